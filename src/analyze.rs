@@ -1,0 +1,104 @@
+//! Analyze: everything about one page that needs no other page — language,
+//! word count, fingerprints, wire credit, junk links, the lede's weekday.
+//!
+//! The page's markup is dropped here; what survives is small enough to keep
+//! for every page of a large corpus.
+
+use crate::corpus::{Page, Source};
+use crate::extract::{self, wire, Extracted, PageDates};
+use crate::fingerprint::{self, BodyPrint};
+use crate::signals::date_mismatch::{self, LedeWeekday};
+use crate::signals::junk_links::{self, JunkMeasure};
+use chrono::NaiveDate;
+
+/// How much of a body the language detector reads: enough to be sure,
+/// bounded so long pages cost no more.
+const LANG_PREFIX_CHARS: usize = 2000;
+
+/// One page after per-page analysis.
+#[derive(Debug, Clone)]
+pub struct Analyzed {
+    pub source: Source,
+    /// `ok`, or what went wrong reading this page.
+    pub status: String,
+    pub url: Option<String>,
+    pub title: String,
+    pub lang: Option<&'static str>,
+    pub words: usize,
+    pub dates: PageDates,
+    /// When the page was fetched (WARC-Date, JSONL `date`), if known.
+    pub crawl_date: Option<NaiveDate>,
+    pub print: BodyPrint,
+    /// Wire service credited in the body.
+    pub wire: Option<&'static str>,
+    /// Wire service whose own site this page is on.
+    pub wire_site: Option<&'static str>,
+    pub junk: JunkMeasure,
+    pub lede: Option<LedeWeekday>,
+    /// Named by `--originals`: matched against, never flagged.
+    pub given_original: bool,
+}
+
+impl Analyzed {
+    /// A row for a page that could not be read.
+    pub fn failed(source: Source, status: String, given_original: bool) -> Self {
+        Analyzed {
+            source,
+            status,
+            url: None,
+            title: String::new(),
+            lang: None,
+            words: 0,
+            dates: PageDates::default(),
+            crawl_date: None,
+            print: BodyPrint::default(),
+            wire: None,
+            wire_site: None,
+            junk: JunkMeasure::default(),
+            lede: None,
+            given_original,
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.status == "ok"
+    }
+
+    pub fn published(&self) -> Option<NaiveDate> {
+        self.dates.published.as_ref().map(|f| f.date)
+    }
+}
+
+/// ISO 639-3 code of the text's language, or `None` when the detector is unsure.
+pub fn language(body: &str) -> Option<&'static str> {
+    let prefix: String = body.chars().take(LANG_PREFIX_CHARS).collect();
+    let info = whatlang::detect(&prefix)?;
+    info.is_reliable().then(|| info.lang().code())
+}
+
+/// Analyzes an extracted page.
+pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
+    let body = ex.body();
+    let junk = junk_links::measure(&ex);
+    Analyzed {
+        source: page.source.clone(),
+        status: "ok".to_string(),
+        wire: wire::credited(&body),
+        wire_site: ex.url.as_deref().and_then(wire::service_for_url),
+        lang: language(&body),
+        words: body.split_whitespace().count(),
+        print: fingerprint::fingerprint(&ex.paragraphs),
+        lede: date_mismatch::lede_weekday(&ex.paragraphs),
+        url: ex.url,
+        title: ex.title,
+        dates: ex.dates,
+        crawl_date: page.crawl_date,
+        junk,
+        given_original,
+    }
+}
+
+/// Extracts and analyzes one page.
+pub fn analyze(page: &Page, given_original: bool) -> Analyzed {
+    analyze_extracted(page, extract::extract(page), given_original)
+}

@@ -1,0 +1,147 @@
+//! `farmscan explain`: a readable account of one page's verdict.
+
+use crate::analyze::{self, Analyzed};
+use crate::cli::ExplainArgs;
+use crate::config::Config;
+use crate::corpus::{self, Page};
+use crate::extract::{self, Extracted};
+use crate::fingerprint;
+use crate::judge::{self, Role};
+use std::fmt::Write as _;
+
+/// Reads one file's pages, extracted and analyzed.
+fn load(path: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, Analyzed)>, String> {
+    let walk = corpus::discover(&[path.to_path_buf()])?;
+    let found = walk.files.first().ok_or_else(|| format!("{}: not a page file", path.display()))?;
+    let pages = corpus::read_file(found, cfg.max_bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(pages
+        .into_iter()
+        .map(|p| {
+            let ex = extract::extract(&p);
+            let a = analyze::analyze_extracted(&p, ex.clone(), false);
+            (p, ex, a)
+        })
+        .collect())
+}
+
+pub fn run(args: &ExplainArgs) -> Result<(), String> {
+    let cfg = Config::default();
+    let subjects = load(&args.file, &cfg)?;
+    let others = match &args.against {
+        Some(p) => load(p, &cfg)?,
+        None => Vec::new(),
+    };
+    let mut all: Vec<Analyzed> = subjects.iter().map(|s| s.2.clone()).collect();
+    all.extend(others.iter().map(|o| o.2.clone()));
+    let verdicts = judge::judge(&all, &cfg);
+    let mut text = String::new();
+    for (i, (_, ex, a)) in subjects.iter().enumerate() {
+        describe(&mut text, ex, a, &verdicts[i], &all, &cfg);
+        for (j, (_, _, oa)) in others.iter().enumerate() {
+            compare(&mut text, ex, a, oa, &verdicts[subjects.len() + j], &verdicts[i]);
+        }
+    }
+    print!("{text}");
+    Ok(())
+}
+
+fn describe(out: &mut String, ex: &Extracted, a: &Analyzed, v: &judge::Verdict, all: &[Analyzed], cfg: &Config) {
+    let _ = writeln!(out, "{}", a.source.label());
+    let _ = writeln!(out, "  title:    {}", a.title);
+    if let Some(u) = &a.url {
+        let _ = writeln!(out, "  url:      {u}");
+    }
+    let _ = writeln!(out, "  body:     {} words in {} paragraphs, language {}", a.words, ex.paragraphs.len(), a.lang.unwrap_or("unsure"));
+    let _ = writeln!(out, "  simhash:  {:016x}", a.print.simhash);
+    let _ = writeln!(out, "  wire:     {}", a.wire.map_or("no wire credit found".to_string(), |w| format!("credited to {w}")));
+    let flags: Vec<&str> = v.flags.iter().map(|f| f.name()).collect();
+    let _ = writeln!(out, "  verdict:  role {}, flags {}", v.role.name(), if flags.is_empty() { "none".into() } else { flags.join(";") });
+
+    let _ = writeln!(out, "\nDates");
+    match &a.dates.published {
+        Some(p) => {
+            let _ = writeln!(out, "  claims to be published {} ({}, {})", p.date, p.date.format("%A"), p.rule);
+        }
+        None => {
+            let _ = writeln!(out, "  no publication date found");
+        }
+    }
+    if let Some(m) = &a.dates.modified {
+        let _ = writeln!(out, "  modified {} ({})", m.date, m.rule);
+    }
+    for c in a.dates.candidates.iter().skip(1) {
+        let _ = writeln!(out, "  also says {} ({})", c.date, c.rule);
+    }
+    if let Some(l) = &a.lede {
+        let _ = writeln!(out, "  the lede dates its news: \"{}\"", l.phrase);
+    }
+    if v.date_issues.is_empty() {
+        let _ = writeln!(out, "  no contradiction found");
+    }
+    for d in &v.date_issues {
+        let _ = writeln!(out, "  date_mismatch ({}): {}", d.code, d.detail);
+    }
+
+    let _ = writeln!(out, "\nLink lists ({} outside the body)", ex.links.len());
+    for list in &ex.links {
+        let heading = if list.heading.is_empty() { "(no heading)" } else { &list.heading };
+        let _ = writeln!(out, "  {heading}: {} items", list.items.len());
+    }
+    let _ = writeln!(
+        out,
+        "  junk link text: {} chars against a body of {} chars, ratio {:.2} (flag at {:.2}{})",
+        a.junk.junk_chars,
+        a.junk.body_chars,
+        a.junk.ratio(),
+        cfg.junk_ratio,
+        if a.words < cfg.min_article_words { format!("; body under {} words is not judged", cfg.min_article_words) } else { String::new() }
+    );
+    for item in &a.junk.items {
+        let why = if item.shared.is_empty() {
+            "shares no topic word with the story".to_string()
+        } else {
+            format!("shares only \"{}\" with the story", item.shared.join("\", \""))
+        };
+        let _ = writeln!(out, "    junk [{}] {} — {why}", item.heading, item.text);
+    }
+    if a.junk.items.is_empty() {
+        let _ = writeln!(out, "    no item counted as junk");
+    }
+
+    if let Some(c) = &v.copy_of {
+        let o = &all[c.original];
+        let _ = writeln!(out, "\nCopy");
+        let _ = writeln!(
+            out,
+            "  {:.0}% of its body is found in {} (SimHash {} bits apart, {} paragraphs shared)",
+            c.similarity * 100.0,
+            o.source.label(),
+            c.hamming,
+            c.shared_paragraphs
+        );
+        if let Some(lag) = c.date_lag_days {
+            let _ = writeln!(out, "  it claims a date {lag} days after the original's");
+        }
+    }
+}
+
+/// How much of the subject the other page holds, paragraph by paragraph.
+fn compare(out: &mut String, ex: &Extracted, a: &Analyzed, oa: &Analyzed, ov: &judge::Verdict, v: &judge::Verdict) {
+    let _ = writeln!(out, "\nAgainst {}", oa.source.label());
+    let shared = fingerprint::intersection_size(&a.print.set, &oa.print.set);
+    let pct = |n: usize, d: usize| if d == 0 { 0.0 } else { 100.0 * n as f64 / d as f64 };
+    let _ = writeln!(out, "  {:.0}% of this page's body is in the other; {:.0}% of the other's is in this one", pct(shared, a.print.set.len()), pct(shared, oa.print.set.len()));
+    let _ = writeln!(out, "  SimHash distance {} bits; other page: {} words, published {}", fingerprint::hamming(a.print.simhash, oa.print.simhash), oa.words, oa.published().map_or("unknown".into(), |d| d.to_string()));
+    let verdict = match (v.role, ov.role) {
+        (Role::Copy, _) => "this page is the copy",
+        (_, Role::Copy) => "this page is the original",
+        _ => "neither is a copy of the other",
+    };
+    let _ = writeln!(out, "  verdict: {verdict}");
+    let _ = writeln!(out, "  paragraphs of this page found in the other:");
+    for (text, hashes) in ex.paragraphs.iter().zip(&a.print.paragraphs) {
+        let found = hashes.iter().filter(|h| oa.print.set.binary_search(h).is_ok()).count();
+        let short: String = text.chars().take(70).collect();
+        let _ = writeln!(out, "    {:>3.0}%  {short}{}", pct(found, hashes.len()), if text.chars().count() > 70 { "…" } else { "" });
+    }
+}

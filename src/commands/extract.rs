@@ -1,0 +1,111 @@
+//! `farmscan extract`: what farmscan read from each page, before matching.
+
+use crate::analyze;
+use crate::cli::{ExtractArgs, ExtractFormat};
+use crate::corpus::{self, Source};
+use crate::extract::{self, Extracted, LinkList, PageDates};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::Write;
+
+/// One page as `extract --format jsonl` prints it (SPEC fields first).
+#[derive(Debug, Serialize)]
+struct ExtractRow {
+    path: String,
+    record: Option<u64>,
+    url: Option<String>,
+    title: String,
+    published: Option<String>,
+    lang: Option<&'static str>,
+    text: String,
+    links: Vec<LinkList>,
+    /// Every date found and the rule that found it.
+    dates: PageDates,
+    status: String,
+}
+
+fn row(source: &Source, result: Result<Extracted, String>) -> ExtractRow {
+    match result {
+        Ok(e) => {
+            let text = e.body();
+            ExtractRow {
+                path: source.path.clone(),
+                record: source.record,
+                published: e.dates.published.as_ref().map(|f| f.date.format("%Y-%m-%d").to_string()),
+                lang: analyze::language(&text),
+                url: e.url,
+                title: e.title,
+                text,
+                links: e.links,
+                dates: e.dates,
+                status: "ok".into(),
+            }
+        }
+        Err(status) => ExtractRow {
+            path: source.path.clone(),
+            record: source.record,
+            url: None,
+            title: String::new(),
+            published: None,
+            lang: None,
+            text: String::new(),
+            links: Vec::new(),
+            dates: PageDates::default(),
+            status,
+        },
+    }
+}
+
+fn print_text(out: &mut impl Write, r: &ExtractRow) -> std::io::Result<()> {
+    let label = match r.record {
+        Some(n) => format!("{}#{n}", r.path),
+        None => r.path.clone(),
+    };
+    writeln!(out, "=== {label}")?;
+    if r.status != "ok" {
+        return writeln!(out, "status: {}\n", r.status);
+    }
+    writeln!(out, "title: {}", r.title)?;
+    if let Some(u) = &r.url {
+        writeln!(out, "url: {u}")?;
+    }
+    if let Some(p) = &r.dates.published {
+        writeln!(out, "published: {} ({})", p.date, p.rule)?;
+    }
+    if let Some(m) = &r.dates.modified {
+        writeln!(out, "modified: {} ({})", m.date, m.rule)?;
+    }
+    writeln!(out, "lang: {}\n", r.lang.unwrap_or("?"))?;
+    writeln!(out, "{}\n", r.text)?;
+    for list in &r.links {
+        writeln!(out, "[links] {} ({} items)", if list.heading.is_empty() { "(no heading)" } else { &list.heading }, list.items.len())?;
+        for item in &list.items {
+            writeln!(out, "  - {}", item.text)?;
+        }
+    }
+    writeln!(out)
+}
+
+pub fn run(args: &ExtractArgs) -> Result<(), String> {
+    super::set_jobs(args.jobs)?;
+    let walk = corpus::discover(&args.paths)?;
+    let cfg = crate::config::Config::default();
+    let rows: Vec<ExtractRow> = walk
+        .files
+        .par_iter()
+        .flat_map_iter(|found| match corpus::read_file(found, cfg.max_bytes) {
+            Ok(pages) => pages.iter().map(|p| row(&p.source, Ok(extract::extract(p)))).collect::<Vec<_>>(),
+            Err(e) => vec![row(&Source::file(&found.display), Err(e))],
+        })
+        .collect();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written: std::io::Result<()> = rows.iter().try_for_each(|r| match args.format {
+        ExtractFormat::Jsonl => {
+            serde_json::to_writer(&mut out, r)?;
+            out.write_all(b"\n")
+        }
+        ExtractFormat::Text => print_text(&mut out, r),
+    });
+    written.and_then(|_| out.flush()).map_err(|e| format!("cannot write output: {e}"))
+}

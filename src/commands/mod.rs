@@ -1,0 +1,41 @@
+//! The commands: each turns parsed arguments into a run and an exit code.
+
+pub mod check;
+pub mod explain;
+pub mod extract;
+pub mod scan;
+
+use crate::cli::{Cli, Command};
+
+/// Exit codes every command uses.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_OVER_BOUND: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+/// Runs a command; errors are printed here, once, as `farmscan: ...`.
+pub fn run(cli: Cli) -> i32 {
+    let result = match cli.command {
+        Command::Scan(a) => scan::run(&a).map(|_| EXIT_OK),
+        Command::Check(a) => check::run(&a),
+        Command::Extract(a) => extract::run(&a).map(|_| EXIT_OK),
+        Command::Explain(a) => explain::run(&a).map(|_| EXIT_OK),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("farmscan: {e}");
+        EXIT_ERROR
+    })
+}
+
+/// Sets the worker count for this process's parallel stages.
+pub fn set_jobs(jobs: Option<usize>) -> Result<(), String> {
+    if let Some(n) = jobs {
+        if n == 0 {
+            return Err("-j must be at least 1".into());
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| format!("cannot start {n} threads: {e}"))?;
+    }
+    Ok(())
+}

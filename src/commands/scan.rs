@@ -1,0 +1,55 @@
+//! `farmscan scan`: the page report.
+
+use crate::analyze::Analyzed;
+use crate::cli::ScanArgs;
+use crate::judge::{self, Verdict};
+use crate::pipeline;
+use crate::report::{self, Summary};
+use std::time::Instant;
+
+/// A finished scan: pages, their verdicts and the summary.
+pub struct Scanned {
+    pub pages: Vec<Analyzed>,
+    pub verdicts: Vec<Verdict>,
+    pub summary: Summary,
+}
+
+/// Loads the corpus and the originals, and judges them together.
+pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
+    super::set_jobs(args.jobs)?;
+    let cfg = args.thresholds.config()?;
+    let start = Instant::now();
+    let mut loaded = pipeline::load(&args.paths, false, &cfg, args.quiet)?;
+    if !args.originals.is_empty() {
+        let originals = pipeline::load(&args.originals, true, &cfg, args.quiet)?;
+        loaded.pages.extend(originals.pages);
+        loaded.skipped_files += originals.skipped_files;
+        // A page named both ways is kept once, as the original.
+        loaded.pages.sort_by(|a, b| a.source.cmp(&b.source).then(b.given_original.cmp(&a.given_original)));
+        loaded.pages.dedup_by(|later, earlier| later.source == earlier.source);
+    }
+    let verdicts = judge::judge(&loaded.pages, &cfg);
+    let summary = Summary::new(&loaded.pages, &verdicts, loaded.skipped_files, start.elapsed().as_secs_f64());
+    Ok(Scanned { pages: loaded.pages, verdicts, summary })
+}
+
+/// Writes the report (and pairs file) of a finished scan.
+pub fn write_outputs(args: &ScanArgs, s: &Scanned) -> Result<(), String> {
+    let rows = (0..s.pages.len()).map(|i| report::row(&s.pages, &s.verdicts, i));
+    report::write_atomically(args.output.as_deref(), |w| report::write_rows(w, rows, args.format))
+        .map_err(|e| format!("cannot write the report: {e}"))?;
+    if let Some(pairs) = &args.pairs {
+        report::write_atomically(Some(pairs), |w| report::write_pairs(w, &s.pages, &s.verdicts))
+            .map_err(|e| format!("cannot write {}: {e}", pairs.display()))?;
+    }
+    Ok(())
+}
+
+pub fn run(args: &ScanArgs) -> Result<(), String> {
+    let scanned = scan(args)?;
+    write_outputs(args, &scanned)?;
+    if !args.quiet {
+        eprintln!("{}", scanned.summary.line());
+    }
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! Bytes to text: gzip with a size cap, then charset detection.
+
+use encoding_rs::Encoding;
+use std::io::Read;
+use std::path::Path;
+
+/// Reads a file, gunzipping it when asked, and refuses to hold more than
+/// `max_bytes` so a gzip bomb or a huge file costs a bounded amount.
+pub fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let mut out = Vec::new();
+    let reader: Box<dyn Read> = if gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    let read = reader
+        .take(max_bytes + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| if gzip { format!("corrupt gzip: {e}") } else { format!("read error: {e}") })?;
+    if read as u64 > max_bytes {
+        return Err(format!("too large: over {max_bytes} bytes"));
+    }
+    Ok(out)
+}
+
+/// Decodes page bytes: a BOM wins, then a charset named in the markup (for
+/// HTML) or by the transport (`hint`), then UTF-8 with replacement.
+pub fn decode_bytes(bytes: &[u8], is_html: bool, hint: Option<&str>) -> String {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return enc.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    let declared = hint
+        .and_then(|h| Encoding::for_label(h.trim().as_bytes()))
+        .or_else(|| if is_html { sniff_meta_charset(bytes) } else { None });
+    let enc = match declared {
+        // A page declaring UTF-16 without a BOM is almost always ASCII-
+        // compatible bytes mislabelled; HTML's own rule maps it to UTF-8.
+        Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => encoding_rs::UTF_8,
+        Some(e) => e,
+        None => encoding_rs::UTF_8,
+    };
+    if enc == encoding_rs::UTF_8 {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Finds `<meta charset=...>` or `<meta http-equiv content="...charset=...">`
+/// in the first 4 KiB, as browsers prescan.
+fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let start = from + pos + b"charset".len();
+        from = start;
+        let rest = &lower[start..];
+        let rest = skip(rest, |b| b == b' ');
+        let Some(rest) = rest.strip_prefix(b"=") else { continue };
+        let rest = skip(rest, |b| b == b' ' || b == b'"' || b == b'\'');
+        let end = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':'))
+            .unwrap_or(rest.len());
+        if let Some(enc) = Encoding::for_label(&rest[..end]) {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn skip(s: &[u8], pred: impl Fn(u8) -> bool) -> &[u8] {
+    let n = s.iter().take_while(|&&b| pred(b)).count();
+    &s[n..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_charset_windows_1252_decodes_curly_quote() {
+        let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body>".to_vec();
+        page.extend_from_slice(&[0x93, b'h', b'i', 0x94]);
+        let text = decode_bytes(&page, true, None);
+        assert!(text.contains("\u{201c}hi\u{201d}"), "{text}");
+    }
+
+    #[test]
+    fn utf16_bom_wins() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for c in "héllo".encode_utf16() {
+            bytes.extend_from_slice(&c.to_le_bytes());
+        }
+        assert_eq!(decode_bytes(&bytes, true, None), "héllo");
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_not_fatal() {
+        let text = decode_bytes(&[b'a', 0xFF, b'b'], false, None);
+        assert_eq!(text, "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn http_hint_names_the_charset() {
+        let text = decode_bytes(&[0xE9], false, Some("iso-8859-1"));
+        assert_eq!(text, "é");
+    }
+}

@@ -1,0 +1,129 @@
+//! Discover: walk the user's PATHs and classify files by name.
+
+use std::path::Path;
+use walkdir::WalkDir;
+
+/// The page formats recognised by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Html,
+    Text,
+}
+
+/// A file found under one of the user's PATHs that farmscan reads.
+#[derive(Debug, Clone)]
+pub struct Discovered {
+    /// Path on disk, as given to the OS.
+    pub fs_path: std::path::PathBuf,
+    /// The `path` column: the user's PATH joined with the path below it,
+    /// lossily converted so non-UTF-8 names still appear.
+    pub display: String,
+    pub kind: FileKind,
+    pub gzip: bool,
+}
+
+/// What the walk found: files to read, and what it passed over.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<Discovered>,
+    /// Regular files whose names farmscan does not recognise.
+    pub skipped_unknown: u64,
+    /// Entries that are not regular files (FIFOs, sockets, symlinks, ...).
+    pub skipped_special: u64,
+}
+
+/// Classifies a file name: `Some((kind, gzip))` for a page format.
+pub fn classify(name: &str) -> Option<(FileKind, bool)> {
+    let lower = name.to_ascii_lowercase();
+    let (stem, gzip) = match lower.strip_suffix(".gz") {
+        Some(s) => (s, true),
+        None => (lower.as_str(), false),
+    };
+    let ext = stem.rsplit_once('.').map(|(_, e)| e)?;
+    let kind = match ext {
+        "html" | "htm" | "xhtml" => FileKind::Html,
+        "txt" => FileKind::Text,
+        _ => return None,
+    };
+    Some((kind, gzip))
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Walks every PATH (a file or a directory), without following symlinks and
+/// skipping hidden entries below a directory. Files come back sorted by their
+/// display path so every later stage sees them in one stable order.
+/// A PATH that does not exist is an error: the run cannot do what was asked.
+pub fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
+    let mut walk = Walk::default();
+    for root in paths {
+        let meta = std::fs::symlink_metadata(root)
+            .map_err(|e| format!("{}: {}", root.display(), e))?;
+        if meta.is_file() {
+            // A file named explicitly is read whatever its name says: the
+            // user asked for it. Unknown names default to HTML sniffing.
+            let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let (kind, gzip) = classify(&name).unwrap_or((FileKind::Html, name.ends_with(".gz")));
+            walk.files.push(Discovered {
+                fs_path: root.clone(),
+                display: root.to_string_lossy().into_owned(),
+                kind,
+                gzip,
+            });
+            continue;
+        }
+        let entries = WalkDir::new(root)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(_) => {
+                    walk.skipped_special += 1;
+                    continue;
+                }
+            };
+            let ft = entry.file_type();
+            if ft.is_dir() {
+                continue;
+            }
+            if !ft.is_file() {
+                walk.skipped_special += 1;
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy();
+            match classify(&name) {
+                Some((kind, gzip)) => walk.files.push(Discovered {
+                    fs_path: entry.path().to_path_buf(),
+                    display: display_path(entry.path()),
+                    kind,
+                    gzip,
+                }),
+                None => walk.skipped_unknown += 1,
+            }
+        }
+    }
+    walk.files.sort_by(|a, b| a.display.cmp(&b.display));
+    Ok(walk)
+}
+
+fn display_path(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_recognises_page_names_and_gzip() {
+        assert_eq!(classify("a.HTML"), Some((FileKind::Html, false)));
+        assert_eq!(classify("a.htm.gz"), Some((FileKind::Html, true)));
+        assert_eq!(classify("a.txt"), Some((FileKind::Text, false)));
+        assert_eq!(classify("a.pdf"), None);
+        assert_eq!(classify("README"), None);
+    }
+}

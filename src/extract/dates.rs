@@ -1,0 +1,223 @@
+//! Dates: parse the many ways pages write a date, and keep where each came from.
+//!
+//! The HTML and text extractors call [`parse_date`] on attribute values and
+//! [`find_dates`] on visible text; both return calendar days only, because the
+//! report and every check work in days.
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// A date a page states, with the rule that produced it (shown by `extract`
+/// and `explain` so a person can check it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FoundDate {
+    #[serde(serialize_with = "ser_date")]
+    pub date: NaiveDate,
+    pub rule: String,
+}
+
+fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+/// Everything a page says about its own dates.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PageDates {
+    /// The first-publication date the page claims: the report's `published`.
+    pub published: Option<FoundDate>,
+    pub modified: Option<FoundDate>,
+    /// Every publication-date field found, for the consistency check.
+    pub candidates: Vec<FoundDate>,
+}
+
+impl PageDates {
+    /// Adds a publication-date candidate; the first one added wins, so callers
+    /// add in order of trust.
+    pub fn add_published(&mut self, date: NaiveDate, rule: &str) {
+        let found = FoundDate { date, rule: rule.to_string() };
+        if self.published.is_none() {
+            self.published = Some(found.clone());
+        }
+        if !self.candidates.iter().any(|c| c.rule == found.rule && c.date == found.date) {
+            self.candidates.push(found);
+        }
+    }
+
+    pub fn add_modified(&mut self, date: NaiveDate, rule: &str) {
+        if self.modified.is_none() {
+            self.modified = Some(FoundDate { date, rule: rule.to_string() });
+        }
+    }
+}
+
+/// Dates before the web's news era are misreadings (copyright years, birth
+/// dates), and so are dates after today.
+pub fn plausible(d: NaiveDate) -> bool {
+    let earliest = NaiveDate::from_ymd_opt(1995, 1, 1).expect("valid constant date");
+    let today = chrono::Utc::now().date_naive();
+    d >= earliest && d <= today
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("enero", 1), ("gennaio", 1),
+    ("february", 2), ("feb", 2), ("februar", 2), ("février", 2), ("fevrier", 2), ("févr", 2), ("febrero", 2), ("febbraio", 2),
+    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mär", 3), ("mars", 3), ("marzo", 3),
+    ("april", 4), ("apr", 4), ("avril", 4), ("abril", 4), ("aprile", 4),
+    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5),
+    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6), ("giugno", 6),
+    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("julio", 7), ("luglio", 7),
+    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8),
+    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9), ("settembre", 9),
+    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10), ("ottobre", 10),
+    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11),
+    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("diciembre", 12), ("dicembre", 12),
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
+}
+
+const MONTH_ALT: &str = r"(?:jan(?:uary|uar|vier)?|jänner|feb(?:ruary|ruar)?|févr(?:ier)?|fevrier|mar(?:ch|s)?|märz?|maerz|apr(?:il)?|avril|may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|aout|sept?(?:ember|embre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?";
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("valid regex")
+});
+static DMY_NUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex")
+});
+static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b({MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b"))
+        .expect("valid regex")
+});
+static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:of\s+)?({MONTH_ALT})\s+((?:19|20)\d{{2}})\b"
+    ))
+    .expect("valid regex")
+});
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("valid regex")
+});
+static URL_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)").expect("valid regex")
+});
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Finds every date written in `text`, in order of appearance.
+pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
+    let mut out = Vec::new();
+    for c in ISO.captures_iter(text) {
+        if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
+            out.push((c.get(0).map_or(0, |m| m.start()), d));
+        }
+    }
+    for c in DMY_NUM.captures_iter(text) {
+        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        // Dots mean day-month (European); slashes mean month-day unless the
+        // first number cannot be a month.
+        let (day, month) = if &c[2] == "." || a > 12 { (a, b) } else { (b, a) };
+        if let Some(d) = c[4].parse().ok().and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
+            out.push((c.get(0).map_or(0, |m| m.start()), d));
+        }
+    }
+    for c in MDY_NAME.captures_iter(text) {
+        if let Some(m) = month_number(&c[1]) {
+            if let Some(d) = ymd(&c[3], &m.to_string(), &c[2]) {
+                out.push((c.get(0).map_or(0, |m| m.start()), d));
+            }
+        }
+    }
+    for c in DMY_NAME.captures_iter(text) {
+        if let Some(m) = month_number(&c[2]) {
+            if let Some(d) = ymd(&c[3], &m.to_string(), &c[1]) {
+                out.push((c.get(0).map_or(0, |m| m.start()), d));
+            }
+        }
+    }
+    out.sort_by_key(|(pos, _)| *pos);
+    out.retain(|(_, d)| plausible(*d));
+    out
+}
+
+/// Parses a date field's value (an attribute, a JSON-LD string): the first
+/// plausible date in it.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    find_dates(value).into_iter().map(|(_, d)| d).next()
+}
+
+/// The date written in a URL path (`/2023/09/11/`, `/20230911/`).
+pub fn date_from_url(url: &str) -> Option<NaiveDate> {
+    let caps = URL_DATE.captures(url).or_else(|| URL_COMPACT.captures(url))?;
+    ymd(&caps[1], &caps[2], &caps[3]).filter(|d| plausible(*d))
+}
+
+/// Labels printed by pages right before their publication date.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:date|published(?: on)?|posted(?: on)?|publication date|veröffentlicht(?: am)?|publié le|erschienen am|stand|datum)\s*[:：]?\s*",
+    )
+    .expect("valid regex")
+});
+
+/// A visible line that labels itself as the publication date
+/// (`Date:2025-04-11 18:58:47`, `Published 3 June 2024`).
+pub fn labelled_date_line(line: &str) -> Option<NaiveDate> {
+    let m = DATE_LINE.find(line)?;
+    let rest = &line[m.end()..];
+    if rest.len() > 80 {
+        return None;
+    }
+    parse_date(rest)
+}
+
+/// Weekday of a date, as chrono numbers it (Monday = 0).
+pub fn weekday_index(d: NaiveDate) -> u32 {
+    d.weekday().num_days_from_monday()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn parses_common_written_forms() {
+        assert_eq!(parse_date("2025-04-11 18:58:47"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("2023-09-11T08:00:00Z"), Some(d(2023, 9, 11)));
+        assert_eq!(parse_date("Published 3 June 2024"), Some(d(2024, 6, 3)));
+        assert_eq!(parse_date("September 11, 2023"), Some(d(2023, 9, 11)));
+        assert_eq!(parse_date("12. März 2021"), Some(d(2021, 3, 12)));
+        assert_eq!(parse_date("3 juin 2021"), Some(d(2021, 6, 3)));
+        assert_eq!(parse_date("11.04.2025"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("04/11/2025"), Some(d(2025, 4, 11)));
+    }
+
+    #[test]
+    fn rejects_implausible_dates() {
+        assert_eq!(parse_date("1899-01-01"), None);
+        assert_eq!(parse_date("2031-99-01"), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(date_from_url("https://x.com/2023/09/11/story"), Some(d(2023, 9, 11)));
+        assert_eq!(date_from_url("https://x.com/news/20230911-story.html"), Some(d(2023, 9, 11)));
+        assert_eq!(date_from_url("https://x.com/news/story"), None);
+    }
+
+    #[test]
+    fn labelled_lines() {
+        assert_eq!(labelled_date_line("Date:2025-04-11 18:58:47"), Some(d(2025, 4, 11)));
+        assert_eq!(labelled_date_line("Veröffentlicht am 12. März 2021"), Some(d(2021, 3, 12)));
+        assert_eq!(labelled_date_line("The date was 2021-01-01"), None);
+    }
+}

@@ -1,0 +1,98 @@
+//! Extract: what a page says, read from its markup or its saved text.
+//!
+//! The output, [`Extracted`], is plain data: the article body as paragraphs,
+//! the title, the URL, the dates and the link lists found outside the body.
+//! Later stages never look at HTML.
+
+pub mod dates;
+pub mod html;
+pub mod text;
+pub mod wire;
+
+use crate::corpus::{Markup, Page};
+use serde::Serialize;
+
+pub use dates::{FoundDate, PageDates};
+
+/// One item of a link list: its visible text and its target, if a link.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkItem {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+}
+
+/// A list of links (or, on a saved text page, headline lines) outside the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkList {
+    pub heading: String,
+    pub items: Vec<LinkItem>,
+}
+
+/// What farmscan read from one page.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Extracted {
+    pub title: String,
+    pub url: Option<String>,
+    /// The article body, one entry per paragraph.
+    pub paragraphs: Vec<String>,
+    pub links: Vec<LinkList>,
+    pub dates: PageDates,
+}
+
+impl Extracted {
+    /// The body as `extract` prints it: paragraphs separated by blank lines.
+    pub fn body(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+}
+
+/// Extracts a page according to its markup.
+pub fn extract(page: &Page) -> Extracted {
+    let mut out = match page.markup {
+        Markup::Html => html::extract(&page.text),
+        Markup::Text => text::extract(&page.text),
+    };
+    if let Some(url) = &page.url {
+        out.url = Some(url.clone());
+    }
+    if out.dates.published.is_none() {
+        if let Some(d) = out.url.as_deref().and_then(dates::date_from_url) {
+            out.dates.add_published(d, "url");
+        }
+    }
+    out
+}
+
+/// Collapses runs of whitespace into single spaces and trims.
+pub fn squash_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The lowercase host of an absolute URL, without `www.`.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_normalised() {
+        assert_eq!(url_host("https://www.Example.com:8080/a?b").as_deref(), Some("example.com"));
+        assert_eq!(url_host("not a url"), None);
+    }
+}

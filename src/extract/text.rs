@@ -1,0 +1,159 @@
+//! Pages saved as plain text (like the seed): a title line, date lines, body
+//! paragraphs, then headed lists of headline lines.
+//!
+//! Lines are classified, not parsed: a paragraph is a long line or a sentence;
+//! a list heading is a short line followed by list items; everything after
+//! the first list heading belongs to the lists, since farms put their
+//! clickbait after the story.
+
+use super::dates::{self, PageDates};
+use super::{squash_whitespace, Extracted, LinkItem, LinkList};
+
+/// Breadcrumb trails (`Home > News`) are navigation, not titles.
+fn is_breadcrumb(line: &str) -> bool {
+    line.contains(" > ") || line.contains(" » ") || line.to_lowercase().starts_with("current:")
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '\'', '”', '’', ')']);
+    t.ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
+/// A line of running text: long, or a whole sentence of some length.
+fn is_paragraph(line: &str) -> bool {
+    let words = word_count(line);
+    words >= 25 || (words >= 10 && ends_sentence(line))
+}
+
+fn bullet_text(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    for b in ["- ", "* ", "• ", "· ", "– "] {
+        if let Some(rest) = t.strip_prefix(b) {
+            return Some(rest.trim());
+        }
+    }
+    None
+}
+
+/// A line that can be an item of a headline list.
+fn is_item(line: &str) -> bool {
+    bullet_text(line).is_some() || word_count(line) >= 4
+}
+
+/// A short label followed by at least two list items.
+fn is_heading(lines: &[&str], i: usize) -> bool {
+    let line = lines[i];
+    let words = word_count(line);
+    if words == 0 || words > 4 || ends_sentence(line) || bullet_text(line).is_some() {
+        return false;
+    }
+    lines.get(i + 1).is_some_and(|l| is_item(l)) && lines.get(i + 2).is_some_and(|l| is_item(l))
+}
+
+/// Extracts a saved-as-text page.
+pub fn extract(text: &str) -> Extracted {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut out = Extracted::default();
+    let mut page_dates = PageDates::default();
+
+    let first_list = (0..lines.len()).find(|&i| is_heading(&lines, i) && i > 0 && has_paragraph_before(&lines, i));
+    let body_end = first_list.unwrap_or(lines.len());
+
+    let mut title: Option<String> = None;
+    for (i, line) in lines[..body_end].iter().enumerate() {
+        if let Some(d) = dates::labelled_date_line(line) {
+            page_dates.add_published(d, "text:date-line");
+            continue;
+        }
+        if is_paragraph(line) {
+            out.paragraphs.push(squash_whitespace(line));
+        } else if title.is_none() && out.paragraphs.is_empty() && !is_breadcrumb(line) && word_count(line) >= 2 {
+            title = Some(squash_whitespace(line));
+        } else if i > 0 && !out.paragraphs.is_empty() && word_count(line) >= 3 && !ends_sentence(line) {
+            // A short line inside the story is a subheading; keep it only if
+            // more story follows (trailing widgets like "veryGood! (978)" are
+            // not story).
+            if lines[i + 1..body_end].iter().any(|l| is_paragraph(l)) {
+                out.paragraphs.push(squash_whitespace(line));
+            }
+        }
+    }
+    // No line looked like a title before the body: fall back to the
+    // breadcrumb's last segment, which such pages end with the headline.
+    out.title = title.unwrap_or_else(|| {
+        lines
+            .first()
+            .map(|l| l.rsplit(['>', '»']).next().unwrap_or(l).trim().to_string())
+            .unwrap_or_default()
+    });
+    if let Some(start) = first_list {
+        out.links = headed_lists(&lines[start..]);
+    }
+    out.dates = page_dates;
+    out
+}
+
+fn has_paragraph_before(lines: &[&str], i: usize) -> bool {
+    lines[..i].iter().any(|l| is_paragraph(l))
+}
+
+/// Groups the lines after the body into lists under their headings.
+fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
+    let mut lists: Vec<LinkList> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if is_heading(lines, i) {
+            lists.push(LinkList { heading: line.to_string(), items: Vec::new() });
+            continue;
+        }
+        let text = bullet_text(line).unwrap_or(line);
+        match lists.last_mut() {
+            Some(list) => list.items.push(LinkItem { text: squash_whitespace(text), href: None }),
+            None => lists.push(LinkList {
+                heading: String::new(),
+                items: vec![LinkItem { text: squash_whitespace(text), href: None }],
+            }),
+        }
+    }
+    lists.retain(|l| !l.items.is_empty());
+    lists
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "Home > World > Storm hits coast\n\
+Storm hits the coast of the island\n\
+Date:2024-03-05 10:00:00\n\
+HAVANA (AP) — A powerful storm struck the northern coast of the island on Tuesday, cutting power to thousands of homes and forcing families to leave.\n\
+Officials said the damage was still being counted and that rescue teams had reached most of the affected towns by the evening.\n\
+Like (12)\n\
+Related\n\
+- Ten celebrity weddings that shocked the whole world\n\
+- You will not believe what this actor eats for breakfast\n\
+Ranking\n\
+- Quarterback signs record deal after season of upsets\n\
+- Best holiday gadgets ranked from worst to first\n";
+
+    #[test]
+    fn reads_title_date_body_and_headed_lists() {
+        let e = extract(PAGE);
+        assert_eq!(e.title, "Storm hits the coast of the island");
+        assert_eq!(e.dates.published.as_ref().unwrap().date.to_string(), "2024-03-05");
+        assert_eq!(e.paragraphs.len(), 2);
+        assert!(e.paragraphs[0].starts_with("HAVANA (AP)"));
+        let headings: Vec<&str> = e.links.iter().map(|l| l.heading.as_str()).collect();
+        assert_eq!(headings, ["Related", "Ranking"]);
+        assert_eq!(e.links[0].items[0].text, "Ten celebrity weddings that shocked the whole world");
+    }
+
+    #[test]
+    fn widget_lines_after_the_story_are_not_body() {
+        let e = extract(PAGE);
+        assert!(!e.body().contains("Like (12)"));
+    }
+}

@@ -1,0 +1,111 @@
+//! Wire credits: which news agency a body says it comes from.
+//!
+//! The list of services lives in `data/wire_services.tsv` so adding one is a
+//! data change. A dateline tag (`SEOUL (AP) —`) is only trusted near the top
+//! of the story, where wire copy puts it; credit phrases may stand anywhere.
+
+use std::sync::LazyLock;
+
+/// One wire service as listed in the data file.
+#[derive(Debug, Clone)]
+pub struct WireService {
+    pub name: String,
+    pub domains: Vec<String>,
+    pub tags: Vec<String>,
+    pub phrases: Vec<String>,
+}
+
+static BUILTIN: LazyLock<Vec<WireService>> =
+    LazyLock::new(|| parse_services(include_str!("../../data/wire_services.tsv")));
+
+/// The built-in wire services.
+pub fn services() -> &'static [WireService] {
+    &BUILTIN
+}
+
+/// Parses the tab-separated service list; `#` lines are comments.
+pub fn parse_services(text: &str) -> Vec<WireService> {
+    let split = |s: Option<&str>, sep: char| -> Vec<String> {
+        s.unwrap_or("")
+            .split(sep)
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect()
+    };
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or("").trim().to_string();
+            let domains = split(cols.next(), ',');
+            let tags = split(cols.next(), ',');
+            let phrases = split(cols.next(), '|').into_iter().map(|p| p.to_lowercase()).collect();
+            WireService { name, domains, tags, phrases }
+        })
+        .filter(|s| !s.name.is_empty())
+        .collect()
+}
+
+/// How far into the body a dateline tag counts (a lede's first sentence).
+const DATELINE_WINDOW: usize = 400;
+
+/// The wire service credited in a body, if any.
+pub fn credited(body: &str) -> Option<&'static str> {
+    let head: String = body.chars().take(DATELINE_WINDOW).collect();
+    for s in services() {
+        if s.tags.iter().any(|t| has_tag(&head, t)) {
+            return Some(&s.name);
+        }
+    }
+    let lower = body.to_lowercase();
+    services()
+        .iter()
+        .find(|s| s.phrases.iter().any(|p| lower.contains(p.as_str())))
+        .map(|s| s.name.as_str())
+}
+
+/// `(TAG)` as a dateline writes it, allowing `(AP Photo)` not to count.
+fn has_tag(text: &str, tag: &str) -> bool {
+    let needle = format!("({tag})");
+    text.contains(&needle)
+}
+
+/// The wire service whose own site serves `url`, if any.
+pub fn service_for_url(url: &str) -> Option<&'static str> {
+    let host = crate::extract::url_host(url)?;
+    services()
+        .iter()
+        .find(|s| s.domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}"))))
+        .map(|s| s.name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_credit_their_service() {
+        assert_eq!(credited("SEOUL, South Korea (AP) — A North Korean train"), Some("AP"));
+        assert_eq!(credited("LONDON (Reuters) - Britain's economy"), Some("Reuters"));
+        assert_eq!(credited("PARIS, Jan 1 (AFP) - France"), Some("AFP"));
+    }
+
+    #[test]
+    fn credit_lines_at_the_end_count() {
+        let body = "The council voted.\n\nThe Associated Press contributed to this report.";
+        assert_eq!(credited(body), Some("AP"));
+    }
+
+    #[test]
+    fn photo_credits_and_plain_text_do_not() {
+        assert_eq!(credited("A man walks (AP Photo/Jae C. Hong) in Seoul."), None);
+        assert_eq!(credited("Nothing here names an agency."), None);
+    }
+
+    #[test]
+    fn wire_sites_are_known_by_domain() {
+        assert_eq!(service_for_url("https://apnews.com/article/x"), Some("AP"));
+        assert_eq!(service_for_url("https://www.reuters.com/world/"), Some("Reuters"));
+        assert_eq!(service_for_url("https://example.com/"), None);
+    }
+}

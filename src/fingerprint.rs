@@ -1,0 +1,151 @@
+//! Fingerprints of a body: normalised word shingles, their hashes, and the
+//! 64-bit SimHash over them.
+//!
+//! Shingles are taken inside paragraphs only, so re-paragraphed copies lose
+//! only the few shingles that straddled a boundary, and every paragraph keeps
+//! its own shingles for the `shared_paragraphs` count.
+
+/// Words per shingle. Three words are specific enough that unrelated stories
+/// share few shingles, yet short enough that one edited word costs only three.
+pub const SHINGLE_WORDS: usize = 3;
+
+/// Lowercases and keeps letters and digits, turning everything else into
+/// single spaces, so punctuation and markup quirks do not change shingles.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The shingles of a normalised text as slices of it: each is
+/// `SHINGLE_WORDS` consecutive words (or the whole text when shorter).
+pub fn shingles(norm: &str) -> Vec<&str> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(norm.match_indices(' ').map(|(i, _)| i + 1))
+        .filter(|_| !norm.is_empty())
+        .collect();
+    if starts.is_empty() {
+        return Vec::new();
+    }
+    if starts.len() <= SHINGLE_WORDS {
+        return vec![norm];
+    }
+    (0..=starts.len() - SHINGLE_WORDS)
+        .map(|i| {
+            let end = starts.get(i + SHINGLE_WORDS).map_or(norm.len(), |&s| s - 1);
+            &norm[starts[i]..end]
+        })
+        .collect()
+}
+
+/// 64-bit FNV-1a: fast, stable across runs and platforms, good enough to key
+/// shingles (collisions only add noise to containment).
+pub fn hash64(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    // A final avalanche so low bits (used for sampling) are well mixed.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
+}
+
+/// The fingerprints of one body.
+#[derive(Debug, Clone, Default)]
+pub struct BodyPrint {
+    /// SimHash of all the body's shingles.
+    pub simhash: u64,
+    /// Shingle hashes of each paragraph, in order.
+    pub paragraphs: Vec<Vec<u64>>,
+    /// All shingle hashes, sorted and deduplicated, for containment.
+    pub set: Vec<u64>,
+}
+
+/// Fingerprints a body given as paragraphs.
+pub fn fingerprint(paragraphs: &[String]) -> BodyPrint {
+    let norms: Vec<String> = paragraphs.iter().map(|p| normalise(p)).collect();
+    let all: Vec<&str> = norms.iter().flat_map(|n| shingles(n)).collect();
+    let simhash = if all.is_empty() { 0 } else { simhash::simhash_stream(all.iter().copied()) };
+    let paragraphs: Vec<Vec<u64>> = norms.iter().map(|n| shingles(n).into_iter().map(hash64).collect()).collect();
+    let mut set: Vec<u64> = paragraphs.iter().flatten().copied().collect();
+    set.sort_unstable();
+    set.dedup();
+    BodyPrint { simhash, paragraphs, set }
+}
+
+/// How many elements two sorted, deduplicated slices share.
+pub fn intersection_size(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Bits in which two fingerprints differ.
+pub fn hamming(a: u64, b: u64) -> u32 {
+    simhash::hamming_distance(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_folds_case_and_punctuation() {
+        assert_eq!(normalise("Kim’s  TRAIN—left, Monday!"), "kim s train left monday");
+    }
+
+    #[test]
+    fn shingles_are_three_word_windows() {
+        assert_eq!(shingles("a b c d"), vec!["a b c", "b c d"]);
+        assert_eq!(shingles("a b"), vec!["a b"]);
+        assert!(shingles("").is_empty());
+    }
+
+    #[test]
+    fn identical_bodies_have_identical_prints_and_edits_stay_close() {
+        let body = vec![
+            "The North Korean train presumably carrying leader Kim Jong Un departed for Russia on Sunday evening.".to_string(),
+            "Citing unidentified government sources, the newspaper reported that a meeting is possible as early as Tuesday.".to_string(),
+        ];
+        let a = fingerprint(&body);
+        let b = fingerprint(&body);
+        assert_eq!(a.simhash, b.simhash);
+        let mut edited = body.clone();
+        edited[1] = edited[1].replace("newspaper", "daily");
+        let c = fingerprint(&edited);
+        assert!(hamming(a.simhash, c.simhash) < 20);
+        assert!(intersection_size(&a.set, &c.set) >= a.set.len() - 3);
+    }
+
+    #[test]
+    fn intersection_counts_shared_elements() {
+        assert_eq!(intersection_size(&[1, 3, 5, 7], &[3, 4, 5, 8]), 2);
+        assert_eq!(intersection_size(&[], &[1]), 0);
+    }
+}

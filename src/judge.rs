@@ -1,0 +1,126 @@
+//! Judge: turn matches and per-page signals into each page's verdict.
+
+use crate::analyze::Analyzed;
+use crate::config::Config;
+use crate::fingerprint::hamming;
+use crate::matching::{self, cluster, verify::containment, Printed};
+use crate::signals::copy::{better_original, shared_paragraphs};
+use crate::signals::date_mismatch::{self, DateEvidence, DateIssue};
+use crate::signals::{junk_links, Flag};
+use serde::Serialize;
+
+/// A page's part in the corpus's copying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Original,
+    Copy,
+    Unique,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Original => "original",
+            Role::Copy => "copy",
+            Role::Unique => "unique",
+        }
+    }
+}
+
+/// How a copy relates to its original.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyOf {
+    /// Index of the original among the judged pages.
+    pub original: usize,
+    pub similarity: f64,
+    pub hamming: u32,
+    pub shared_paragraphs: usize,
+    pub date_lag_days: Option<i64>,
+}
+
+/// Everything decided about one page.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub role: Role,
+    pub copy_of: Option<CopyOf>,
+    pub flags: Vec<Flag>,
+    pub date_issues: Vec<DateIssue>,
+}
+
+/// Judges every page against the whole set.
+pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
+    let junk: Vec<bool> = pages.iter().map(|p| junk_links::flagged(&p.junk, p.words, cfg)).collect();
+    let printed: Vec<Printed<'_>> = pages
+        .iter()
+        .map(|p| Printed { simhash: p.print.simhash, set: if p.is_ok() { &p.print.set } else { &[] } })
+        .collect();
+    let edges = matching::related_pairs(&printed, cfg);
+
+    let mut roles = vec![Role::Unique; pages.len()];
+    let mut copy_of: Vec<Option<CopyOf>> = vec![None; pages.len()];
+    for members in cluster::clusters(pages.len(), &edges) {
+        let orig = *members
+            .iter()
+            .min_by(|&&a, &&b| {
+                better_original(&pages[a as usize], &pages[b as usize], junk[a as usize], junk[b as usize])
+            })
+            .expect("clusters have members") as usize;
+        for &m in &members {
+            let m = m as usize;
+            if m == orig || pages[m].given_original {
+                continue;
+            }
+            let (similarity, shared) = containment(&pages[m].print.set, &pages[orig].print.set);
+            if similarity < cfg.min_similarity || shared < cfg.min_shared_shingles {
+                continue;
+            }
+            roles[m] = Role::Copy;
+            roles[orig] = Role::Original;
+            copy_of[m] = Some(CopyOf {
+                original: orig,
+                similarity,
+                hamming: hamming(pages[m].print.simhash, pages[orig].print.simhash),
+                shared_paragraphs: shared_paragraphs(&pages[m], &pages[orig]),
+                date_lag_days: match (pages[m].published(), pages[orig].published()) {
+                    (Some(c), Some(o)) => Some((c - o).num_days()),
+                    _ => None,
+                },
+            });
+        }
+    }
+
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let c = copy_of[i].take();
+            let date_issues = if p.is_ok() {
+                date_mismatch::check(
+                    &DateEvidence {
+                        dates: &p.dates,
+                        lede: p.lede.as_ref(),
+                        crawl_date: p.crawl_date,
+                        original_date: c.as_ref().and_then(|c| pages[c.original].published()),
+                    },
+                    cfg,
+                )
+            } else {
+                Vec::new()
+            };
+            let mut flags = Vec::new();
+            if !p.given_original {
+                if roles[i] == Role::Copy {
+                    flags.push(Flag::Copy);
+                }
+                if junk[i] {
+                    flags.push(Flag::JunkLinks);
+                }
+                if !date_issues.is_empty() {
+                    flags.push(Flag::DateMismatch);
+                }
+            }
+            Verdict { role: roles[i], copy_of: c, flags, date_issues }
+        })
+        .collect()
+}

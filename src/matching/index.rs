@@ -1,0 +1,127 @@
+//! Candidate pairs from fingerprints, far from quadratic.
+
+use std::collections::HashMap;
+
+/// Pairs within `radius` bits, found by the block method of Manku et al.:
+/// with the 64 bits cut into `radius + 1` blocks, two fingerprints within
+/// `radius` bits agree exactly on at least one block, so sorting by each
+/// block and comparing only equal runs finds every pair.
+pub fn simhash_candidates(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)> {
+    let blocks = (radius + 1).min(64);
+    let mut out = Vec::new();
+    let mut keyed: Vec<(u64, u32, u64)> = Vec::with_capacity(prints.len());
+    for b in 0..blocks {
+        let lo = 64 * b / blocks;
+        let hi = 64 * (b + 1) / blocks;
+        let mask = if hi - lo == 64 { u64::MAX } else { ((1u64 << (hi - lo)) - 1) << lo };
+        keyed.clear();
+        keyed.extend(prints.iter().map(|&(id, h)| (h & mask, id, h)));
+        keyed.sort_unstable();
+        let mut start = 0;
+        while start < keyed.len() {
+            let mut end = start + 1;
+            while end < keyed.len() && keyed[end].0 == keyed[start].0 {
+                end += 1;
+            }
+            for i in start..end {
+                for j in i + 1..end {
+                    if (keyed[i].2 ^ keyed[j].2).count_ones() <= radius {
+                        out.push(ordered(keyed[i].1, keyed[j].1));
+                    }
+                }
+            }
+            start = end;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One shingle in `SAMPLE` is a passage key; sampling by hash value (not by
+/// position) means a copy samples the same shingles as its original.
+const SAMPLE: u64 = 4;
+/// Shared keys that make two pages a candidate pair.
+const MIN_SHARED_KEYS: u16 = 2;
+/// Each page is paired with at most this many earlier holders of a key, so a
+/// key held by thousands of pages costs linear, not quadratic, work; the
+/// clusters still connect through those holders.
+const MAX_PARTNERS: usize = 32;
+
+/// Pairs that share passage keys: the excerpt and edited-copy finder.
+pub fn passage_candidates(sets: &[(u32, &[u64])]) -> Vec<(u32, u32)> {
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for &(id, set) in sets {
+        for &h in set.iter().filter(|&&h| h % SAMPLE == 0) {
+            postings.entry(h).or_default().push(id);
+        }
+    }
+    let mut shared: HashMap<(u32, u32), u16> = HashMap::new();
+    for ids in postings.values() {
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i.saturating_sub(MAX_PARTNERS)..i] {
+                *shared.entry(ordered(a, b)).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut out: Vec<(u32, u32)> =
+        shared.into_iter().filter(|&(_, n)| n >= MIN_SHARED_KEYS).map(|(p, _)| p).collect();
+    out.sort_unstable();
+    out
+}
+
+fn ordered(a: u32, b: u32) -> (u32, u32) {
+    if a < b { (a, b) } else { (b, a) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn brute(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        for i in 0..prints.len() {
+            for j in i + 1..prints.len() {
+                if (prints[i].1 ^ prints[j].1).count_ones() <= radius {
+                    out.push(ordered(prints[i].0, prints[j].0));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn block_index_finds_exactly_the_brute_force_pairs() {
+        let mut state = 0x1234_5678_9abc_def0u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut prints = Vec::new();
+        for id in 0..300u32 {
+            let h = next();
+            prints.push((id * 2, h));
+            // A planted neighbour 0 to 5 bits away.
+            let mut near = h;
+            for _ in 0..(id % 6) {
+                near ^= 1 << (next() % 64);
+            }
+            prints.push((id * 2 + 1, near));
+        }
+        for radius in [0, 3, 5] {
+            assert_eq!(simhash_candidates(&prints, radius), brute(&prints, radius), "radius {radius}");
+        }
+    }
+
+    #[test]
+    fn passages_pair_pages_sharing_sampled_shingles() {
+        let a: Vec<u64> = (0..100).map(|i| i * 4).collect();
+        let b: Vec<u64> = (50..80).map(|i| i * 4).collect();
+        let c: Vec<u64> = (1000..1100).map(|i| i * 4).collect();
+        let pairs = passage_candidates(&[(0, &a), (1, &b), (2, &c)]);
+        assert_eq!(pairs, vec![(0, 1)]);
+    }
+}

@@ -1,0 +1,44 @@
+//! Verify candidates on the texts: containment of one shingle set in the other.
+
+use super::Printed;
+use crate::config::Config;
+use crate::fingerprint::intersection_size;
+use rayon::prelude::*;
+
+/// A verified relation between two pages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Edge {
+    pub a: u32,
+    pub b: u32,
+    /// Shingles the two bodies share.
+    pub shared: usize,
+    /// Share of `a`'s shingles found in `b`.
+    pub a_in_b: f64,
+    /// Share of `b`'s shingles found in `a`.
+    pub b_in_a: f64,
+}
+
+/// Containment of `part` in `whole`, and the shared count.
+pub fn containment(part: &[u64], whole: &[u64]) -> (f64, usize) {
+    if part.is_empty() {
+        return (0.0, 0);
+    }
+    let shared = intersection_size(part, whole);
+    (shared as f64 / part.len() as f64, shared)
+}
+
+/// Keeps the candidates whose bodies really overlap: enough shared shingles,
+/// and one body mostly inside the other.
+pub fn verify(pages: &[Printed<'_>], candidates: &[(u32, u32)], cfg: &Config) -> Vec<Edge> {
+    candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (sa, sb) = (pages[a as usize].set, pages[b as usize].set);
+            let shared = intersection_size(sa, sb);
+            let a_in_b = shared as f64 / sa.len().max(1) as f64;
+            let b_in_a = shared as f64 / sb.len().max(1) as f64;
+            (shared >= cfg.min_shared_shingles && a_in_b.max(b_in_a) >= cfg.min_similarity)
+                .then_some(Edge { a, b, shared, a_in_b, b_in_a })
+        })
+        .collect()
+}

@@ -1,0 +1,74 @@
+//! The per-page half of the pipeline — discover, read, extract, analyze —
+//! run in parallel with a progress bar. The corpus-wide half is
+//! [`crate::judge`].
+
+use crate::analyze::{self, Analyzed};
+use crate::config::Config;
+use crate::corpus::{self, Source};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// The analyzed pages of a corpus, sorted by (path, record).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub pages: Vec<Analyzed>,
+    /// Files under the PATHs that are not pages (unknown kinds, special files).
+    pub skipped_files: u64,
+}
+
+/// A progress bar on stderr, or a hidden one when stderr is not a terminal
+/// or the user asked for quiet.
+pub fn progress(len: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos}/{len} files [{bar:30}] {per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+/// Reads and analyzes every page under `paths`. Only a PATH that does not
+/// exist is an error; a page that fails becomes a row with its status.
+pub fn load(paths: &[PathBuf], given_original: bool, cfg: &Config, quiet: bool) -> Result<Loaded, String> {
+    let walk = corpus::discover(paths)?;
+    let bar = progress(walk.files.len() as u64, quiet);
+    let per_file: Vec<Vec<Analyzed>> = walk
+        .files
+        .par_iter()
+        .map(|found| {
+            let rows = analyze_file(found, given_original, cfg);
+            bar.inc(1);
+            rows
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut pages: Vec<Analyzed> = per_file.into_iter().flatten().collect();
+    pages.sort_by(|a, b| a.source.cmp(&b.source));
+    Ok(Loaded { pages, skipped_files: walk.skipped_unknown + walk.skipped_special })
+}
+
+/// All pages of one file, each analyzed; a file that cannot be read, or a
+/// page whose analysis fails, becomes an error row instead.
+pub fn analyze_file(found: &corpus::Discovered, given_original: bool, cfg: &Config) -> Vec<Analyzed> {
+    let pages = match corpus::read_file(found, cfg.max_bytes) {
+        Ok(p) => p,
+        Err(e) => return vec![Analyzed::failed(Source::file(&found.display), e, given_original)],
+    };
+    pages
+        .iter()
+        .map(|page| {
+            // A bug on one odd page must not end a long scan: it becomes that
+            // page's status, and the panic message is on stderr to report.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze::analyze(page, given_original)))
+                .unwrap_or_else(|_| {
+                    Analyzed::failed(page.source.clone(), "internal error while analyzing".into(), given_original)
+                })
+        })
+        .collect()
+}

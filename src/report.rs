@@ -1,0 +1,214 @@
+//! Report: the page rows of the SPEC as CSV or JSON Lines, the pairs file,
+//! and the run summary.
+
+use crate::analyze::Analyzed;
+use crate::judge::Verdict;
+use serde::Serialize;
+use std::io::Write;
+
+/// One report row, fields in the SPEC's column order (extra columns last).
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub path: String,
+    pub record: Option<u64>,
+    pub url: Option<String>,
+    pub title: String,
+    pub lang: Option<&'static str>,
+    pub words: Option<usize>,
+    pub published: Option<String>,
+    pub simhash: Option<String>,
+    pub role: Option<&'static str>,
+    pub original: Option<String>,
+    pub similarity: Option<f64>,
+    pub wire: Option<&'static str>,
+    pub junk_link_ratio: Option<f64>,
+    pub date_lag_days: Option<i64>,
+    pub flags: String,
+    pub status: String,
+    /// Codes of the `date_mismatch` reasons (`stale`, `weekday`, ...).
+    pub date_issue: String,
+}
+
+/// Rounds to three decimals: enough to read, stable to compare.
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Builds the row of page `i`.
+pub fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
+    let p = &pages[i];
+    let v = &verdicts[i];
+    if !p.is_ok() {
+        return Row {
+            path: p.source.path.clone(),
+            record: p.source.record,
+            url: p.url.clone(),
+            title: String::new(),
+            lang: None,
+            words: None,
+            published: None,
+            simhash: None,
+            role: None,
+            original: None,
+            similarity: None,
+            wire: None,
+            junk_link_ratio: None,
+            date_lag_days: None,
+            flags: String::new(),
+            status: p.status.clone(),
+            date_issue: String::new(),
+        };
+    }
+    let c = v.copy_of.as_ref();
+    Row {
+        path: p.source.path.clone(),
+        record: p.source.record,
+        url: p.url.clone(),
+        title: p.title.clone(),
+        lang: p.lang,
+        words: Some(p.words),
+        published: p.published().map(|d| d.format("%Y-%m-%d").to_string()),
+        simhash: Some(format!("{:016x}", p.print.simhash)),
+        role: Some(v.role.name()),
+        original: c.map(|c| pages[c.original].source.label()),
+        similarity: c.map(|c| round3(c.similarity)),
+        wire: p.wire,
+        junk_link_ratio: Some(round3(p.junk.ratio())),
+        date_lag_days: c.and_then(|c| c.date_lag_days),
+        flags: v.flags.iter().map(|f| f.name()).collect::<Vec<_>>().join(";"),
+        status: p.status.clone(),
+        date_issue: v.date_issues.iter().map(|d| d.code).collect::<Vec<_>>().join(";"),
+    }
+}
+
+/// Output formats of the page report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Jsonl,
+}
+
+/// Writes the rows of all pages, in the order given.
+pub fn write_rows(out: impl Write, rows: impl Iterator<Item = Row>, format: Format) -> std::io::Result<()> {
+    match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            for r in rows {
+                w.serialize(r).map_err(std::io::Error::other)?;
+            }
+            w.flush()
+        }
+        Format::Jsonl => {
+            let mut out = std::io::BufWriter::new(out);
+            for r in rows {
+                serde_json::to_writer(&mut out, &r)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()
+        }
+    }
+}
+
+/// One row of the `--pairs` file.
+#[derive(Debug, Serialize)]
+pub struct PairRow {
+    pub copy: String,
+    pub original: String,
+    pub hamming: u32,
+    pub similarity: f64,
+    pub shared_paragraphs: usize,
+}
+
+/// Writes one row per copy.
+pub fn write_pairs(out: impl Write, pages: &[Analyzed], verdicts: &[Verdict]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    for (p, v) in pages.iter().zip(verdicts) {
+        if let Some(c) = &v.copy_of {
+            w.serialize(PairRow {
+                copy: p.source.label(),
+                original: pages[c.original].source.label(),
+                hamming: c.hamming,
+                similarity: round3(c.similarity),
+                shared_paragraphs: c.shared_paragraphs,
+            })
+            .map_err(std::io::Error::other)?;
+        }
+    }
+    w.flush()
+}
+
+/// Counts for the summary line and `check`'s JSON.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub pages: usize,
+    pub errors: usize,
+    pub copies: usize,
+    pub originals: usize,
+    pub flagged: usize,
+    pub copy: usize,
+    pub junk_links: usize,
+    pub date_mismatch: usize,
+    pub skipped_files: u64,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn new(pages: &[Analyzed], verdicts: &[Verdict], skipped_files: u64, seconds: f64) -> Self {
+        use crate::judge::Role;
+        use crate::signals::Flag;
+        let count = |f: Flag| verdicts.iter().filter(|v| v.flags.contains(&f)).count();
+        Summary {
+            pages: pages.len(),
+            errors: pages.iter().filter(|p| !p.is_ok()).count(),
+            copies: verdicts.iter().filter(|v| v.role == Role::Copy).count(),
+            originals: verdicts.iter().filter(|v| v.role == Role::Original).count(),
+            flagged: verdicts.iter().filter(|v| !v.flags.is_empty()).count(),
+            copy: count(Flag::Copy),
+            junk_links: count(Flag::JunkLinks),
+            date_mismatch: count(Flag::DateMismatch),
+            skipped_files,
+            seconds,
+        }
+    }
+
+    /// The human summary printed on stderr.
+    pub fn line(&self) -> String {
+        let rate = if self.seconds > 0.0 { self.pages as f64 / self.seconds } else { 0.0 };
+        format!(
+            "{} pages ({} errors), {} copies of {} originals, {} flagged (copy {}, junk_links {}, date_mismatch {}), {} files skipped, {:.1}s, {:.0} pages/s",
+            self.pages, self.errors, self.copies, self.originals, self.flagged, self.copy, self.junk_links,
+            self.date_mismatch, self.skipped_files, self.seconds, rate
+        )
+    }
+}
+
+/// Writes to `path` through a temporary file renamed at the end, so an
+/// interrupted run never leaves a half-written report under the final name.
+/// `-` or no path means stdout.
+pub fn write_atomically(
+    path: Option<&std::path::Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    match path {
+        None => write(&mut std::io::stdout().lock()),
+        Some(p) if p.as_os_str() == "-" => write(&mut std::io::stdout().lock()),
+        Some(p) => {
+            let mut tmp = p.as_os_str().to_owned();
+            tmp.push(format!(".tmp{}", std::process::id()));
+            let tmp = std::path::PathBuf::from(tmp);
+            let result = (|| {
+                let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+                write(&mut f)?;
+                f.flush()?;
+                f.into_inner().map_err(|e| e.into_error())?.sync_all()
+            })();
+            match result {
+                Ok(()) => std::fs::rename(&tmp, p),
+                Err(e) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    Err(e)
+                }
+            }
+        }
+    }
+}
