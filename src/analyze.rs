@@ -5,7 +5,7 @@
 //! for every page of a large corpus.
 
 use crate::corpus::{Page, Source};
-use crate::extract::{self, wire, Extracted, PageDates};
+use crate::extract::{self, Extracted, PageDates, wire};
 use crate::fingerprint::{self, BodyPrint};
 use crate::signals::date_mismatch::{self, LedeWeekday};
 use crate::signals::junk_links::{self, JunkMeasure};
@@ -66,6 +66,11 @@ impl Analyzed {
 
     pub fn published(&self) -> Option<NaiveDate> {
         self.dates.published.as_ref().map(|f| f.date)
+    }
+
+    /// The claimed publication moment, for ordering pages of the same day.
+    pub fn published_utc(&self) -> Option<chrono::NaiveDateTime> {
+        self.dates.published.as_ref().and_then(|f| f.utc)
     }
 }
 

@@ -118,7 +118,12 @@ pub struct CheckArgs {
     pub max_flagged: String,
 
     /// Flags that count towards --max-flagged (comma-separated).
-    #[arg(long, value_name = "FLAG,...", value_delimiter = ',', default_value = "copy,junk_links,date_mismatch")]
+    #[arg(
+        long,
+        value_name = "FLAG,...",
+        value_delimiter = ',',
+        default_value = "copy,junk_links,date_mismatch"
+    )]
     pub fail_on: Vec<String>,
 }
 

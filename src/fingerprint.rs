@@ -81,12 +81,23 @@ pub struct BodyPrint {
 pub fn fingerprint(paragraphs: &[String]) -> BodyPrint {
     let norms: Vec<String> = paragraphs.iter().map(|p| normalise(p)).collect();
     let all: Vec<&str> = norms.iter().flat_map(|n| shingles(n)).collect();
-    let simhash = if all.is_empty() { 0 } else { simhash::simhash_stream(all.iter().copied()) };
-    let paragraphs: Vec<Vec<u64>> = norms.iter().map(|n| shingles(n).into_iter().map(hash64).collect()).collect();
+    let simhash = if all.is_empty() {
+        0
+    } else {
+        simhash::simhash_stream(all.iter().copied())
+    };
+    let paragraphs: Vec<Vec<u64>> = norms
+        .iter()
+        .map(|n| shingles(n).into_iter().map(hash64).collect())
+        .collect();
     let mut set: Vec<u64> = paragraphs.iter().flatten().copied().collect();
     set.sort_unstable();
     set.dedup();
-    BodyPrint { simhash, paragraphs, set }
+    BodyPrint {
+        simhash,
+        paragraphs,
+        set,
+    }
 }
 
 /// How many elements two sorted, deduplicated slices share.
@@ -117,7 +128,10 @@ mod tests {
 
     #[test]
     fn normalise_folds_case_and_punctuation() {
-        assert_eq!(normalise("Kim’s  TRAIN—left, Monday!"), "kim s train left monday");
+        assert_eq!(
+            normalise("Kim’s  TRAIN—left, Monday!"),
+            "kim s train left monday"
+        );
     }
 
     #[test]

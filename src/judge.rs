@@ -3,10 +3,10 @@
 use crate::analyze::Analyzed;
 use crate::config::Config;
 use crate::fingerprint::hamming;
-use crate::matching::{self, cluster, verify::containment, Printed};
+use crate::matching::{self, Printed, cluster, verify::containment};
 use crate::signals::copy::{better_original, shared_paragraphs};
 use crate::signals::date_mismatch::{self, DateEvidence, DateIssue};
-use crate::signals::{junk_links, Flag};
+use crate::signals::{Flag, junk_links};
 use serde::Serialize;
 
 /// A page's part in the corpus's copying.
@@ -50,10 +50,16 @@ pub struct Verdict {
 
 /// Judges every page against the whole set.
 pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
-    let junk: Vec<bool> = pages.iter().map(|p| junk_links::flagged(&p.junk, p.words, cfg)).collect();
+    let junk: Vec<bool> = pages
+        .iter()
+        .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
+        .collect();
     let printed: Vec<Printed<'_>> = pages
         .iter()
-        .map(|p| Printed { simhash: p.print.simhash, set: if p.is_ok() { &p.print.set } else { &[] } })
+        .map(|p| Printed {
+            simhash: p.print.simhash,
+            set: if p.is_ok() { &p.print.set } else { &[] },
+        })
         .collect();
     let edges = matching::related_pairs(&printed, cfg);
 
@@ -63,7 +69,12 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         let orig = *members
             .iter()
             .min_by(|&&a, &&b| {
-                better_original(&pages[a as usize], &pages[b as usize], junk[a as usize], junk[b as usize])
+                better_original(
+                    &pages[a as usize],
+                    &pages[b as usize],
+                    junk[a as usize],
+                    junk[b as usize],
+                )
             })
             .expect("clusters have members") as usize;
         for &m in &members {
@@ -120,7 +131,12 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
                     flags.push(Flag::DateMismatch);
                 }
             }
-            Verdict { role: roles[i], copy_of: c, flags, date_issues }
+            Verdict {
+                role: roles[i],
+                copy_of: c,
+                flags,
+                date_issues,
+            }
         })
         .collect()
 }

@@ -35,7 +35,12 @@ pub fn progress(len: u64, quiet: bool) -> ProgressBar {
 
 /// Reads and analyzes every page under `paths`. Only a PATH that does not
 /// exist is an error; a page that fails becomes a row with its status.
-pub fn load(paths: &[PathBuf], given_original: bool, cfg: &Config, quiet: bool) -> Result<Loaded, String> {
+pub fn load(
+    paths: &[PathBuf],
+    given_original: bool,
+    cfg: &Config,
+    quiet: bool,
+) -> Result<Loaded, String> {
     let walk = corpus::discover(paths)?;
     let bar = progress(walk.files.len() as u64, quiet);
     let per_file: Vec<Vec<Analyzed>> = walk
@@ -50,25 +55,44 @@ pub fn load(paths: &[PathBuf], given_original: bool, cfg: &Config, quiet: bool) 
     bar.finish_and_clear();
     let mut pages: Vec<Analyzed> = per_file.into_iter().flatten().collect();
     pages.sort_by(|a, b| a.source.cmp(&b.source));
-    Ok(Loaded { pages, skipped_files: walk.skipped_unknown + walk.skipped_special })
+    Ok(Loaded {
+        pages,
+        skipped_files: walk.skipped_unknown + walk.skipped_special,
+    })
 }
 
 /// All pages of one file, each analyzed; a file that cannot be read, or a
 /// page whose analysis fails, becomes an error row instead.
-pub fn analyze_file(found: &corpus::Discovered, given_original: bool, cfg: &Config) -> Vec<Analyzed> {
+pub fn analyze_file(
+    found: &corpus::Discovered,
+    given_original: bool,
+    cfg: &Config,
+) -> Vec<Analyzed> {
     let pages = match corpus::read_file(found, cfg.max_bytes) {
         Ok(p) => p,
-        Err(e) => return vec![Analyzed::failed(Source::file(&found.display), e, given_original)],
+        Err(e) => {
+            return vec![Analyzed::failed(
+                Source::file(&found.display),
+                e,
+                given_original,
+            )];
+        }
     };
     pages
         .iter()
         .map(|page| {
             // A bug on one odd page must not end a long scan: it becomes that
             // page's status, and the panic message is on stderr to report.
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze::analyze(page, given_original)))
-                .unwrap_or_else(|_| {
-                    Analyzed::failed(page.source.clone(), "internal error while analyzing".into(), given_original)
-                })
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                analyze::analyze(page, given_original)
+            }))
+            .unwrap_or_else(|_| {
+                Analyzed::failed(
+                    page.source.clone(),
+                    "internal error while analyzing".into(),
+                    given_original,
+                )
+            })
         })
         .collect()
 }

@@ -75,9 +75,19 @@ pub fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
         wire: p.wire,
         junk_link_ratio: Some(round3(p.junk.ratio())),
         date_lag_days: c.and_then(|c| c.date_lag_days),
-        flags: v.flags.iter().map(|f| f.name()).collect::<Vec<_>>().join(";"),
+        flags: v
+            .flags
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+            .join(";"),
         status: p.status.clone(),
-        date_issue: v.date_issues.iter().map(|d| d.code).collect::<Vec<_>>().join(";"),
+        date_issue: v
+            .date_issues
+            .iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>()
+            .join(";"),
     }
 }
 
@@ -89,7 +99,11 @@ pub enum Format {
 }
 
 /// Writes the rows of all pages, in the order given.
-pub fn write_rows(out: impl Write, rows: impl Iterator<Item = Row>, format: Format) -> std::io::Result<()> {
+pub fn write_rows(
+    out: impl Write,
+    rows: impl Iterator<Item = Row>,
+    format: Format,
+) -> std::io::Result<()> {
     match format {
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
@@ -120,7 +134,11 @@ pub struct PairRow {
 }
 
 /// Writes one row per copy.
-pub fn write_pairs(out: impl Write, pages: &[Analyzed], verdicts: &[Verdict]) -> std::io::Result<()> {
+pub fn write_pairs(
+    out: impl Write,
+    pages: &[Analyzed],
+    verdicts: &[Verdict],
+) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     for (p, v) in pages.iter().zip(verdicts) {
         if let Some(c) = &v.copy_of {
@@ -173,11 +191,24 @@ impl Summary {
 
     /// The human summary printed on stderr.
     pub fn line(&self) -> String {
-        let rate = if self.seconds > 0.0 { self.pages as f64 / self.seconds } else { 0.0 };
+        let rate = if self.seconds > 0.0 {
+            self.pages as f64 / self.seconds
+        } else {
+            0.0
+        };
         format!(
             "{} pages ({} errors), {} copies of {} originals, {} flagged (copy {}, junk_links {}, date_mismatch {}), {} files skipped, {:.1}s, {:.0} pages/s",
-            self.pages, self.errors, self.copies, self.originals, self.flagged, self.copy, self.junk_links,
-            self.date_mismatch, self.skipped_files, self.seconds, rate
+            self.pages,
+            self.errors,
+            self.copies,
+            self.originals,
+            self.flagged,
+            self.copy,
+            self.junk_links,
+            self.date_mismatch,
+            self.skipped_files,
+            self.seconds,
+            rate
         )
     }
 }

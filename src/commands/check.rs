@@ -40,13 +40,21 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
     let fail_on: Vec<Flag> = args
         .fail_on
         .iter()
-        .map(|f| Flag::parse(f.trim()).ok_or_else(|| format!("unknown flag {f:?} in --fail-on (use copy, junk_links, date_mismatch)")))
+        .map(|f| {
+            Flag::parse(f.trim()).ok_or_else(|| {
+                format!("unknown flag {f:?} in --fail-on (use copy, junk_links, date_mismatch)")
+            })
+        })
         .collect::<Result<_, _>>()?;
     let scanned = super::scan::scan(&args.scan)?;
     if args.scan.output.is_some() {
         super::scan::write_outputs(&args.scan, &scanned)?;
     }
-    let counted = scanned.verdicts.iter().filter(|v| v.flags.iter().any(|f| fail_on.contains(f))).count();
+    let counted = scanned
+        .verdicts
+        .iter()
+        .filter(|v| v.flags.iter().any(|f| fail_on.contains(f)))
+        .count();
     let pass = bound.allows(counted, scanned.pages.len());
     let line = serde_json::json!({
         "result": if pass { "pass" } else { "fail" },

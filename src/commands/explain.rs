@@ -12,8 +12,12 @@ use std::fmt::Write as _;
 /// Reads one file's pages, extracted and analyzed.
 fn load(path: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, Analyzed)>, String> {
     let walk = corpus::discover(&[path.to_path_buf()])?;
-    let found = walk.files.first().ok_or_else(|| format!("{}: not a page file", path.display()))?;
-    let pages = corpus::read_file(found, cfg.max_bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let found = walk
+        .files
+        .first()
+        .ok_or_else(|| format!("{}: not a page file", path.display()))?;
+    let pages =
+        corpus::read_file(found, cfg.max_bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(pages
         .into_iter()
         .map(|p| {
@@ -38,29 +42,71 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
     for (i, (_, ex, a)) in subjects.iter().enumerate() {
         describe(&mut text, ex, a, &verdicts[i], &all, &cfg);
         for (j, (_, _, oa)) in others.iter().enumerate() {
-            compare(&mut text, ex, a, oa, &verdicts[subjects.len() + j], &verdicts[i]);
+            compare(
+                &mut text,
+                ex,
+                a,
+                oa,
+                &verdicts[subjects.len() + j],
+                &verdicts[i],
+            );
         }
     }
     print!("{text}");
     Ok(())
 }
 
-fn describe(out: &mut String, ex: &Extracted, a: &Analyzed, v: &judge::Verdict, all: &[Analyzed], cfg: &Config) {
+fn describe(
+    out: &mut String,
+    ex: &Extracted,
+    a: &Analyzed,
+    v: &judge::Verdict,
+    all: &[Analyzed],
+    cfg: &Config,
+) {
     let _ = writeln!(out, "{}", a.source.label());
     let _ = writeln!(out, "  title:    {}", a.title);
     if let Some(u) = &a.url {
         let _ = writeln!(out, "  url:      {u}");
     }
-    let _ = writeln!(out, "  body:     {} words in {} paragraphs, language {}", a.words, ex.paragraphs.len(), a.lang.unwrap_or("unsure"));
+    let _ = writeln!(
+        out,
+        "  body:     {} words in {} paragraphs, language {}",
+        a.words,
+        ex.paragraphs.len(),
+        a.lang.unwrap_or("unsure")
+    );
     let _ = writeln!(out, "  simhash:  {:016x}", a.print.simhash);
-    let _ = writeln!(out, "  wire:     {}", a.wire.map_or("no wire credit found".to_string(), |w| format!("credited to {w}")));
+    let _ = writeln!(
+        out,
+        "  wire:     {}",
+        a.wire
+            .map_or("no wire credit found".to_string(), |w| format!(
+                "credited to {w}"
+            ))
+    );
     let flags: Vec<&str> = v.flags.iter().map(|f| f.name()).collect();
-    let _ = writeln!(out, "  verdict:  role {}, flags {}", v.role.name(), if flags.is_empty() { "none".into() } else { flags.join(";") });
+    let _ = writeln!(
+        out,
+        "  verdict:  role {}, flags {}",
+        v.role.name(),
+        if flags.is_empty() {
+            "none".into()
+        } else {
+            flags.join(";")
+        }
+    );
 
     let _ = writeln!(out, "\nDates");
     match &a.dates.published {
         Some(p) => {
-            let _ = writeln!(out, "  claims to be published {} ({}, {})", p.date, p.date.format("%A"), p.rule);
+            let _ = writeln!(
+                out,
+                "  claims to be published {} ({}, {})",
+                p.date,
+                p.date.format("%A"),
+                p.rule
+            );
         }
         None => {
             let _ = writeln!(out, "  no publication date found");
@@ -84,7 +130,11 @@ fn describe(out: &mut String, ex: &Extracted, a: &Analyzed, v: &judge::Verdict, 
 
     let _ = writeln!(out, "\nLink lists ({} outside the body)", ex.links.len());
     for list in &ex.links {
-        let heading = if list.heading.is_empty() { "(no heading)" } else { &list.heading };
+        let heading = if list.heading.is_empty() {
+            "(no heading)"
+        } else {
+            &list.heading
+        };
         let _ = writeln!(out, "  {heading}: {} items", list.items.len());
     }
     let _ = writeln!(
@@ -94,13 +144,20 @@ fn describe(out: &mut String, ex: &Extracted, a: &Analyzed, v: &judge::Verdict, 
         a.junk.body_chars,
         a.junk.ratio(),
         cfg.junk_ratio,
-        if a.words < cfg.min_article_words { format!("; body under {} words is not judged", cfg.min_article_words) } else { String::new() }
+        if a.words < cfg.min_article_words {
+            format!("; body under {} words is not judged", cfg.min_article_words)
+        } else {
+            String::new()
+        }
     );
     for item in &a.junk.items {
         let why = if item.shared.is_empty() {
             "shares no topic word with the story".to_string()
         } else {
-            format!("shares only \"{}\" with the story", item.shared.join("\", \""))
+            format!(
+                "shares only \"{}\" with the story",
+                item.shared.join("\", \"")
+            )
         };
         let _ = writeln!(out, "    junk [{}] {} — {why}", item.heading, item.text);
     }
@@ -126,12 +183,36 @@ fn describe(out: &mut String, ex: &Extracted, a: &Analyzed, v: &judge::Verdict, 
 }
 
 /// How much of the subject the other page holds, paragraph by paragraph.
-fn compare(out: &mut String, ex: &Extracted, a: &Analyzed, oa: &Analyzed, ov: &judge::Verdict, v: &judge::Verdict) {
+fn compare(
+    out: &mut String,
+    ex: &Extracted,
+    a: &Analyzed,
+    oa: &Analyzed,
+    ov: &judge::Verdict,
+    v: &judge::Verdict,
+) {
     let _ = writeln!(out, "\nAgainst {}", oa.source.label());
     let shared = fingerprint::intersection_size(&a.print.set, &oa.print.set);
-    let pct = |n: usize, d: usize| if d == 0 { 0.0 } else { 100.0 * n as f64 / d as f64 };
-    let _ = writeln!(out, "  {:.0}% of this page's body is in the other; {:.0}% of the other's is in this one", pct(shared, a.print.set.len()), pct(shared, oa.print.set.len()));
-    let _ = writeln!(out, "  SimHash distance {} bits; other page: {} words, published {}", fingerprint::hamming(a.print.simhash, oa.print.simhash), oa.words, oa.published().map_or("unknown".into(), |d| d.to_string()));
+    let pct = |n: usize, d: usize| {
+        if d == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / d as f64
+        }
+    };
+    let _ = writeln!(
+        out,
+        "  {:.0}% of this page's body is in the other; {:.0}% of the other's is in this one",
+        pct(shared, a.print.set.len()),
+        pct(shared, oa.print.set.len())
+    );
+    let _ = writeln!(
+        out,
+        "  SimHash distance {} bits; other page: {} words, published {}",
+        fingerprint::hamming(a.print.simhash, oa.print.simhash),
+        oa.words,
+        oa.published().map_or("unknown".into(), |d| d.to_string())
+    );
     let verdict = match (v.role, ov.role) {
         (Role::Copy, _) => "this page is the copy",
         (_, Role::Copy) => "this page is the original",
@@ -140,8 +221,16 @@ fn compare(out: &mut String, ex: &Extracted, a: &Analyzed, oa: &Analyzed, ov: &j
     let _ = writeln!(out, "  verdict: {verdict}");
     let _ = writeln!(out, "  paragraphs of this page found in the other:");
     for (text, hashes) in ex.paragraphs.iter().zip(&a.print.paragraphs) {
-        let found = hashes.iter().filter(|h| oa.print.set.binary_search(h).is_ok()).count();
+        let found = hashes
+            .iter()
+            .filter(|h| oa.print.set.binary_search(h).is_ok())
+            .count();
         let short: String = text.chars().take(70).collect();
-        let _ = writeln!(out, "    {:>3.0}%  {short}{}", pct(found, hashes.len()), if text.chars().count() > 70 { "…" } else { "" });
+        let _ = writeln!(
+            out,
+            "    {:>3.0}%  {short}{}",
+            pct(found, hashes.len()),
+            if text.chars().count() > 70 { "…" } else { "" }
+        );
     }
 }

@@ -31,7 +31,11 @@ fn row(source: &Source, result: Result<Extracted, String>) -> ExtractRow {
             ExtractRow {
                 path: source.path.clone(),
                 record: source.record,
-                published: e.dates.published.as_ref().map(|f| f.date.format("%Y-%m-%d").to_string()),
+                published: e
+                    .dates
+                    .published
+                    .as_ref()
+                    .map(|f| f.date.format("%Y-%m-%d").to_string()),
                 lang: analyze::language(&text),
                 url: e.url,
                 title: e.title,
@@ -78,7 +82,16 @@ fn print_text(out: &mut impl Write, r: &ExtractRow) -> std::io::Result<()> {
     writeln!(out, "lang: {}\n", r.lang.unwrap_or("?"))?;
     writeln!(out, "{}\n", r.text)?;
     for list in &r.links {
-        writeln!(out, "[links] {} ({} items)", if list.heading.is_empty() { "(no heading)" } else { &list.heading }, list.items.len())?;
+        writeln!(
+            out,
+            "[links] {} ({} items)",
+            if list.heading.is_empty() {
+                "(no heading)"
+            } else {
+                &list.heading
+            },
+            list.items.len()
+        )?;
         for item in &list.items {
             writeln!(out, "  - {}", item.text)?;
         }
@@ -94,7 +107,10 @@ pub fn run(args: &ExtractArgs) -> Result<(), String> {
         .files
         .par_iter()
         .flat_map_iter(|found| match corpus::read_file(found, cfg.max_bytes) {
-            Ok(pages) => pages.iter().map(|p| row(&p.source, Ok(extract::extract(p)))).collect::<Vec<_>>(),
+            Ok(pages) => pages
+                .iter()
+                .map(|p| row(&p.source, Ok(extract::extract(p))))
+                .collect::<Vec<_>>(),
             Err(e) => vec![row(&Source::file(&found.display), Err(e))],
         })
         .collect();
@@ -107,5 +123,7 @@ pub fn run(args: &ExtractArgs) -> Result<(), String> {
         }
         ExtractFormat::Text => print_text(&mut out, r),
     });
-    written.and_then(|_| out.flush()).map_err(|e| format!("cannot write output: {e}"))
+    written
+        .and_then(|_| out.flush())
+        .map_err(|e| format!("cannot write output: {e}"))
 }

@@ -25,22 +25,41 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         loaded.pages.extend(originals.pages);
         loaded.skipped_files += originals.skipped_files;
         // A page named both ways is kept once, as the original.
-        loaded.pages.sort_by(|a, b| a.source.cmp(&b.source).then(b.given_original.cmp(&a.given_original)));
-        loaded.pages.dedup_by(|later, earlier| later.source == earlier.source);
+        loaded.pages.sort_by(|a, b| {
+            a.source
+                .cmp(&b.source)
+                .then(b.given_original.cmp(&a.given_original))
+        });
+        loaded
+            .pages
+            .dedup_by(|later, earlier| later.source == earlier.source);
     }
     let verdicts = judge::judge(&loaded.pages, &cfg);
-    let summary = Summary::new(&loaded.pages, &verdicts, loaded.skipped_files, start.elapsed().as_secs_f64());
-    Ok(Scanned { pages: loaded.pages, verdicts, summary })
+    let summary = Summary::new(
+        &loaded.pages,
+        &verdicts,
+        loaded.skipped_files,
+        start.elapsed().as_secs_f64(),
+    );
+    Ok(Scanned {
+        pages: loaded.pages,
+        verdicts,
+        summary,
+    })
 }
 
 /// Writes the report (and pairs file) of a finished scan.
 pub fn write_outputs(args: &ScanArgs, s: &Scanned) -> Result<(), String> {
     let rows = (0..s.pages.len()).map(|i| report::row(&s.pages, &s.verdicts, i));
-    report::write_atomically(args.output.as_deref(), |w| report::write_rows(w, rows, args.format))
-        .map_err(|e| format!("cannot write the report: {e}"))?;
+    report::write_atomically(args.output.as_deref(), |w| {
+        report::write_rows(w, rows, args.format)
+    })
+    .map_err(|e| format!("cannot write the report: {e}"))?;
     if let Some(pairs) = &args.pairs {
-        report::write_atomically(Some(pairs), |w| report::write_pairs(w, &s.pages, &s.verdicts))
-            .map_err(|e| format!("cannot write {}: {e}", pairs.display()))?;
+        report::write_atomically(Some(pairs), |w| {
+            report::write_pairs(w, &s.pages, &s.verdicts)
+        })
+        .map_err(|e| format!("cannot write {}: {e}", pairs.display()))?;
     }
     Ok(())
 }

@@ -17,7 +17,13 @@ pub fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, S
     let read = reader
         .take(max_bytes + 1)
         .read_to_end(&mut out)
-        .map_err(|e| if gzip { format!("corrupt gzip: {e}") } else { format!("read error: {e}") })?;
+        .map_err(|e| {
+            if gzip {
+                format!("corrupt gzip: {e}")
+            } else {
+                format!("read error: {e}")
+            }
+        })?;
     if read as u64 > max_bytes {
         return Err(format!("too large: over {max_bytes} bytes"));
     }
@@ -32,7 +38,13 @@ pub fn decode_bytes(bytes: &[u8], is_html: bool, hint: Option<&str>) -> String {
     }
     let declared = hint
         .and_then(|h| Encoding::for_label(h.trim().as_bytes()))
-        .or_else(|| if is_html { sniff_meta_charset(bytes) } else { None });
+        .or_else(|| {
+            if is_html {
+                sniff_meta_charset(bytes)
+            } else {
+                None
+            }
+        });
     let enc = match declared {
         // A page declaring UTF-16 without a BOM is almost always ASCII-
         // compatible bytes mislabelled; HTML's own rule maps it to UTF-8.
@@ -57,7 +69,9 @@ fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         from = start;
         let rest = &lower[start..];
         let rest = skip(rest, |b| b == b' ');
-        let Some(rest) = rest.strip_prefix(b"=") else { continue };
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
         let rest = skip(rest, |b| b == b' ' || b == b'"' || b == b'\'');
         let end = rest
             .iter()

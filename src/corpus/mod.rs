@@ -8,7 +8,7 @@ pub mod walk;
 
 use std::path::Path;
 
-pub use walk::{discover, Discovered, FileKind};
+pub use walk::{Discovered, FileKind, discover};
 
 /// Where a page came from: the report's `path` and `record` columns.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,7 +21,10 @@ pub struct Source {
 
 impl Source {
     pub fn file(path: &str) -> Self {
-        Source { path: path.to_string(), record: None }
+        Source {
+            path: path.to_string(),
+            record: None,
+        }
     }
 
     /// `path` or `path#record`, the form used in the `original` column.
@@ -64,5 +67,11 @@ pub fn read_file(found: &Discovered, max_bytes: u64) -> Result<Vec<Page>, String
         FileKind::Text => Markup::Text,
     };
     let text = decode::decode_bytes(&bytes, markup == Markup::Html, None);
-    Ok(vec![Page { source: Source::file(&found.display), markup, text, url: None, crawl_date: None }])
+    Ok(vec![Page {
+        source: Source::file(&found.display),
+        markup,
+        text,
+        url: None,
+        crawl_date: None,
+    }])
 }

@@ -59,12 +59,15 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 pub fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
     let mut walk = Walk::default();
     for root in paths {
-        let meta = std::fs::symlink_metadata(root)
-            .map_err(|e| format!("{}: {}", root.display(), e))?;
+        let meta =
+            std::fs::symlink_metadata(root).map_err(|e| format!("{}: {}", root.display(), e))?;
         if meta.is_file() {
             // A file named explicitly is read whatever its name says: the
             // user asked for it. Unknown names default to HTML sniffing.
-            let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let (kind, gzip) = classify(&name).unwrap_or((FileKind::Html, name.ends_with(".gz")));
             walk.files.push(Discovered {
                 fs_path: root.clone(),

@@ -16,6 +16,10 @@ pub struct FoundDate {
     #[serde(serialize_with = "ser_date")]
     pub date: NaiveDate,
     pub rule: String,
+    /// The moment, when the field gave a time too (UTC): it orders two pages
+    /// claiming the same day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utc: Option<chrono::NaiveDateTime>,
 }
 
 fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
@@ -36,18 +40,40 @@ impl PageDates {
     /// Adds a publication-date candidate; the first one added wins, so callers
     /// add in order of trust.
     pub fn add_published(&mut self, date: NaiveDate, rule: &str) {
-        let found = FoundDate { date, rule: rule.to_string() };
+        self.add_published_at(date, None, rule);
+    }
+
+    /// Adds a publication-date candidate that came with a time of day.
+    pub fn add_published_at(
+        &mut self,
+        date: NaiveDate,
+        utc: Option<chrono::NaiveDateTime>,
+        rule: &str,
+    ) {
+        let found = FoundDate {
+            date,
+            rule: rule.to_string(),
+            utc,
+        };
         if self.published.is_none() {
             self.published = Some(found.clone());
         }
-        if !self.candidates.iter().any(|c| c.rule == found.rule && c.date == found.date) {
+        if !self
+            .candidates
+            .iter()
+            .any(|c| c.rule == found.rule && c.date == found.date)
+        {
             self.candidates.push(found);
         }
     }
 
     pub fn add_modified(&mut self, date: NaiveDate, rule: &str) {
         if self.modified.is_none() {
-            self.modified = Some(FoundDate { date, rule: rule.to_string() });
+            self.modified = Some(FoundDate {
+                date,
+                rule: rule.to_string(),
+                utc: None,
+            });
         }
     }
 }
@@ -61,18 +87,79 @@ pub fn plausible(d: NaiveDate) -> bool {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("enero", 1), ("gennaio", 1),
-    ("february", 2), ("feb", 2), ("februar", 2), ("février", 2), ("fevrier", 2), ("févr", 2), ("febrero", 2), ("febbraio", 2),
-    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mär", 3), ("mars", 3), ("marzo", 3),
-    ("april", 4), ("apr", 4), ("avril", 4), ("abril", 4), ("aprile", 4),
-    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5),
-    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6), ("giugno", 6),
-    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("julio", 7), ("luglio", 7),
-    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8),
-    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9), ("settembre", 9),
-    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10), ("ottobre", 10),
-    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11),
-    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12), ("decembre", 12), ("diciembre", 12), ("dicembre", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("settembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -89,8 +176,10 @@ static DMY_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex")
 });
 static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\b({MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b"
+    ))
+    .expect("valid regex")
 });
 static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -121,8 +210,16 @@ pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
         let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
         // Dots mean day-month (European); slashes mean month-day unless the
         // first number cannot be a month.
-        let (day, month) = if &c[2] == "." || a > 12 { (a, b) } else { (b, a) };
-        if let Some(d) = c[4].parse().ok().and_then(|y| NaiveDate::from_ymd_opt(y, month, day)) {
+        let (day, month) = if &c[2] == "." || a > 12 {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(d) = c[4]
+            .parse()
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+        {
             out.push((c.get(0).map_or(0, |m| m.start()), d));
         }
     }
@@ -151,9 +248,28 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     find_dates(value).into_iter().map(|(_, d)| d).next()
 }
 
+/// The moment an ISO 8601 timestamp names, in UTC (`2024-05-02T08:00:00-05:00`);
+/// a timestamp without a zone is taken as UTC.
+pub fn parse_timestamp(value: &str) -> Option<chrono::NaiveDateTime> {
+    let v = value.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(v) {
+        return Some(t.naive_utc());
+    }
+    [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .find_map(|f| chrono::NaiveDateTime::parse_from_str(v, f).ok())
+}
+
 /// The date written in a URL path (`/2023/09/11/`, `/20230911/`).
 pub fn date_from_url(url: &str) -> Option<NaiveDate> {
-    let caps = URL_DATE.captures(url).or_else(|| URL_COMPACT.captures(url))?;
+    let caps = URL_DATE
+        .captures(url)
+        .or_else(|| URL_COMPACT.captures(url))?;
     ymd(&caps[1], &caps[2], &caps[3]).filter(|d| plausible(*d))
 }
 
@@ -208,16 +324,35 @@ mod tests {
     }
 
     #[test]
+    fn timestamps_are_moved_to_utc() {
+        let t = parse_timestamp("2024-05-02T08:00:00-05:00").unwrap();
+        assert_eq!(t.to_string(), "2024-05-02 13:00:00");
+        assert!(parse_timestamp("2024-05-02").is_none());
+    }
+
+    #[test]
     fn url_dates() {
-        assert_eq!(date_from_url("https://x.com/2023/09/11/story"), Some(d(2023, 9, 11)));
-        assert_eq!(date_from_url("https://x.com/news/20230911-story.html"), Some(d(2023, 9, 11)));
+        assert_eq!(
+            date_from_url("https://x.com/2023/09/11/story"),
+            Some(d(2023, 9, 11))
+        );
+        assert_eq!(
+            date_from_url("https://x.com/news/20230911-story.html"),
+            Some(d(2023, 9, 11))
+        );
         assert_eq!(date_from_url("https://x.com/news/story"), None);
     }
 
     #[test]
     fn labelled_lines() {
-        assert_eq!(labelled_date_line("Date:2025-04-11 18:58:47"), Some(d(2025, 4, 11)));
-        assert_eq!(labelled_date_line("Veröffentlicht am 12. März 2021"), Some(d(2021, 3, 12)));
+        assert_eq!(
+            labelled_date_line("Date:2025-04-11 18:58:47"),
+            Some(d(2025, 4, 11))
+        );
+        assert_eq!(
+            labelled_date_line("Veröffentlicht am 12. März 2021"),
+            Some(d(2021, 3, 12))
+        );
         assert_eq!(labelled_date_line("The date was 2021-01-01"), None);
     }
 }

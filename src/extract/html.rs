@@ -8,7 +8,7 @@
 //! nested markup cannot overflow the stack.
 
 use super::dates::{self, PageDates};
-use super::{squash_whitespace, Extracted, LinkItem, LinkList};
+use super::{Extracted, LinkItem, LinkList, squash_whitespace};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -17,8 +17,8 @@ use std::sync::LazyLock;
 
 /// Elements whose content is never page text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "head", "button", "select", "option",
-    "textarea", "input", "canvas", "object", "embed", "video", "audio", "map", "math",
+    "script", "style", "noscript", "template", "svg", "iframe", "head", "button", "select",
+    "option", "textarea", "input", "canvas", "object", "embed", "video", "audio", "map", "math",
 ];
 
 /// Elements that hold page furniture rather than the story.
@@ -26,20 +26,102 @@ const FURNITURE: &[&str] = &["nav", "aside", "footer", "form", "menu", "dialog"]
 
 /// Elements that start a new block of text.
 const BLOCK: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4",
-    "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "tbody", "thead", "tfoot",
-    "blockquote", "pre", "figure", "figcaption", "form", "hr", "address", "details", "summary", "body",
-    "html", "center", "fieldset", "caption", "menu", "dialog",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "form",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "center",
+    "fieldset",
+    "caption",
+    "menu",
+    "dialog",
 ];
 
 /// Class or id words that mark page furniture.
 const BOILER_WORDS: &[&str] = &[
-    "comment", "comments", "share", "sharing", "social", "related", "sidebar", "footer", "nav", "navbar",
-    "navigation", "menu", "newsletter", "subscribe", "subscription", "promo", "ad", "ads", "advert",
-    "advertisement", "sponsor", "sponsored", "breadcrumb", "breadcrumbs", "pagination", "pager", "tags",
-    "cookie", "cookies", "popup", "modal", "widget", "recommended", "recommendations", "trending",
-    "popular", "mostread", "outbrain", "taboola", "disqus", "banner", "masthead", "toolbar", "login",
-    "signup", "rss", "print", "skip",
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "sidebar",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "promo",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "tags",
+    "cookie",
+    "cookies",
+    "popup",
+    "modal",
+    "widget",
+    "recommended",
+    "recommendations",
+    "trending",
+    "popular",
+    "mostread",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "banner",
+    "masthead",
+    "toolbar",
+    "login",
+    "signup",
+    "rss",
+    "print",
+    "skip",
 ];
 
 /// Class or id words that mark the story's container.
@@ -117,7 +199,11 @@ fn flatten(root: NodeRef<'_, Node>) -> Flattened {
     let mut buf = String::new();
     let mut buf_links = 0usize;
 
-    let flush = |buf: &mut String, buf_links: &mut usize, stack: &[(NodeId, bool, bool, usize, usize)], blocks: &mut Vec<Block>, root: NodeRef<'_, Node>| {
+    let flush = |buf: &mut String,
+                 buf_links: &mut usize,
+                 stack: &[(NodeId, bool, bool, usize, usize)],
+                 blocks: &mut Vec<Block>,
+                 root: NodeRef<'_, Node>| {
         let text = squash_whitespace(buf);
         if !text.is_empty() {
             let owner = stack.iter().rev().find(|s| s.1).map_or(root.id(), |s| s.0);
@@ -127,7 +213,13 @@ fn flatten(root: NodeRef<'_, Node>) -> Flattened {
                 .get(owner)
                 .and_then(|n| n.value().as_element().map(|e| e.name().to_string()))
                 .unwrap_or_default();
-            blocks.push(Block { owner, tag, text, link_chars: (*buf_links).min(buf.len()), boiler });
+            blocks.push(Block {
+                owner,
+                tag,
+                text,
+                link_chars: (*buf_links).min(buf.len()),
+                boiler,
+            });
         }
         buf.clear();
         *buf_links = 0;
@@ -163,7 +255,9 @@ fn flatten(root: NodeRef<'_, Node>) -> Flattened {
                 _ => {}
             },
             Edge::Close(node) => {
-                let Node::Element(el) = node.value() else { continue };
+                let Node::Element(el) = node.value() else {
+                    continue;
+                };
                 if skip_depth > 0 {
                     skip_depth -= 1;
                     continue;
@@ -175,7 +269,13 @@ fn flatten(root: NodeRef<'_, Node>) -> Flattened {
                     link_depth = link_depth.saturating_sub(1);
                 }
                 if let Some((id, _, _, c0, l0)) = stack.pop() {
-                    totals.insert(id, Totals { chars: chars - c0, link_chars: link_chars - l0 });
+                    totals.insert(
+                        id,
+                        Totals {
+                            chars: chars - c0,
+                            link_chars: link_chars - l0,
+                        },
+                    );
                 }
             }
         }
@@ -187,27 +287,47 @@ fn flatten(root: NodeRef<'_, Node>) -> Flattened {
 /// Readability's vote of one paragraph: a base point, one per comma, and up
 /// to three for length.
 fn block_score(text: &str) -> f64 {
-    let commas = text.chars().filter(|c| matches!(c, ',' | '，' | '、')).count();
+    let commas = text
+        .chars()
+        .filter(|c| matches!(c, ',' | '，' | '、'))
+        .count();
     1.0 + commas as f64 + (text.chars().count() as f64 / 100.0).min(3.0)
 }
 
 const MIN_VOTING_CHARS: usize = 25;
 
 /// Finds the containers that hold the story, in document order.
-fn content_roots<'a>(doc: &'a Html, body: NodeRef<'a, Node>, flat: &Flattened) -> Vec<NodeRef<'a, Node>> {
+fn content_roots<'a>(
+    doc: &'a Html,
+    body: NodeRef<'a, Node>,
+    flat: &Flattened,
+) -> Vec<NodeRef<'a, Node>> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for b in &flat.blocks {
         if b.boiler || b.text.chars().count() < MIN_VOTING_CHARS || b.link_density() > 0.5 {
             continue;
         }
-        if !matches!(b.tag.as_str(), "p" | "pre" | "td" | "blockquote" | "div" | "section" | "article" | "li" | "dd") {
+        if !matches!(
+            b.tag.as_str(),
+            "p" | "pre" | "td" | "blockquote" | "div" | "section" | "article" | "li" | "dd"
+        ) {
             continue;
         }
         let s = block_score(&b.text);
-        let Some(owner) = doc.tree.get(b.owner) else { continue };
+        let Some(owner) = doc.tree.get(b.owner) else {
+            continue;
+        };
         // A text-bearing div is its own container as well as a voter.
-        let mut level = if matches!(b.tag.as_str(), "div" | "section" | "article" | "td") { 0 } else { 1 };
-        let mut node = if level == 0 { Some(owner) } else { owner.parent() };
+        let mut level = if matches!(b.tag.as_str(), "div" | "section" | "article" | "td") {
+            0
+        } else {
+            1
+        };
+        let mut node = if level == 0 {
+            Some(owner)
+        } else {
+            owner.parent()
+        };
         while let Some(n) = node {
             if level > 3 || !n.value().is_element() {
                 break;
@@ -224,7 +344,11 @@ fn content_roots<'a>(doc: &'a Html, body: NodeRef<'a, Node>, flat: &Flattened) -
     }
     let adjusted = |id: NodeId, raw: f64| -> f64 {
         let t = flat.totals.get(&id).copied().unwrap_or_default();
-        let ld = if t.chars == 0 { 0.0 } else { t.link_chars as f64 / t.chars as f64 };
+        let ld = if t.chars == 0 {
+            0.0
+        } else {
+            t.link_chars as f64 / t.chars as f64
+        };
         let weight = doc
             .tree
             .get(id)
@@ -232,21 +356,32 @@ fn content_roots<'a>(doc: &'a Html, body: NodeRef<'a, Node>, flat: &Flattened) -
             .unwrap_or(0);
         (raw + 25.0 * weight as f64) * (1.0 - ld)
     };
-    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&id, &raw)| (id, adjusted(id, raw))).collect();
+    let mut ranked: Vec<(NodeId, f64)> = scores
+        .iter()
+        .map(|(&id, &raw)| (id, adjusted(id, raw)))
+        .collect();
     // Ties broken by document position so the choice is deterministic.
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let Some(&(top_id, top_score)) = ranked.first() else { return vec![body] };
-    let Some(top) = doc.tree.get(top_id) else { return vec![body] };
+    let Some(&(top_id, top_score)) = ranked.first() else {
+        return vec![body];
+    };
+    let Some(top) = doc.tree.get(top_id) else {
+        return vec![body];
+    };
 
     // Siblings that score close to the winner belong to the story too
     // (stories split across several divs).
     let threshold = (top_score * 0.2).max(10.0);
-    let Some(parent) = top.parent() else { return vec![top] };
+    let Some(parent) = top.parent() else {
+        return vec![top];
+    };
     parent
         .children()
         .filter(|c| {
             c.id() == top_id
-                || scores.get(&c.id()).is_some_and(|&s| adjusted(c.id(), s) >= threshold)
+                || scores
+                    .get(&c.id())
+                    .is_some_and(|&s| adjusted(c.id(), s) >= threshold)
                 || is_loose_paragraph(c, flat)
         })
         .collect()
@@ -254,7 +389,9 @@ fn content_roots<'a>(doc: &'a Html, body: NodeRef<'a, Node>, flat: &Flattened) -
 
 /// A sibling `<p>` of the winning container with real text and few links.
 fn is_loose_paragraph(node: &NodeRef<'_, Node>, flat: &Flattened) -> bool {
-    let Some(el) = node.value().as_element() else { return false };
+    let Some(el) = node.value().as_element() else {
+        return false;
+    };
     if el.name() != "p" {
         return false;
     }
@@ -263,7 +400,8 @@ fn is_loose_paragraph(node: &NodeRef<'_, Node>, flat: &Flattened) -> bool {
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', ':', '。', '！', '？'])
+    text.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', ':', '。', '！', '？'])
 }
 
 /// Whether a block inside the chosen container is story text.
@@ -303,7 +441,10 @@ fn element_text(el: ElementRef<'_>) -> String {
 pub fn extract(html: &str) -> Extracted {
     let doc = Html::parse_document(html);
     let meta = read_meta(&doc);
-    let body = doc.select(&SEL_BODY).next().map_or_else(|| doc.tree.root(), |b| *b);
+    let body = doc
+        .select(&SEL_BODY)
+        .next()
+        .map_or_else(|| doc.tree.root(), |b| *b);
 
     let flat = flatten(body);
     let mut paragraphs = Vec::new();
@@ -312,7 +453,10 @@ pub fn extract(html: &str) -> Extracted {
         paragraphs.extend(inner.blocks.into_iter().filter(keep_block).map(|b| b.text));
     }
 
-    let url = meta.get("canonical").or_else(|| meta.get("og:url")).cloned();
+    let url = meta
+        .get("canonical")
+        .or_else(|| meta.get("og:url"))
+        .cloned();
     let mut page_dates = read_dates(&doc, &meta);
     if let Some(d) = url.as_deref().and_then(dates::date_from_url) {
         page_dates.add_published(d, "url");
@@ -339,13 +483,21 @@ fn read_meta(doc: &Html) -> HashMap<String, String> {
     let mut meta = HashMap::new();
     for m in doc.select(&SEL_META) {
         let el = m.value();
-        let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"));
         let value = el.attr("content").or_else(|| el.attr("datetime"));
         if let (Some(k), Some(v)) = (key, value) {
-            meta.entry(k.trim().to_ascii_lowercase()).or_insert_with(|| v.trim().to_string());
+            meta.entry(k.trim().to_ascii_lowercase())
+                .or_insert_with(|| v.trim().to_string());
         }
     }
-    if let Some(href) = doc.select(&SEL_CANONICAL).next().and_then(|l| l.value().attr("href")) {
+    if let Some(href) = doc
+        .select(&SEL_CANONICAL)
+        .next()
+        .and_then(|l| l.value().attr("href"))
+    {
         if href.starts_with("http") {
             meta.insert("canonical".to_string(), href.trim().to_string());
         }
@@ -355,17 +507,41 @@ fn read_meta(doc: &Html) -> HashMap<String, String> {
 
 /// Meta names that carry the first-publication date, most trusted first.
 const PUBLISHED_META: &[&str] = &[
-    "article:published_time", "og:article:published_time", "article.published", "datepublished",
-    "parsely-pub-date", "sailthru.date", "publish-date", "publish_date", "publishdate", "pubdate",
-    "publication_date", "date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created",
-    "dc.date.created", "citation_publication_date", "citation_date", "og:published_time",
-    "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime", "created",
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "publication_date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "og:published_time",
+    "article_date_original",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "created",
 ];
 
 /// Meta names that carry a modification date.
 const MODIFIED_META: &[&str] = &[
-    "article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
-    "dc.date.modified", "lastmod",
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "lastmod",
 ];
 
 fn read_dates(doc: &Html, meta: &HashMap<String, String>) -> PageDates {
@@ -373,19 +549,22 @@ fn read_dates(doc: &Html, meta: &HashMap<String, String>) -> PageDates {
     for script in doc.select(&SEL_JSONLD) {
         let raw: String = script.text().collect();
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
-            for (key, rule) in [("datePublished", "json-ld:datePublished"), ("dateCreated", "json-ld:dateCreated")] {
-                if let Some(d) = json_date(&v, key) {
-                    out.add_published(d, rule);
+            for (key, rule) in [
+                ("datePublished", "json-ld:datePublished"),
+                ("dateCreated", "json-ld:dateCreated"),
+            ] {
+                if let Some(raw) = json_date(&v, key) {
+                    add_value(&mut out, raw, rule);
                 }
             }
-            if let Some(d) = json_date(&v, "dateModified") {
+            if let Some(d) = json_date(&v, "dateModified").and_then(dates::parse_date) {
                 out.add_modified(d, "json-ld:dateModified");
             }
         }
     }
     for name in PUBLISHED_META {
-        if let Some(d) = meta.get(*name).and_then(|v| dates::parse_date(v)) {
-            out.add_published(d, &format!("meta:{name}"));
+        if let Some(v) = meta.get(*name) {
+            add_value(&mut out, v, &format!("meta:{name}"));
         }
     }
     for name in MODIFIED_META {
@@ -397,17 +576,30 @@ fn read_dates(doc: &Html, meta: &HashMap<String, String>) -> PageDates {
     let marked = times.iter().find(|t| {
         t.value().attr("pubdate").is_some() || t.value().attr("itemprop") == Some("datePublished")
     });
-    for (t, rule) in marked.map(|t| (t, "time:pubdate")).into_iter().chain(times.first().map(|t| (t, "time"))) {
-        let value = t.value().attr("datetime").map(str::to_string).unwrap_or_else(|| element_text(*t));
-        if let Some(d) = dates::parse_date(&value) {
-            out.add_published(d, rule);
-        }
+    for (t, rule) in marked
+        .map(|t| (t, "time:pubdate"))
+        .into_iter()
+        .chain(times.first().map(|t| (t, "time")))
+    {
+        let value = t
+            .value()
+            .attr("datetime")
+            .map(str::to_string)
+            .unwrap_or_else(|| element_text(*t));
+        add_value(&mut out, &value, rule);
     }
     out
 }
 
-/// The first date under `key` anywhere in a JSON-LD value (`@graph`, arrays).
-fn json_date(v: &serde_json::Value, key: &str) -> Option<chrono::NaiveDate> {
+/// Adds a machine-readable date field's value, with its time when it has one.
+fn add_value(out: &mut PageDates, value: &str, rule: &str) {
+    if let Some(d) = dates::parse_date(value) {
+        out.add_published_at(d, dates::parse_timestamp(value), rule);
+    }
+}
+
+/// The first string under `key` anywhere in a JSON-LD value (`@graph`, arrays).
+fn json_date<'v>(v: &'v serde_json::Value, key: &str) -> Option<&'v str> {
     let mut stack = vec![v];
     let mut visited = 0;
     while let Some(v) = stack.pop() {
@@ -417,8 +609,8 @@ fn json_date(v: &serde_json::Value, key: &str) -> Option<chrono::NaiveDate> {
         }
         match v {
             serde_json::Value::Object(map) => {
-                if let Some(d) = map.get(key).and_then(|x| x.as_str()).and_then(dates::parse_date) {
-                    return Some(d);
+                if let Some(s) = map.get(key).and_then(|x| x.as_str()) {
+                    return Some(s);
                 }
                 stack.extend(map.values().rev());
             }
@@ -432,9 +624,21 @@ fn json_date(v: &serde_json::Value, key: &str) -> Option<chrono::NaiveDate> {
 /// The headline: an `<h1>` that the page's titles confirm, else `og:title`,
 /// else the longest part of `<title>` (dropping the site name).
 fn choose_title(doc: &Html, meta: &HashMap<String, String>) -> String {
-    let title = doc.select(&SEL_TITLE).next().map(element_text).unwrap_or_default();
-    let og = meta.get("og:title").map(|s| squash_whitespace(s)).unwrap_or_default();
-    let h1s: Vec<String> = doc.select(&SEL_H1).take(5).map(element_text).filter(|t| !t.is_empty()).collect();
+    let title = doc
+        .select(&SEL_TITLE)
+        .next()
+        .map(element_text)
+        .unwrap_or_default();
+    let og = meta
+        .get("og:title")
+        .map(|s| squash_whitespace(s))
+        .unwrap_or_default();
+    let h1s: Vec<String> = doc
+        .select(&SEL_H1)
+        .take(5)
+        .map(element_text)
+        .filter(|t| !t.is_empty())
+        .collect();
     if let Some(h) = h1s.iter().find(|h| {
         h.split_whitespace().count() >= 2 && (title.contains(h.as_str()) || og.contains(h.as_str()))
     }) {
@@ -467,7 +671,9 @@ fn link_lists(doc: &Html) -> Vec<LinkList> {
     for el in doc.select(&SEL_LISTS) {
         let name = el.value().name();
         let nested = el.ancestors().take(MAX_CLIMB).any(|a| {
-            a.value().as_element().is_some_and(|e| matches!(e.name(), "ul" | "ol"))
+            a.value()
+                .as_element()
+                .is_some_and(|e| matches!(e.name(), "ul" | "ol"))
         });
         if nested {
             continue;
@@ -478,7 +684,10 @@ fn link_lists(doc: &Html) -> Vec<LinkList> {
         }
         if matches!(name, "ul" | "ol") {
             let lis: Vec<_> = el.select(&SEL_LI).collect();
-            let with_links = lis.iter().filter(|li| li.select(&SEL_A).next().is_some()).count();
+            let with_links = lis
+                .iter()
+                .filter(|li| li.select(&SEL_A).next().is_some())
+                .count();
             if with_links < 2 || with_links * 2 < lis.len() {
                 continue;
             }
@@ -486,11 +695,17 @@ fn link_lists(doc: &Html) -> Vec<LinkList> {
         let items: Vec<LinkItem> = el
             .select(&SEL_A)
             .take(10_000)
-            .map(|a| LinkItem { text: element_text(a), href: a.value().attr("href").map(str::to_string) })
+            .map(|a| LinkItem {
+                text: element_text(a),
+                href: a.value().attr("href").map(str::to_string),
+            })
             .filter(|i| !i.text.is_empty())
             .collect();
         if items.len() >= 2 {
-            out.push(LinkList { heading: list_heading(el), items });
+            out.push(LinkList {
+                heading: list_heading(el),
+                items,
+            });
         }
     }
     out
@@ -509,7 +724,9 @@ fn list_heading(el: ElementRef<'_>) -> String {
             let text = element_text(sib);
             let words = text.split_whitespace().count();
             let is_heading = matches!(sib.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-            if (is_heading && words > 0 && words <= 10) || (words > 0 && words <= 4 && sib.select(&SEL_A).next().is_none()) {
+            if (is_heading && words > 0 && words <= 10)
+                || (words > 0 && words <= 4 && sib.select(&SEL_A).next().is_none())
+            {
                 return text;
             }
             if words > 0 {
@@ -562,7 +779,10 @@ mod tests {
     #[test]
     fn canonical_url_and_meta_date() {
         let e = extract(PAGE);
-        assert_eq!(e.url.as_deref(), Some("https://planet.example/2024/03/05/storm"));
+        assert_eq!(
+            e.url.as_deref(),
+            Some("https://planet.example/2024/03/05/storm")
+        );
         let p = e.dates.published.unwrap();
         assert_eq!(p.date.to_string(), "2024-03-05");
         assert_eq!(p.rule, "meta:article:published_time");

@@ -92,7 +92,10 @@ mod tests {
 
     #[test]
     fn hosts_are_normalised() {
-        assert_eq!(url_host("https://www.Example.com:8080/a?b").as_deref(), Some("example.com"));
+        assert_eq!(
+            url_host("https://www.Example.com:8080/a?b").as_deref(),
+            Some("example.com")
+        );
         assert_eq!(url_host("not a url"), None);
     }
 }

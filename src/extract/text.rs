@@ -7,7 +7,7 @@
 //! clickbait after the story.
 
 use super::dates::{self, PageDates};
-use super::{squash_whitespace, Extracted, LinkItem, LinkList};
+use super::{Extracted, LinkItem, LinkList, squash_whitespace};
 
 /// Breadcrumb trails (`Home > News`) are navigation, not titles.
 fn is_breadcrumb(line: &str) -> bool {
@@ -56,11 +56,16 @@ fn is_heading(lines: &[&str], i: usize) -> bool {
 
 /// Extracts a saved-as-text page.
 pub fn extract(text: &str) -> Extracted {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let mut out = Extracted::default();
     let mut page_dates = PageDates::default();
 
-    let first_list = (0..lines.len()).find(|&i| is_heading(&lines, i) && i > 0 && has_paragraph_before(&lines, i));
+    let first_list = (0..lines.len())
+        .find(|&i| is_heading(&lines, i) && i > 0 && has_paragraph_before(&lines, i));
     let body_end = first_list.unwrap_or(lines.len());
 
     let mut title: Option<String> = None;
@@ -71,9 +76,17 @@ pub fn extract(text: &str) -> Extracted {
         }
         if is_paragraph(line) {
             out.paragraphs.push(squash_whitespace(line));
-        } else if title.is_none() && out.paragraphs.is_empty() && !is_breadcrumb(line) && word_count(line) >= 2 {
+        } else if title.is_none()
+            && out.paragraphs.is_empty()
+            && !is_breadcrumb(line)
+            && word_count(line) >= 2
+        {
             title = Some(squash_whitespace(line));
-        } else if i > 0 && !out.paragraphs.is_empty() && word_count(line) >= 3 && !ends_sentence(line) {
+        } else if i > 0
+            && !out.paragraphs.is_empty()
+            && word_count(line) >= 3
+            && !ends_sentence(line)
+        {
             // A short line inside the story is a subheading; keep it only if
             // more story follows (trailing widgets like "veryGood! (978)" are
             // not story).
@@ -106,15 +119,24 @@ fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
     let mut lists: Vec<LinkList> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if is_heading(lines, i) {
-            lists.push(LinkList { heading: line.to_string(), items: Vec::new() });
+            lists.push(LinkList {
+                heading: line.to_string(),
+                items: Vec::new(),
+            });
             continue;
         }
         let text = bullet_text(line).unwrap_or(line);
         match lists.last_mut() {
-            Some(list) => list.items.push(LinkItem { text: squash_whitespace(text), href: None }),
+            Some(list) => list.items.push(LinkItem {
+                text: squash_whitespace(text),
+                href: None,
+            }),
             None => lists.push(LinkList {
                 heading: String::new(),
-                items: vec![LinkItem { text: squash_whitespace(text), href: None }],
+                items: vec![LinkItem {
+                    text: squash_whitespace(text),
+                    href: None,
+                }],
             }),
         }
     }
@@ -143,12 +165,18 @@ Ranking\n\
     fn reads_title_date_body_and_headed_lists() {
         let e = extract(PAGE);
         assert_eq!(e.title, "Storm hits the coast of the island");
-        assert_eq!(e.dates.published.as_ref().unwrap().date.to_string(), "2024-03-05");
+        assert_eq!(
+            e.dates.published.as_ref().unwrap().date.to_string(),
+            "2024-03-05"
+        );
         assert_eq!(e.paragraphs.len(), 2);
         assert!(e.paragraphs[0].starts_with("HAVANA (AP)"));
         let headings: Vec<&str> = e.links.iter().map(|l| l.heading.as_str()).collect();
         assert_eq!(headings, ["Related", "Ranking"]);
-        assert_eq!(e.links[0].items[0].text, "Ten celebrity weddings that shocked the whole world");
+        assert_eq!(
+            e.links[0].items[0].text,
+            "Ten celebrity weddings that shocked the whole world"
+        );
     }
 
     #[test]

@@ -39,8 +39,16 @@ pub fn parse_services(text: &str) -> Vec<WireService> {
             let name = cols.next().unwrap_or("").trim().to_string();
             let domains = split(cols.next(), ',');
             let tags = split(cols.next(), ',');
-            let phrases = split(cols.next(), '|').into_iter().map(|p| p.to_lowercase()).collect();
-            WireService { name, domains, tags, phrases }
+            let phrases = split(cols.next(), '|')
+                .into_iter()
+                .map(|p| p.to_lowercase())
+                .collect();
+            WireService {
+                name,
+                domains,
+                tags,
+                phrases,
+            }
         })
         .filter(|s| !s.name.is_empty())
         .collect()
@@ -75,7 +83,11 @@ pub fn service_for_url(url: &str) -> Option<&'static str> {
     let host = crate::extract::url_host(url)?;
     services()
         .iter()
-        .find(|s| s.domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}"))))
+        .find(|s| {
+            s.domains
+                .iter()
+                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        })
         .map(|s| s.name.as_str())
 }
 
@@ -85,8 +97,14 @@ mod tests {
 
     #[test]
     fn datelines_credit_their_service() {
-        assert_eq!(credited("SEOUL, South Korea (AP) — A North Korean train"), Some("AP"));
-        assert_eq!(credited("LONDON (Reuters) - Britain's economy"), Some("Reuters"));
+        assert_eq!(
+            credited("SEOUL, South Korea (AP) — A North Korean train"),
+            Some("AP")
+        );
+        assert_eq!(
+            credited("LONDON (Reuters) - Britain's economy"),
+            Some("Reuters")
+        );
         assert_eq!(credited("PARIS, Jan 1 (AFP) - France"), Some("AFP"));
     }
 
@@ -98,14 +116,20 @@ mod tests {
 
     #[test]
     fn photo_credits_and_plain_text_do_not() {
-        assert_eq!(credited("A man walks (AP Photo/Jae C. Hong) in Seoul."), None);
+        assert_eq!(
+            credited("A man walks (AP Photo/Jae C. Hong) in Seoul."),
+            None
+        );
         assert_eq!(credited("Nothing here names an agency."), None);
     }
 
     #[test]
     fn wire_sites_are_known_by_domain() {
         assert_eq!(service_for_url("https://apnews.com/article/x"), Some("AP"));
-        assert_eq!(service_for_url("https://www.reuters.com/world/"), Some("Reuters"));
+        assert_eq!(
+            service_for_url("https://www.reuters.com/world/"),
+            Some("Reuters")
+        );
         assert_eq!(service_for_url("https://example.com/"), None);
     }
 }

@@ -10,7 +10,10 @@ struct DisjointSets {
 
 impl DisjointSets {
     fn new(n: usize) -> Self {
-        DisjointSets { parent: (0..n as u32).collect(), size: vec![1; n] }
+        DisjointSets {
+            parent: (0..n as u32).collect(),
+            size: vec![1; n],
+        }
     }
 
     fn find(&mut self, mut x: u32) -> u32 {
@@ -55,7 +58,13 @@ mod tests {
     use super::*;
 
     fn edge(a: u32, b: u32) -> Edge {
-        Edge { a, b, shared: 1, a_in_b: 1.0, b_in_a: 1.0 }
+        Edge {
+            a,
+            b,
+            shared: 1,
+            a_in_b: 1.0,
+            b_in_a: 1.0,
+        }
     }
 
     #[test]

@@ -13,7 +13,11 @@ pub fn simhash_candidates(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)>
     for b in 0..blocks {
         let lo = 64 * b / blocks;
         let hi = 64 * (b + 1) / blocks;
-        let mask = if hi - lo == 64 { u64::MAX } else { ((1u64 << (hi - lo)) - 1) << lo };
+        let mask = if hi - lo == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << (hi - lo)) - 1) << lo
+        };
         keyed.clear();
         keyed.extend(prints.iter().map(|&(id, h)| (h & mask, id, h)));
         keyed.sort_unstable();
@@ -64,8 +68,11 @@ pub fn passage_candidates(sets: &[(u32, &[u64])]) -> Vec<(u32, u32)> {
             }
         }
     }
-    let mut out: Vec<(u32, u32)> =
-        shared.into_iter().filter(|&(_, n)| n >= MIN_SHARED_KEYS).map(|(p, _)| p).collect();
+    let mut out: Vec<(u32, u32)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_SHARED_KEYS)
+        .map(|(p, _)| p)
+        .collect();
     out.sort_unstable();
     out
 }
@@ -112,7 +119,11 @@ mod tests {
             prints.push((id * 2 + 1, near));
         }
         for radius in [0, 3, 5] {
-            assert_eq!(simhash_candidates(&prints, radius), brute(&prints, radius), "radius {radius}");
+            assert_eq!(
+                simhash_candidates(&prints, radius),
+                brute(&prints, radius),
+                "radius {radius}"
+            );
         }
     }
 

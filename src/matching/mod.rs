@@ -23,11 +23,17 @@ pub fn related_pairs(pages: &[Printed<'_>], cfg: &crate::config::Config) -> Vec<
         .filter(|&i| pages[i as usize].set.len() >= cfg.min_shared_shingles)
         .collect();
     let mut candidates = index::simhash_candidates(
-        &eligible.iter().map(|&i| (i, pages[i as usize].simhash)).collect::<Vec<_>>(),
+        &eligible
+            .iter()
+            .map(|&i| (i, pages[i as usize].simhash))
+            .collect::<Vec<_>>(),
         cfg.hamming_radius,
     );
     candidates.extend(index::passage_candidates(
-        &eligible.iter().map(|&i| (i, pages[i as usize].set)).collect::<Vec<_>>(),
+        &eligible
+            .iter()
+            .map(|&i| (i, pages[i as usize].set))
+            .collect::<Vec<_>>(),
     ));
     candidates.sort_unstable();
     candidates.dedup();

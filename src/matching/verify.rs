@@ -38,7 +38,13 @@ pub fn verify(pages: &[Printed<'_>], candidates: &[(u32, u32)], cfg: &Config) ->
             let a_in_b = shared as f64 / sa.len().max(1) as f64;
             let b_in_a = shared as f64 / sb.len().max(1) as f64;
             (shared >= cfg.min_shared_shingles && a_in_b.max(b_in_a) >= cfg.min_similarity)
-                .then_some(Edge { a, b, shared, a_in_b, b_in_a })
+                .then_some(Edge {
+                    a,
+                    b,
+                    shared,
+                    a_in_b,
+                    b_in_a,
+                })
         })
         .collect()
 }

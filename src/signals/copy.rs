@@ -3,7 +3,7 @@
 //! The original is chosen by evidence, strongest first: pages the user named
 //! as originals; pages without junk links (a farm is never the source of a
 //! clean page); a page on the credited wire service's own site; the earliest
-//! claimed date; the fullest body (a copy is often an excerpt); finally the
+//! claimed date (and time, within one day); the fullest body (a copy is often an excerpt); finally the
 //! path, so the choice never depends on thread timing.
 
 use crate::analyze::Analyzed;
@@ -22,6 +22,10 @@ pub fn better_original(a: &Analyzed, b: &Analyzed, junk_a: bool, junk_b: bool) -
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         })
+        .then(match (a.published_utc(), b.published_utc()) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => Ordering::Equal,
+        })
         .then(b.print.set.len().cmp(&a.print.set.len()))
         .then(a.source.cmp(&b.source))
 }
@@ -34,7 +38,10 @@ pub fn shared_paragraphs(copy: &Analyzed, original: &Analyzed) -> usize {
         .iter()
         .filter(|p| !p.is_empty())
         .filter(|p| {
-            let found = p.iter().filter(|h| original.print.set.binary_search(h).is_ok()).count();
+            let found = p
+                .iter()
+                .filter(|h| original.print.set.binary_search(h).is_ok())
+                .count();
             found * 2 >= p.len()
         })
         .count()

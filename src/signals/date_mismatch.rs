@@ -15,7 +15,15 @@ use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Verbs by which a lede dates its news. Other weekday mentions ("a
 /// meeting is possible Tuesday") describe other days and prove nothing.
@@ -23,7 +31,10 @@ const VERBS: &str = "said|says|announced|reported|told|confirmed|declared|stated
 const DAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 
 static VERB_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:{VERBS})\s+(?:late\s+|early\s+)?(?:on\s+)?({DAYS})\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)\b(?:{VERBS})\s+(?:late\s+|early\s+)?(?:on\s+)?({DAYS})\b"
+    ))
+    .expect("valid regex")
 });
 static DAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\bon\s+({DAYS})\s+(?:{VERBS})\b")).expect("valid regex")
@@ -58,7 +69,10 @@ pub fn lede_weekday(paragraphs: &[String]) -> Option<LedeWeekday> {
         .min_by_key(|c| c.get(0).map_or(usize::MAX, |m| m.start()))?;
     let day = m.get(1)?.as_str().to_lowercase();
     let weekday = WEEKDAYS.iter().position(|w| *w == day)? as u32;
-    Some(LedeWeekday { weekday, phrase: m.get(0)?.as_str().to_string() })
+    Some(LedeWeekday {
+        weekday,
+        phrase: m.get(0)?.as_str().to_string(),
+    })
 }
 
 /// One reason the claimed date is contradicted, with its evidence.
@@ -80,18 +94,32 @@ pub struct DateEvidence<'a> {
 /// Every contradiction of the page's claimed date, most telling first.
 pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     let mut issues = Vec::new();
-    let Some(claimed) = e.dates.published.as_ref().map(|f| f.date) else { return issues };
+    let Some(claimed) = e.dates.published.as_ref().map(|f| f.date) else {
+        return issues;
+    };
     if let Some(orig) = e.original_date {
         let lag = (claimed - orig).num_days();
         if lag > cfg.stale_days {
-            issues.push(DateIssue { code: "stale", detail: format!("claims {claimed}, {lag} days after its original's {orig}") });
+            issues.push(DateIssue {
+                code: "stale",
+                detail: format!("claims {claimed}, {lag} days after its original's {orig}"),
+            });
         } else if lag < 0 {
-            issues.push(DateIssue { code: "backdated", detail: format!("claims {claimed}, {} days before its original's {orig}", -lag) });
+            issues.push(DateIssue {
+                code: "backdated",
+                detail: format!(
+                    "claims {claimed}, {} days before its original's {orig}",
+                    -lag
+                ),
+            });
         }
     }
     if let Some(crawl) = e.crawl_date {
         if claimed > crawl {
-            issues.push(DateIssue { code: "future", detail: format!("claims {claimed}, after it was crawled on {crawl}") });
+            issues.push(DateIssue {
+                code: "future",
+                detail: format!("claims {claimed}, after it was crawled on {crawl}"),
+            });
         }
     }
     if let Some(lede) = e.lede {
@@ -124,7 +152,9 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
 
 fn capitalised(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -142,12 +172,18 @@ mod tests {
     }
 
     fn codes(e: &DateEvidence<'_>) -> Vec<&'static str> {
-        check(e, &Config::default()).into_iter().map(|i| i.code).collect()
+        check(e, &Config::default())
+            .into_iter()
+            .map(|i| i.code)
+            .collect()
     }
 
     #[test]
     fn lede_weekday_is_read_from_the_reporting_verb() {
-        let p = vec!["SEOUL (AP) — A train has departed for Russia, South Korean media said Monday.".to_string()];
+        let p = vec![
+            "SEOUL (AP) — A train has departed for Russia, South Korean media said Monday."
+                .to_string(),
+        ];
         let w = lede_weekday(&p).unwrap();
         assert_eq!(w.weekday, 0);
         assert_eq!(w.phrase, "said Monday");
@@ -157,38 +193,76 @@ mod tests {
 
     #[test]
     fn weekday_contradiction_is_flagged_and_neighbours_are_not() {
-        let lede = LedeWeekday { weekday: 0, phrase: "said Monday".into() };
+        let lede = LedeWeekday {
+            weekday: 0,
+            phrase: "said Monday".into(),
+        };
         // 2025-04-11 is a Friday.
         let friday = dates("2025-04-11");
-        let e = DateEvidence { dates: &friday, lede: Some(&lede), crawl_date: None, original_date: None };
+        let e = DateEvidence {
+            dates: &friday,
+            lede: Some(&lede),
+            crawl_date: None,
+            original_date: None,
+        };
         assert_eq!(codes(&e), ["weekday"]);
         // 2023-09-12 is a Tuesday: a day after Monday, allowed.
         let tuesday = dates("2023-09-12");
-        let e = DateEvidence { dates: &tuesday, lede: Some(&lede), crawl_date: None, original_date: None };
+        let e = DateEvidence {
+            dates: &tuesday,
+            lede: Some(&lede),
+            crawl_date: None,
+            original_date: None,
+        };
         assert!(codes(&e).is_empty());
     }
 
     #[test]
     fn stale_and_backdated_copies() {
         let p = dates("2025-04-11");
-        let e = DateEvidence { dates: &p, lede: None, crawl_date: None, original_date: Some(d("2023-09-11")) };
+        let e = DateEvidence {
+            dates: &p,
+            lede: None,
+            crawl_date: None,
+            original_date: Some(d("2023-09-11")),
+        };
         let issues = check(&e, &Config::default());
         assert_eq!(issues[0].code, "stale");
         assert!(issues[0].detail.contains("578 days"));
-        let e = DateEvidence { dates: &p, lede: None, crawl_date: None, original_date: Some(d("2025-04-15")) };
+        let e = DateEvidence {
+            dates: &p,
+            lede: None,
+            crawl_date: None,
+            original_date: Some(d("2025-04-15")),
+        };
         assert_eq!(codes(&e), ["backdated"]);
-        let e = DateEvidence { dates: &p, lede: None, crawl_date: None, original_date: Some(d("2025-04-10")) };
+        let e = DateEvidence {
+            dates: &p,
+            lede: None,
+            crawl_date: None,
+            original_date: Some(d("2025-04-10")),
+        };
         assert!(codes(&e).is_empty());
     }
 
     #[test]
     fn future_and_inconsistent_dates() {
         let p = dates("2025-04-11");
-        let e = DateEvidence { dates: &p, lede: None, crawl_date: Some(d("2025-04-01")), original_date: None };
+        let e = DateEvidence {
+            dates: &p,
+            lede: None,
+            crawl_date: Some(d("2025-04-01")),
+            original_date: None,
+        };
         assert_eq!(codes(&e), ["future"]);
         let mut p = dates("2025-04-11");
         p.add_published(d("2023-09-11"), "url");
-        let e = DateEvidence { dates: &p, lede: None, crawl_date: None, original_date: None };
+        let e = DateEvidence {
+            dates: &p,
+            lede: None,
+            crawl_date: None,
+            original_date: None,
+        };
         assert_eq!(codes(&e), ["inconsistent"]);
     }
 }

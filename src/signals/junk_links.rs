@@ -86,11 +86,16 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
     let body_words = topic_words(&body);
     let title_words = topic_words(&page.title);
     let context: HashSet<String> = body_words.union(&title_words).cloned().collect();
-    let mut out = JunkMeasure { body_chars: body.chars().count(), ..Default::default() };
+    let mut out = JunkMeasure {
+        body_chars: body.chars().count(),
+        ..Default::default()
+    };
     let mut seen = HashSet::new();
     for list in &page.links {
         for item in &list.items {
-            if item.text.split_whitespace().count() < HEADLINE_WORDS || !seen.insert(item.text.as_str()) {
+            if item.text.split_whitespace().count() < HEADLINE_WORDS
+                || !seen.insert(item.text.as_str())
+            {
                 continue;
             }
             let words = topic_words(&item.text);
@@ -99,7 +104,11 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
                 continue;
             }
             out.junk_chars += item.text.chars().count();
-            out.items.push(JunkItem { heading: list.heading.clone(), text: item.text.clone(), shared });
+            out.items.push(JunkItem {
+                heading: list.heading.clone(),
+                text: item.text.clone(),
+                shared,
+            });
         }
     }
     out
@@ -122,7 +131,13 @@ mod tests {
             paragraphs: vec![body.to_string()],
             links: vec![LinkList {
                 heading: "Related".into(),
-                items: items.iter().map(|t| LinkItem { text: t.to_string(), href: None }).collect(),
+                items: items
+                    .iter()
+                    .map(|t| LinkItem {
+                        text: t.to_string(),
+                        href: None,
+                    })
+                    .collect(),
             }],
             ..Default::default()
         }
@@ -132,20 +147,41 @@ mod tests {
 
     #[test]
     fn unrelated_headlines_are_junk_and_menus_are_not() {
-        let m = measure(&page(BODY, &["Ten celebrity weddings that shocked everyone", "Home", "Contact us"]));
+        let m = measure(&page(
+            BODY,
+            &[
+                "Ten celebrity weddings that shocked everyone",
+                "Home",
+                "Contact us",
+            ],
+        ));
         assert_eq!(m.items.len(), 1);
-        assert_eq!(m.junk_chars, "Ten celebrity weddings that shocked everyone".chars().count());
+        assert_eq!(
+            m.junk_chars,
+            "Ten celebrity weddings that shocked everyone"
+                .chars()
+                .count()
+        );
     }
 
     #[test]
     fn related_headlines_are_not_junk() {
-        let m = measure(&page(BODY, &["Storm leaves island homes without power", "Coast towns count the storm damage"]));
+        let m = measure(&page(
+            BODY,
+            &[
+                "Storm leaves island homes without power",
+                "Coast towns count the storm damage",
+            ],
+        ));
         assert!(m.items.is_empty(), "{:?}", m.items);
     }
 
     #[test]
     fn ratio_is_junk_chars_per_body_char() {
-        let m = measure(&page(BODY, &["Ten celebrity weddings that shocked everyone"]));
+        let m = measure(&page(
+            BODY,
+            &["Ten celebrity weddings that shocked everyone"],
+        ));
         let expected = m.junk_chars as f64 / BODY.chars().count() as f64;
         assert!((m.ratio() - expected).abs() < 1e-9);
     }

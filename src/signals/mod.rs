@@ -25,6 +25,8 @@ impl Flag {
     }
 
     pub fn parse(s: &str) -> Option<Flag> {
-        [Flag::Copy, Flag::JunkLinks, Flag::DateMismatch].into_iter().find(|f| f.name() == s)
+        [Flag::Copy, Flag::JunkLinks, Flag::DateMismatch]
+            .into_iter()
+            .find(|f| f.name() == s)
     }
 }
