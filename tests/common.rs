@@ -1,0 +1,71 @@
+//! Helpers shared by the CLI tests: run the binary, read its CSV.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub fn farmscan() -> Command {
+    Command::cargo_bin("farmscan").expect("binary builds")
+}
+
+/// The project's sample corpus.
+pub fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample")
+}
+
+/// Parses a CSV report into rows keyed by column name.
+pub fn rows(csv_text: &str) -> Vec<HashMap<String, String>> {
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers = r.headers().expect("header row").clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("valid CSV row");
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Scans `paths` with extra args and returns the report's rows.
+pub fn scan(paths: &[&Path], extra: &[&str]) -> Vec<HashMap<String, String>> {
+    let out = farmscan()
+        .arg("scan")
+        .args(paths)
+        .args(extra)
+        .arg("-q")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "scan failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    rows(&String::from_utf8(out.stdout).expect("UTF-8 report"))
+}
+
+/// The row whose path ends with `suffix`.
+pub fn row<'a>(rows: &'a [HashMap<String, String>], suffix: &str) -> &'a HashMap<String, String> {
+    rows.iter()
+        .find(|r| r["path"].ends_with(suffix))
+        .unwrap_or_else(|| panic!("no row for {suffix}"))
+}
+
+/// Writes a file (creating folders) and returns its path.
+pub fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+    std::fs::write(&p, content).expect("write fixture");
+    p
+}
+
+/// The body of an HTML page with these paragraphs.
+pub fn html_page(title: &str, head: &str, paragraphs: &[&str], after: &str) -> String {
+    let ps: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        "<!doctype html><html><head><title>{title}</title>{head}</head><body><article><h1>{title}</h1>\n{ps}</article>{after}</body></html>"
+    )
+}

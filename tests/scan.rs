@@ -1,0 +1,299 @@
+//! `farmscan scan` on the sample corpus and on fixtures written here: every
+//! column of the SPEC, the formats, the pairs file, errors and determinism.
+
+mod common;
+use common::*;
+
+const COLUMNS: &str = "path,record,url,title,lang,words,published,simhash,role,original,similarity,wire,junk_link_ratio,date_lag_days,flags,status";
+
+#[test]
+fn report_starts_with_the_spec_columns_in_order() {
+    let out = farmscan()
+        .args(["scan", "-q"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().next().unwrap().starts_with(COLUMNS),
+        "{}",
+        text.lines().next().unwrap()
+    );
+}
+
+#[test]
+fn farm_copy_of_a_wire_story_gets_all_three_flags() {
+    let rows = scan(&[&sample()], &[]);
+    let copy = row(&rows, "farm/harbor-strike-copy.txt");
+    assert_eq!(copy["role"], "copy");
+    assert!(copy["original"].ends_with("originals/harbor-strike.html"));
+    assert_eq!(copy["similarity"], "1.0");
+    assert_eq!(copy["wire"], "AP");
+    assert_eq!(copy["published"], "2025-06-13");
+    // 2025-06-13 minus 2024-03-04.
+    assert_eq!(copy["date_lag_days"], "466");
+    assert_eq!(copy["flags"], "copy;junk_links;date_mismatch");
+    assert_eq!(
+        copy["title"],
+        "Dock workers walk out at Europe's busiest port"
+    );
+    assert_eq!(copy["lang"], "eng");
+    assert_eq!(copy["status"], "ok");
+    assert!(copy["junk_link_ratio"].parse::<f64>().unwrap() >= 0.5);
+
+    let orig = row(&rows, "originals/harbor-strike.html");
+    assert_eq!(orig["role"], "original");
+    assert_eq!(orig["flags"], "");
+    assert_eq!(
+        orig["url"],
+        "https://dailycourier.example/2024/03/04/dock-workers-walk-out"
+    );
+    assert_eq!(orig["published"], "2024-03-04");
+}
+
+#[test]
+fn excerpt_is_a_copy_with_its_share_of_paragraphs() {
+    let rows = scan(&[&sample()], &[]);
+    let ex = row(&rows, "farm/harbor-strike-excerpt.html");
+    assert_eq!(ex["role"], "copy");
+    assert!(ex["original"].ends_with("originals/harbor-strike.html"));
+    let words: usize = ex["words"].parse().unwrap();
+    let orig_words: usize = row(&rows, "originals/harbor-strike.html")["words"]
+        .parse()
+        .unwrap();
+    assert!(
+        words * 2 < orig_words + 20,
+        "excerpt {words} vs original {orig_words}"
+    );
+}
+
+#[test]
+fn same_day_syndication_is_a_copy_without_date_or_junk_flags() {
+    let rows = scan(&[&sample()], &[]);
+    let syn = row(&rows, "farm/library-syndicated.html");
+    assert_eq!(syn["role"], "copy");
+    assert!(syn["original"].ends_with("originals/library-reopens.html"));
+    assert_eq!(syn["flags"], "copy");
+    assert_eq!(syn["date_lag_days"], "0");
+    let sim: f64 = syn["similarity"].parse().unwrap();
+    assert!(
+        sim > 0.85 && sim < 1.0,
+        "an inserted ad line lowers similarity a little: {sim}"
+    );
+}
+
+#[test]
+fn unrelated_pages_are_unique_and_unflagged() {
+    let rows = scan(&[&sample()], &[]);
+    for p in ["unique/council-budget.html", "unique/sourdough.html"] {
+        let r = row(&rows, p);
+        assert_eq!(r["role"], "unique", "{p}");
+        assert_eq!(r["flags"], "", "{p}");
+        assert_eq!(r["original"], "");
+        assert_eq!(r["similarity"], "");
+    }
+    let orphan = row(&rows, "farm/orphan-farm.txt");
+    assert_eq!(orphan["role"], "unique");
+    assert_eq!(orphan["flags"], "junk_links;date_mismatch");
+}
+
+#[test]
+fn simhash_is_sixteen_hex_digits_and_equal_for_equal_bodies() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = [
+        "The committee met on a rainy morning to discuss the new bridge over the river and its cost.",
+        "Engineers presented three designs, and the members chose the cheapest one after a long debate.",
+    ];
+    write(
+        dir.path(),
+        "a.html",
+        html_page("Bridge plan chosen", "", &body, ""),
+    );
+    write(
+        dir.path(),
+        "b.html",
+        html_page("Bridge plan chosen", "", &body, ""),
+    );
+    let rows = scan(&[dir.path()], &[]);
+    assert_eq!(rows[0]["simhash"].len(), 16);
+    assert!(
+        rows[0]["simhash"]
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+    );
+    assert_eq!(rows[0]["simhash"], rows[1]["simhash"]);
+}
+
+#[test]
+fn jsonl_format_carries_the_same_fields() {
+    let out = farmscan()
+        .args(["scan", "-q", "--format", "jsonl"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    for col in COLUMNS.split(',') {
+        assert!(first.get(col).is_some(), "missing {col}");
+    }
+    assert_eq!(text.lines().count(), scan(&[&sample()], &[]).len());
+}
+
+#[test]
+fn pairs_file_has_one_row_per_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = dir.path().join("pairs.csv");
+    let rows = scan(&[&sample()], &["--pairs", pairs.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&pairs).unwrap();
+    assert!(text.starts_with("copy,original,hamming,similarity,shared_paragraphs\n"));
+    let pair_rows = common::rows(&text);
+    assert_eq!(
+        pair_rows.len(),
+        rows.iter().filter(|r| r["role"] == "copy").count()
+    );
+    let full = pair_rows
+        .iter()
+        .find(|r| r["copy"].ends_with("harbor-strike-copy.txt"))
+        .unwrap();
+    assert_eq!(full["shared_paragraphs"], "7");
+}
+
+#[test]
+fn output_file_and_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.csv");
+    let out = farmscan()
+        .arg("scan")
+        .arg(sample())
+        .arg("-o")
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("8 pages (0 errors)"), "{stderr}");
+    assert_eq!(
+        common::rows(&std::fs::read_to_string(&report).unwrap()).len(),
+        8
+    );
+}
+
+#[test]
+fn broken_pages_get_a_row_with_their_status_and_the_scan_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "broken.html.gz", b"this is not gzip at all");
+    write(dir.path(), "notes.pdf", b"%PDF");
+    write(
+        dir.path(),
+        "good.html",
+        html_page(
+            "Fine",
+            "",
+            &["A perfectly ordinary paragraph of text that says very little at all."],
+            "",
+        ),
+    );
+    let out = farmscan().args(["scan"]).arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let rows = common::rows(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(rows.len(), 2);
+    assert!(row(&rows, "broken.html.gz")["status"].contains("gzip"));
+    assert_eq!(row(&rows, "good.html")["status"], "ok");
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("1 files skipped")
+    );
+}
+
+#[test]
+fn missing_path_is_an_error_with_exit_2() {
+    farmscan()
+        .args(["scan", "/no/such/corpus"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("/no/such/corpus"));
+}
+
+#[test]
+fn report_bytes_do_not_depend_on_thread_count() {
+    let one = farmscan()
+        .args(["scan", "-q", "-j", "1"])
+        .arg(sample())
+        .output()
+        .unwrap()
+        .stdout;
+    let two = farmscan()
+        .args(["scan", "-q", "-j", "2"])
+        .arg(sample())
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(!one.is_empty());
+    assert_eq!(one, two);
+}
+
+#[test]
+fn given_originals_are_matched_but_never_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed");
+    let crawl = dir.path().join("crawl");
+    std::fs::create_dir_all(&crawl).unwrap();
+    // The farm copy in the crawl; its original only in the feed, where it
+    // carries a later date than the copy (a backdated copy).
+    std::fs::copy(
+        sample().join("farm/harbor-strike-excerpt.html"),
+        crawl.join("excerpt.html"),
+    )
+    .unwrap();
+    let original = std::fs::read_to_string(sample().join("originals/harbor-strike.html")).unwrap();
+    write(
+        &feed,
+        "story.html",
+        original.replace("2024-03-04T14:20:00Z", "2025-02-01T00:00:00Z"),
+    );
+    let rows = scan(&[&crawl], &["--originals", feed.to_str().unwrap()]);
+    let copy = row(&rows, "excerpt.html");
+    assert_eq!(copy["role"], "copy");
+    assert!(copy["original"].ends_with("feed/story.html"));
+    assert!(copy["flags"].contains("date_mismatch"));
+    assert_eq!(row(&rows, "story.html")["flags"], "");
+}
+
+/// The seed page of the mission beside an original made from its body and
+/// dated 2023-09-11. The seed lives in the shared folder beside the project.
+#[test]
+fn seed_page_is_a_flagged_copy_of_its_ap_original() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds/000_a3a929a30d19b20e.txt");
+    let Ok(text) = std::fs::read_to_string(&seed) else {
+        eprintln!("skipped: {} is not present", seed.display());
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "seed.txt", &text);
+    let body: Vec<&str> = text
+        .lines()
+        .filter(|l| l.split_whitespace().count() > 20)
+        .collect();
+    write(
+        dir.path(),
+        "original.html",
+        html_page(
+            "North Korean train departs for Russia",
+            r#"<meta property="article:published_time" content="2023-09-11T06:00:00Z">"#,
+            &body,
+            "",
+        ),
+    );
+    let rows = scan(&[dir.path()], &[]);
+    let s = row(&rows, "seed.txt");
+    assert_eq!(s["role"], "copy");
+    assert!(s["original"].ends_with("original.html"));
+    assert_eq!(s["wire"], "AP");
+    assert_eq!(s["published"], "2025-04-11");
+    assert_eq!(s["flags"], "copy;junk_links;date_mismatch");
+    assert_eq!(s["date_lag_days"], "578");
+    assert_eq!(row(&rows, "original.html")["flags"], "");
+}
