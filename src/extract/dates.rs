@@ -224,17 +224,17 @@ pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
         }
     }
     for c in MDY_NAME.captures_iter(text) {
-        if let Some(m) = month_number(&c[1]) {
-            if let Some(d) = ymd(&c[3], &m.to_string(), &c[2]) {
-                out.push((c.get(0).map_or(0, |m| m.start()), d));
-            }
+        if let Some(m) = month_number(&c[1])
+            && let Some(d) = ymd(&c[3], &m.to_string(), &c[2])
+        {
+            out.push((c.get(0).map_or(0, |m| m.start()), d));
         }
     }
     for c in DMY_NAME.captures_iter(text) {
-        if let Some(m) = month_number(&c[2]) {
-            if let Some(d) = ymd(&c[3], &m.to_string(), &c[1]) {
-                out.push((c.get(0).map_or(0, |m| m.start()), d));
-            }
+        if let Some(m) = month_number(&c[2])
+            && let Some(d) = ymd(&c[3], &m.to_string(), &c[1])
+        {
+            out.push((c.get(0).map_or(0, |m| m.start()), d));
         }
     }
     out.sort_by_key(|(pos, _)| *pos);

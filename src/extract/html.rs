@@ -532,10 +532,9 @@ fn read_meta(doc: &Html) -> HashMap<String, String> {
         .select(&SEL_CANONICAL)
         .next()
         .and_then(|l| l.value().attr("href"))
+        && href.starts_with("http")
     {
-        if href.starts_with("http") {
-            meta.insert("canonical".to_string(), href.trim().to_string());
-        }
+        meta.insert("canonical".to_string(), href.trim().to_string());
     }
     meta
 }

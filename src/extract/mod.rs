@@ -56,10 +56,10 @@ pub fn extract(page: &Page) -> Extracted {
     if let Some(url) = &page.url {
         out.url = Some(url.clone());
     }
-    if out.dates.published.is_none() {
-        if let Some(d) = out.url.as_deref().and_then(dates::date_from_url) {
-            out.dates.add_published(d, "url");
-        }
+    if out.dates.published.is_none()
+        && let Some(d) = out.url.as_deref().and_then(dates::date_from_url)
+    {
+        out.dates.add_published(d, "url");
     }
     out
 }

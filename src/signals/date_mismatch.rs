@@ -114,13 +114,13 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
             });
         }
     }
-    if let Some(crawl) = e.crawl_date {
-        if claimed > crawl {
-            issues.push(DateIssue {
-                code: "future",
-                detail: format!("claims {claimed}, after it was crawled on {crawl}"),
-            });
-        }
+    if let Some(crawl) = e.crawl_date
+        && claimed > crawl
+    {
+        issues.push(DateIssue {
+            code: "future",
+            detail: format!("claims {claimed}, after it was crawled on {crawl}"),
+        });
     }
     if let Some(lede) = e.lede {
         let claimed_wd = crate::extract::dates::weekday_index(claimed);
