@@ -151,8 +151,15 @@ fn class_weight(el: &scraper::node::Element) -> i32 {
     weight
 }
 
+/// Whether an element is page furniture. Page-level wrappers (`body`,
+/// `main`, `article`) are never furniture by class: sites put state classes
+/// such as `nav-open` or `has-sidebar` on them.
 fn is_boiler(el: &scraper::node::Element) -> bool {
-    FURNITURE.contains(&el.name()) || class_weight(el) < 0 || el.attr("role") == Some("navigation")
+    let name = el.name();
+    if FURNITURE.contains(&name) || el.attr("role") == Some("navigation") {
+        return true;
+    }
+    !matches!(name, "html" | "body" | "main" | "article") && class_weight(el) < 0
 }
 
 /// A run of text between block boundaries.
@@ -237,8 +244,24 @@ impl Walker {
     }
 }
 
+/// What a first pass over the page knows: how much text each element holds.
+/// An element holding most of the page's text is a layout wrapper, never
+/// furniture, whatever its tag or class says (`<form id="aspnetForm">`
+/// around a whole page, `<div class="page-ad-margins">` around the story).
+struct Layout<'t> {
+    totals: &'t HashMap<NodeId, Totals>,
+    page_chars: usize,
+}
+
+impl Layout<'_> {
+    fn is_wrapper(&self, id: NodeId) -> bool {
+        self.totals.get(&id).is_some_and(|t| t.chars * 2 > self.page_chars)
+    }
+}
+
 /// Flattens a subtree into blocks, recording each element's text totals.
-fn flatten(root: NodeRef<'_, Node>) -> Flattened {
+/// Without a layout every furniture-like element counts as furniture.
+fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> Flattened {
     let mut w = Walker::default();
     let mut skip_depth = 0usize;
     let mut link_depth = 0usize;
@@ -258,7 +281,7 @@ fn flatten(root: NodeRef<'_, Node>) -> Flattened {
                     if name == "a" {
                         link_depth += 1;
                     }
-                    let boiler = is_boiler(el);
+                    let boiler = is_boiler(el) && !layout.is_some_and(|l| l.is_wrapper(node.id()));
                     w.boiler_open += usize::from(boiler);
                     if block {
                         w.block_stack.push((node.id(), name.to_string()));
@@ -481,10 +504,18 @@ pub fn extract(html: &str) -> Extracted {
         .next()
         .map_or_else(|| doc.tree.root(), |b| *b);
 
-    let flat = flatten(body);
+    let first = flatten(body, None);
+    let layout = Layout { page_chars: first.totals.get(&body.id()).map_or(0, |t| t.chars), totals: &first.totals };
+    let flat = flatten(body, Some(&layout));
+    if std::env::var("FS_DEBUG").is_ok() {
+        for b in flat.blocks.iter().filter(|b| b.text.len() > 100).take(5) {
+            let anc: Vec<String> = doc.tree.get(b.owner).unwrap().ancestors().filter_map(|a| a.value().as_element().map(|e| format!("{}.{}", e.name(), e.attr("class").unwrap_or("")))).collect();
+            eprintln!("block {} boiler={} ld={:.2} {:?}", b.tag, b.boiler, b.link_density(), anc);
+        }
+    }
     let mut paragraphs = Vec::new();
     for root in content_roots(&doc, body, &flat) {
-        let inner = flatten(root);
+        let inner = flatten(root, Some(&layout));
         paragraphs.extend(inner.blocks.into_iter().filter(keep_block).map(|b| b.text));
     }
 
