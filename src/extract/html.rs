@@ -22,9 +22,18 @@ const SKIP: &[&str] = &[
 ];
 
 /// Elements that hold page furniture rather than the story.
-const FURNITURE: &[&str] = &["nav", "aside", "footer", "form", "menu", "dialog"];
+const FURNITURE: &[&str] = &[
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "menu",
+    "dialog",
+    "figcaption",
+];
 
-/// Elements that start a new block of text.
+/// Elements that start a new block of text. Table cells do not: a row of a
+/// data table reads as one line, as people copy it.
 const BLOCK: &[&str] = &[
     "p",
     "div",
@@ -151,6 +160,21 @@ fn class_weight(el: &scraper::node::Element) -> i32 {
     weight
 }
 
+/// Elements a browser does not show.
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
 /// Whether an element is page furniture. Page-level wrappers (`body`,
 /// `main`, `article`) are never furniture by class: sites put state classes
 /// such as `nav-open` or `has-sidebar` on them.
@@ -177,6 +201,15 @@ struct Block {
 }
 
 impl Block {
+    /// A paragraph of running text: outside furniture, of some length, few
+    /// links. The story is where these gather.
+    fn is_good(&self) -> bool {
+        !self.boiler
+            && self.chars >= GOOD_MIN_CHARS
+            && self.link_density() < 0.3
+            && !self.tag.starts_with('h')
+    }
+
     fn link_density(&self) -> f64 {
         self.link_chars as f64 / self.chars.max(1) as f64
     }
@@ -187,6 +220,8 @@ impl Block {
 struct Totals {
     chars: usize,
     link_chars: usize,
+    /// Characters in good paragraphs: see [`Block::is_good`].
+    good_chars: usize,
 }
 
 struct Flattened {
@@ -201,6 +236,7 @@ struct Open {
     boiler: bool,
     chars_at_open: usize,
     link_chars_at_open: usize,
+    good_chars_at_open: usize,
 }
 
 /// The walk's running state. Counters instead of stack scans keep every
@@ -215,6 +251,7 @@ struct Walker {
     boiler_open: usize,
     chars: usize,
     link_chars: usize,
+    good_chars: usize,
     buf: String,
     buf_links: usize,
 }
@@ -230,14 +267,18 @@ impl Walker {
                 .unwrap_or((root, String::new()));
             let chars = text.chars().filter(|c| !c.is_whitespace()).count();
             let link_chars = self.buf_links.min(chars);
-            self.blocks.push(Block {
+            let block = Block {
                 owner,
                 tag,
                 text,
                 chars,
                 link_chars,
                 boiler: self.boiler_open > 0,
-            });
+            };
+            if block.is_good() {
+                self.good_chars += block.chars;
+            }
+            self.blocks.push(block);
         }
         self.buf.clear();
         self.buf_links = 0;
@@ -255,7 +296,9 @@ struct Layout<'t> {
 
 impl Layout<'_> {
     fn is_wrapper(&self, id: NodeId) -> bool {
-        self.totals.get(&id).is_some_and(|t| t.chars * 2 > self.page_chars)
+        self.totals
+            .get(&id)
+            .is_some_and(|t| t.chars * 2 > self.page_chars)
     }
 }
 
@@ -270,13 +313,15 @@ fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> Flattened {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    if skip_depth > 0 || SKIP.contains(&name) {
+                    if skip_depth > 0 || SKIP.contains(&name) || is_hidden(el) {
                         skip_depth += 1;
                         continue;
                     }
                     let block = BLOCK.contains(&name);
                     if block || name == "br" {
                         w.flush(root.id());
+                    } else if matches!(name, "td" | "th") {
+                        w.buf.push(' ');
                     }
                     if name == "a" {
                         link_depth += 1;
@@ -292,6 +337,7 @@ fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> Flattened {
                         boiler,
                         chars_at_open: w.chars,
                         link_chars_at_open: w.link_chars,
+                        good_chars_at_open: w.good_chars,
                     });
                 }
                 Node::Text(t) if skip_depth == 0 => {
@@ -329,6 +375,7 @@ fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> Flattened {
                         Totals {
                             chars: w.chars - open.chars_at_open,
                             link_chars: w.link_chars - open.link_chars_at_open,
+                            good_chars: w.good_chars - open.good_chars_at_open,
                         },
                     );
                 }
@@ -353,6 +400,15 @@ fn block_score(text: &str) -> f64 {
 }
 
 const MIN_VOTING_CHARS: usize = 25;
+/// Shortest paragraph that counts as running text for [`Block::is_good`].
+const GOOD_MIN_CHARS: usize = 60;
+/// How many ancestors above a paragraph receive its vote.
+const MAX_VOTE_LEVEL: usize = 5;
+/// Runner-up containers scoring this share of the winner's score hint that
+/// the story is split; their common ancestor with the winner is the story.
+const RUNNER_UP_SHARE: f64 = 0.75;
+/// How many runners-up must share an ancestor with the winner.
+const MIN_RUNNERS_UP: usize = 2;
 
 /// Finds the containers that hold the story, in document order.
 fn content_roots<'a>(
@@ -367,7 +423,7 @@ fn content_roots<'a>(
         }
         if !matches!(
             b.tag.as_str(),
-            "p" | "pre" | "td" | "blockquote" | "div" | "section" | "article" | "li" | "dd"
+            "p" | "pre" | "tr" | "blockquote" | "div" | "section" | "article" | "li" | "dd"
         ) {
             continue;
         }
@@ -376,7 +432,7 @@ fn content_roots<'a>(
             continue;
         };
         // A text-bearing div is its own container as well as a voter.
-        let mut level = if matches!(b.tag.as_str(), "div" | "section" | "article" | "td") {
+        let mut level = if matches!(b.tag.as_str(), "div" | "section" | "article") {
             0
         } else {
             1
@@ -387,13 +443,16 @@ fn content_roots<'a>(
             owner.parent()
         };
         while let Some(n) = node {
-            if level > 3 || !n.value().is_element() {
+            if level > MAX_VOTE_LEVEL || !n.value().is_element() {
                 break;
             }
+            // Readability's dividers: parent 1, grandparent 2, then 3 per
+            // level, so a story split over several sibling blocks still
+            // gathers on their common ancestor.
             let divisor = match level {
                 0 | 1 => 1.0,
                 2 => 2.0,
-                _ => 3.0 * level as f64,
+                _ => 3.0 * (level - 1) as f64,
             };
             *scores.entry(n.id()).or_insert(0.0) += s / divisor;
             level += 1;
@@ -412,7 +471,9 @@ fn content_roots<'a>(
             .get(id)
             .and_then(|n| n.value().as_element().map(class_weight))
             .unwrap_or(0);
-        (raw + 25.0 * weight as f64) * (1.0 - ld)
+        // The class only tips the balance between containers with real
+        // votes: an empty `div.content` must not beat the story.
+        raw * (1.0 + 0.25 * weight as f64) * (1.0 - ld)
     };
     let mut ranked: Vec<(NodeId, f64)> = scores
         .iter()
@@ -423,9 +484,38 @@ fn content_roots<'a>(
     let Some(&(top_id, top_score)) = ranked.first() else {
         return vec![body];
     };
-    let Some(top) = doc.tree.get(top_id) else {
+    let Some(mut top) = doc.tree.get(top_id) else {
         return vec![body];
     };
+    let runners_up: Vec<NodeId> = ranked[1..]
+        .iter()
+        .take(5)
+        .filter(|(_, s)| *s >= RUNNER_UP_SHARE * top_score)
+        .map(|(id, _)| *id)
+        .collect();
+    if runners_up.len() >= MIN_RUNNERS_UP {
+        let is_under = |id: NodeId, anc: NodeId| {
+            doc.tree
+                .get(id)
+                .is_some_and(|n| n.ancestors().take(MAX_CLIMB).any(|a| a.id() == anc))
+        };
+        for anc in top.ancestors().take(MAX_CLIMB) {
+            if anc.id() == body.id() {
+                break;
+            }
+            if runners_up
+                .iter()
+                .filter(|&&r| is_under(r, anc.id()))
+                .count()
+                >= MIN_RUNNERS_UP
+            {
+                top = anc;
+                break;
+            }
+        }
+    }
+    let top = climb(top, body, flat);
+    let top_id = top.id();
 
     // Siblings that score close to the winner belong to the story too
     // (stories split across several divs).
@@ -433,16 +523,50 @@ fn content_roots<'a>(
     let Some(parent) = top.parent() else {
         return vec![top];
     };
+    let sibling_belongs = |c: &NodeRef<'_, Node>| {
+        scores
+            .get(&c.id())
+            .is_some_and(|&s| adjusted(c.id(), s) >= threshold)
+            || is_loose_paragraph(c, flat)
+    };
     parent
         .children()
-        .filter(|c| {
-            c.id() == top_id
-                || scores
-                    .get(&c.id())
-                    .is_some_and(|&s| adjusted(c.id(), s) >= threshold)
-                || is_loose_paragraph(c, flat)
-        })
+        .filter(|c| c.id() == top_id || sibling_belongs(c))
         .collect()
+}
+
+/// Widens the winner to an ancestor when that brings in more running text
+/// than anything else: stories split over sibling cards or columns gather
+/// there, while an ancestor that adds mostly menus and teasers is refused.
+fn climb<'a>(
+    top: NodeRef<'a, Node>,
+    body: NodeRef<'a, Node>,
+    flat: &Flattened,
+) -> NodeRef<'a, Node> {
+    let totals = |n: NodeRef<'_, Node>| flat.totals.get(&n.id()).copied().unwrap_or_default();
+    let mut best = top;
+    for anc in top.ancestors().take(MAX_CLIMB) {
+        if anc.id() == body.id() || !anc.value().is_element() {
+            break;
+        }
+        let (now, next) = (totals(best), totals(anc));
+        let gained = next.good_chars.saturating_sub(now.good_chars);
+        let other = (next.chars - next.good_chars).saturating_sub(now.chars - now.good_chars);
+        // Teaser lists bring good-looking summaries too, but each under a
+        // linked headline; a split story brings few links.
+        let links = next.link_chars.saturating_sub(now.link_chars);
+        if gained > 0 && gained >= other && links * 4 < gained {
+            best = anc;
+        } else if gained == 0 && other == 0 {
+            continue;
+        } else if gained < other {
+            // Look one level further only while the ancestor is still mostly story.
+            if next.good_chars * 2 < next.chars {
+                break;
+            }
+        }
+    }
+    best
 }
 
 /// A sibling `<p>` of the winning container with real text and few links.
@@ -505,14 +629,11 @@ pub fn extract(html: &str) -> Extracted {
         .map_or_else(|| doc.tree.root(), |b| *b);
 
     let first = flatten(body, None);
-    let layout = Layout { page_chars: first.totals.get(&body.id()).map_or(0, |t| t.chars), totals: &first.totals };
+    let layout = Layout {
+        page_chars: first.totals.get(&body.id()).map_or(0, |t| t.chars),
+        totals: &first.totals,
+    };
     let flat = flatten(body, Some(&layout));
-    if std::env::var("FS_DEBUG").is_ok() {
-        for b in flat.blocks.iter().filter(|b| b.text.len() > 100).take(5) {
-            let anc: Vec<String> = doc.tree.get(b.owner).unwrap().ancestors().filter_map(|a| a.value().as_element().map(|e| format!("{}.{}", e.name(), e.attr("class").unwrap_or("")))).collect();
-            eprintln!("block {} boiler={} ld={:.2} {:?}", b.tag, b.boiler, b.link_density(), anc);
-        }
-    }
     let mut paragraphs = Vec::new();
     for root in content_roots(&doc, body, &flat) {
         let inner = flatten(root, Some(&layout));
