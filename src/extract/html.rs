@@ -597,7 +597,29 @@ fn keep_block(b: &Block) -> bool {
     if b.link_density() > max_density {
         return false;
     }
+    if is_photo_caption(&b.text) {
+        return false;
+    }
     heading || words >= 5 || ends_sentence(&b.text) || b.text.chars().count() >= 30
+}
+
+/// A caption signed with a photo credit: `... (AP Photo/Alan Diaz)`,
+/// `... Photo: Jane Doe`, `... Getty Images`.
+fn is_photo_caption(text: &str) -> bool {
+    let tail: String = text
+        .chars()
+        .rev()
+        .take(60)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail = tail.to_lowercase();
+    tail.contains("photo/")
+        || tail.contains("photo:")
+        || tail.contains("photo by")
+        || tail.contains("getty images")
+        || tail.contains("(photo")
 }
 
 static SEL_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
@@ -639,6 +661,11 @@ pub fn extract(html: &str) -> Extracted {
         let inner = flatten(root, Some(&layout));
         paragraphs.extend(inner.blocks.into_iter().filter(keep_block).map(|b| b.text));
     }
+    // A story seldom repeats a long paragraph word for word; slideshow
+    // captions and sticky teasers do. (Short lines such as list labels may
+    // repeat in a real story.)
+    let mut seen = std::collections::HashSet::new();
+    paragraphs.retain(|p| p.chars().count() < 80 || seen.insert(p.clone()));
 
     let url = meta
         .get("canonical")
