@@ -86,3 +86,103 @@ fn text_format_is_readable() {
     assert!(text.contains("published: 2024-03-04 (meta:article:published_time)"));
     assert!(text.contains("[links] More from World (2 items)"));
 }
+
+/// A page in a legacy charset, declared in its markup, comes out as text.
+fn roundtrip(encoding: &'static encoding_rs::Encoding, label: &str, title: &str, body: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<html><head><meta charset=\"{label}\"><title>{title}</title></head><body><p>{body}</p></body></html>"
+    );
+    let (bytes, _, unmappable) = encoding.encode(&page);
+    assert!(!unmappable);
+    write(dir.path(), "page.html", bytes);
+    let pages = jsonl(dir.path());
+    assert_eq!(pages[0]["title"], title);
+    assert_eq!(pages[0]["text"], body);
+}
+
+#[test]
+fn shift_jis_pages_decode() {
+    roundtrip(
+        encoding_rs::SHIFT_JIS,
+        "shift_jis",
+        "東京の天気",
+        "東京では今日、朝から強い雨が降り続いており、交通機関に大きな影響が出ています。",
+    );
+}
+
+#[test]
+fn gb18030_pages_decode() {
+    roundtrip(
+        encoding_rs::GB18030,
+        "gb18030",
+        "北京天气",
+        "北京今天全天有雨，气温较低，市民出行请注意安全，并留意交通信息的变化。",
+    );
+}
+
+#[test]
+fn windows_1252_pages_decode() {
+    roundtrip(
+        encoding_rs::WINDOWS_1252,
+        "windows-1252",
+        "Caf\u{e9} \u{201c}Libert\u{e9}\u{201d}",
+        "Le caf\u{e9} \u{201c}Libert\u{e9}\u{201d} a rouvert ses portes ce matin apr\u{e8}s trois mois de travaux.",
+    );
+}
+
+#[test]
+fn utf16_with_bom_decodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><head><title>Grüße</title></head><body><p>Ein ganz gewöhnlicher Absatz über das Wetter in München heute.</p></body></html>";
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in page.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    write(dir.path(), "page.html", bytes);
+    let pages = jsonl(dir.path());
+    assert_eq!(pages[0]["title"], "Grüße");
+    assert!(pages[0]["text"].as_str().unwrap().contains("München"));
+}
+
+#[test]
+fn title_drops_the_site_name_and_prefers_the_headline() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.html",
+        "<html><head><title>Rates rise again | Money Daily</title></head><body><h1>Rates rise again</h1><p>The central bank raised its main rate by a quarter point on Thursday, the third rise this year.</p></body></html>",
+    );
+    write(
+        dir.path(),
+        "b.html",
+        "<html><head><title>Money Daily - Rates rise again as inflation lingers</title></head><body><p>The central bank raised its main rate by a quarter point on Thursday, the third rise this year.</p></body></html>",
+    );
+    let pages = jsonl(dir.path());
+    assert_eq!(pages[0]["title"], "Rates rise again");
+    assert_eq!(pages[1]["title"], "Rates rise again as inflation lingers");
+}
+
+#[test]
+fn link_lists_outside_and_inside_the_body_container_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><body><nav aria-label=\"Main menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a> <a href=\"/sport\">Sport</a></nav>\
+<div class=\"story\"><p>The central bank raised its main rate by a quarter point on Thursday, the third rise this year, and signalled more to come.</p>\
+<p>Economists had expected the move after a run of strong wage figures, but markets still fell in the afternoon.</p>\
+<h3>Most read</h3><ol><li><a href=\"/x\">Singer cancels tour after surprise announcement</a></li><li><a href=\"/y\">Ten gadgets you did not know you needed</a></li></ol></div>\
+<footer><table><tr><td><a href=\"/about\">About us</a></td><td><a href=\"/jobs\">Jobs</a></td></tr></table></footer></body></html>";
+    write(dir.path(), "p.html", page);
+    let p = &jsonl(dir.path())[0];
+    let lists = p["links"].as_array().unwrap();
+    assert_eq!(lists[0]["heading"], "Main menu");
+    assert_eq!(lists[0]["items"].as_array().unwrap().len(), 3);
+    let most = lists
+        .iter()
+        .find(|l| l["heading"] == "Most read")
+        .expect("list inside the story container");
+    assert_eq!(
+        most["items"][0]["text"],
+        "Singer cancels tour after surprise announcement"
+    );
+    assert!(!p["text"].as_str().unwrap().contains("Singer cancels"));
+}

@@ -1,0 +1,259 @@
+//! The story's containers: Readability-style votes, then widening to the
+//! ancestor where a split story gathers, then the blocks worth keeping.
+
+use super::MAX_CLIMB;
+use super::flatten::{Block, Flattened, Layout, class_weight, flatten};
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+use std::collections::HashMap;
+
+/// The article body of a page as paragraphs.
+pub(super) fn body_paragraphs(
+    doc: &Html,
+    body: NodeRef<'_, Node>,
+    flat: &Flattened,
+    layout: &Layout<'_>,
+) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    for root in content_roots(doc, body, flat) {
+        let inner = flatten(root, Some(layout));
+        paragraphs.extend(inner.blocks.into_iter().filter(keep_block).map(|b| b.text));
+    }
+    // A story seldom repeats a long paragraph word for word; slideshow
+    // captions and sticky teasers do. (Short lines such as list labels may
+    // repeat in a real story.)
+    let mut seen = std::collections::HashSet::new();
+    paragraphs.retain(|p| p.chars().count() < 80 || seen.insert(p.clone()));
+    paragraphs
+}
+
+/// Readability's vote of one paragraph: a base point, one per comma, and up
+/// to three for length.
+fn block_score(text: &str) -> f64 {
+    let commas = text
+        .chars()
+        .filter(|c| matches!(c, ',' | '，' | '、'))
+        .count();
+    1.0 + commas as f64 + (text.chars().count() as f64 / 100.0).min(3.0)
+}
+
+const MIN_VOTING_CHARS: usize = 25;
+/// How many ancestors above a paragraph receive its vote.
+const MAX_VOTE_LEVEL: usize = 5;
+/// Runner-up containers scoring this share of the winner's score hint that
+/// the story is split; their common ancestor with the winner is the story.
+const RUNNER_UP_SHARE: f64 = 0.75;
+/// How many runners-up must share an ancestor with the winner.
+const MIN_RUNNERS_UP: usize = 2;
+
+/// Finds the containers that hold the story, in document order.
+fn content_roots<'a>(
+    doc: &'a Html,
+    body: NodeRef<'a, Node>,
+    flat: &Flattened,
+) -> Vec<NodeRef<'a, Node>> {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for b in &flat.blocks {
+        if b.boiler || b.text.chars().count() < MIN_VOTING_CHARS || b.link_density() > 0.5 {
+            continue;
+        }
+        if !matches!(
+            b.tag.as_str(),
+            "p" | "pre" | "tr" | "blockquote" | "div" | "section" | "article" | "li" | "dd"
+        ) {
+            continue;
+        }
+        let s = block_score(&b.text);
+        let Some(owner) = doc.tree.get(b.owner) else {
+            continue;
+        };
+        // A text-bearing div is its own container as well as a voter.
+        let mut level = if matches!(b.tag.as_str(), "div" | "section" | "article") {
+            0
+        } else {
+            1
+        };
+        let mut node = if level == 0 {
+            Some(owner)
+        } else {
+            owner.parent()
+        };
+        while let Some(n) = node {
+            if level > MAX_VOTE_LEVEL || !n.value().is_element() {
+                break;
+            }
+            // Readability's dividers: parent 1, grandparent 2, then 3 per
+            // level, so a story split over several sibling blocks still
+            // gathers on their common ancestor.
+            let divisor = match level {
+                0 | 1 => 1.0,
+                2 => 2.0,
+                _ => 3.0 * (level - 1) as f64,
+            };
+            *scores.entry(n.id()).or_insert(0.0) += s / divisor;
+            level += 1;
+            node = n.parent();
+        }
+    }
+    let adjusted = |id: NodeId, raw: f64| -> f64 {
+        let t = flat.totals.get(&id).copied().unwrap_or_default();
+        let ld = if t.chars == 0 {
+            0.0
+        } else {
+            t.link_chars as f64 / t.chars as f64
+        };
+        let weight = doc
+            .tree
+            .get(id)
+            .and_then(|n| n.value().as_element().map(class_weight))
+            .unwrap_or(0);
+        // The class only tips the balance between containers with real
+        // votes: an empty `div.content` must not beat the story.
+        raw * (1.0 + 0.25 * weight as f64) * (1.0 - ld)
+    };
+    let mut ranked: Vec<(NodeId, f64)> = scores
+        .iter()
+        .map(|(&id, &raw)| (id, adjusted(id, raw)))
+        .collect();
+    // Ties broken by document position so the choice is deterministic.
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let Some(&(top_id, top_score)) = ranked.first() else {
+        return vec![body];
+    };
+    let Some(mut top) = doc.tree.get(top_id) else {
+        return vec![body];
+    };
+    let runners_up: Vec<NodeId> = ranked[1..]
+        .iter()
+        .take(5)
+        .filter(|(_, s)| *s >= RUNNER_UP_SHARE * top_score)
+        .map(|(id, _)| *id)
+        .collect();
+    if runners_up.len() >= MIN_RUNNERS_UP {
+        let is_under = |id: NodeId, anc: NodeId| {
+            doc.tree
+                .get(id)
+                .is_some_and(|n| n.ancestors().take(MAX_CLIMB).any(|a| a.id() == anc))
+        };
+        for anc in top.ancestors().take(MAX_CLIMB) {
+            if anc.id() == body.id() {
+                break;
+            }
+            if runners_up
+                .iter()
+                .filter(|&&r| is_under(r, anc.id()))
+                .count()
+                >= MIN_RUNNERS_UP
+            {
+                top = anc;
+                break;
+            }
+        }
+    }
+    let top = climb(top, body, flat);
+    let top_id = top.id();
+
+    // Siblings that score close to the winner belong to the story too
+    // (stories split across several divs).
+    let threshold = (top_score * 0.2).max(10.0);
+    let Some(parent) = top.parent() else {
+        return vec![top];
+    };
+    let sibling_belongs = |c: &NodeRef<'_, Node>| {
+        scores
+            .get(&c.id())
+            .is_some_and(|&s| adjusted(c.id(), s) >= threshold)
+            || is_loose_paragraph(c, flat)
+    };
+    parent
+        .children()
+        .filter(|c| c.id() == top_id || sibling_belongs(c))
+        .collect()
+}
+
+/// Widens the winner to an ancestor when that brings in more running text
+/// than anything else: stories split over sibling cards or columns gather
+/// there, while an ancestor that adds mostly menus and teasers is refused.
+fn climb<'a>(
+    top: NodeRef<'a, Node>,
+    body: NodeRef<'a, Node>,
+    flat: &Flattened,
+) -> NodeRef<'a, Node> {
+    let totals = |n: NodeRef<'_, Node>| flat.totals.get(&n.id()).copied().unwrap_or_default();
+    let mut best = top;
+    for anc in top.ancestors().take(MAX_CLIMB) {
+        if anc.id() == body.id() || !anc.value().is_element() {
+            break;
+        }
+        let (now, next) = (totals(best), totals(anc));
+        let gained = next.good_chars.saturating_sub(now.good_chars);
+        let other = (next.chars - next.good_chars).saturating_sub(now.chars - now.good_chars);
+        // Teaser lists bring good-looking summaries too, but each under a
+        // linked headline; a split story brings few links.
+        let links = next.link_chars.saturating_sub(now.link_chars);
+        if gained > 0 && gained >= other && links * 4 < gained {
+            best = anc;
+        } else if gained == 0 && other == 0 {
+            continue;
+        } else if gained < other {
+            // Look one level further only while the ancestor is still mostly story.
+            if next.good_chars * 2 < next.chars {
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// A sibling `<p>` of the winning container with real text and few links.
+fn is_loose_paragraph(node: &NodeRef<'_, Node>, flat: &Flattened) -> bool {
+    let Some(el) = node.value().as_element() else {
+        return false;
+    };
+    if el.name() != "p" {
+        return false;
+    }
+    let t = flat.totals.get(&node.id()).copied().unwrap_or_default();
+    t.chars > 80 && (t.link_chars as f64) < 0.25 * t.chars as f64
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', ':', '。', '！', '？'])
+}
+
+/// Whether a block inside the chosen container is story text.
+fn keep_block(b: &Block) -> bool {
+    if b.boiler || b.tag == "h1" {
+        return false;
+    }
+    let words = b.text.split_whitespace().count();
+    let heading = matches!(b.tag.as_str(), "h2" | "h3" | "h4" | "h5" | "h6");
+    let max_density = if words < 10 { 0.34 } else { 0.5 };
+    if b.link_density() > max_density {
+        return false;
+    }
+    if is_photo_caption(&b.text) {
+        return false;
+    }
+    heading || words >= 5 || ends_sentence(&b.text) || b.text.chars().count() >= 30
+}
+
+/// A caption signed with a photo credit: `... (AP Photo/Alan Diaz)`,
+/// `... Photo: Jane Doe`, `... Getty Images`.
+fn is_photo_caption(text: &str) -> bool {
+    let tail: String = text
+        .chars()
+        .rev()
+        .take(60)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail = tail.to_lowercase();
+    tail.contains("photo/")
+        || tail.contains("photo:")
+        || tail.contains("photo by")
+        || tail.contains("getty images")
+        || tail.contains("(photo")
+}

@@ -1,0 +1,386 @@
+//! Flattening: the page as a sequence of text blocks, with each element's
+//! text totals. Furniture (menus, footers, share bars) and hidden elements
+//! are marked here, once, for every later step.
+
+use super::squash_whitespace;
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::Node;
+use std::collections::HashMap;
+
+/// Shortest paragraph that counts as running text for [`Block::is_good`].
+const GOOD_MIN_CHARS: usize = 60;
+
+/// Elements whose content is never page text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "head", "button", "select",
+    "option", "textarea", "input", "canvas", "object", "embed", "video", "audio", "map", "math",
+];
+
+/// Elements that hold page furniture rather than the story.
+const FURNITURE: &[&str] = &[
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "menu",
+    "dialog",
+    "figcaption",
+];
+
+/// Elements that start a new block of text. Table cells do not: a row of a
+/// data table reads as one line, as people copy it.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "form",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "center",
+    "fieldset",
+    "caption",
+    "menu",
+    "dialog",
+];
+
+/// Class or id words that mark page furniture.
+const BOILER_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "sidebar",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "promo",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "breadcrumb",
+    "breadcrumbs",
+    "pagination",
+    "pager",
+    "tags",
+    "cookie",
+    "cookies",
+    "popup",
+    "modal",
+    "widget",
+    "recommended",
+    "recommendations",
+    "trending",
+    "popular",
+    "mostread",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "banner",
+    "masthead",
+    "toolbar",
+    "login",
+    "signup",
+    "rss",
+    "print",
+    "skip",
+];
+
+/// Class or id words that mark the story's container.
+const CONTENT_WORDS: &[&str] = &[
+    "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "news",
+];
+
+fn words_of(attr: &str) -> impl Iterator<Item = String> + '_ {
+    attr.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+}
+
+/// +1 for a content-like class/id, -1 for a furniture-like one, 0 otherwise.
+pub(super) fn class_weight(el: &scraper::node::Element) -> i32 {
+    let mut weight = 0;
+    for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        for w in words_of(attr) {
+            if CONTENT_WORDS.contains(&w.as_str()) {
+                return 1;
+            }
+            if BOILER_WORDS.contains(&w.as_str()) {
+                weight = -1;
+            }
+        }
+    }
+    weight
+}
+
+/// Elements a browser does not show.
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Whether an element is page furniture. Page-level wrappers (`body`,
+/// `main`, `article`) are never furniture by class: sites put state classes
+/// such as `nav-open` or `has-sidebar` on them.
+fn is_boiler(el: &scraper::node::Element) -> bool {
+    let name = el.name();
+    if FURNITURE.contains(&name) || el.attr("role") == Some("navigation") {
+        return true;
+    }
+    !matches!(name, "html" | "body" | "main" | "article") && class_weight(el) < 0
+}
+
+/// A run of text between block boundaries.
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    /// The innermost block-level element holding the text.
+    pub(super) owner: NodeId,
+    pub(super) tag: String,
+    pub(super) text: String,
+    /// Non-space characters of the text, and how many of them are in links.
+    pub(super) chars: usize,
+    pub(super) link_chars: usize,
+    /// Inside furniture (nav, footer, share bars, ...).
+    pub(super) boiler: bool,
+}
+
+impl Block {
+    /// A paragraph of running text: outside furniture, of some length, few
+    /// links. The story is where these gather.
+    pub(super) fn is_good(&self) -> bool {
+        !self.boiler
+            && self.chars >= GOOD_MIN_CHARS
+            && self.link_density() < 0.3
+            && !self.tag.starts_with('h')
+    }
+
+    pub(super) fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars.max(1) as f64
+    }
+}
+
+/// Text and link-text totals of an element's whole subtree.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Totals {
+    pub(super) chars: usize,
+    pub(super) link_chars: usize,
+    /// Characters in good paragraphs: see [`Block::is_good`].
+    pub(super) good_chars: usize,
+}
+
+pub(super) struct Flattened {
+    pub(super) blocks: Vec<Block>,
+    pub(super) totals: HashMap<NodeId, Totals>,
+}
+
+/// An element open during the flattening walk.
+struct Open {
+    id: NodeId,
+    block: bool,
+    boiler: bool,
+    chars_at_open: usize,
+    link_chars_at_open: usize,
+    good_chars_at_open: usize,
+}
+
+/// The walk's running state. Counters instead of stack scans keep every
+/// step O(1), so deep nesting costs linear time.
+#[derive(Default)]
+struct Walker {
+    blocks: Vec<Block>,
+    totals: HashMap<NodeId, Totals>,
+    stack: Vec<Open>,
+    /// Open block-level elements, innermost last.
+    block_stack: Vec<(NodeId, String)>,
+    boiler_open: usize,
+    chars: usize,
+    link_chars: usize,
+    good_chars: usize,
+    buf: String,
+    buf_links: usize,
+}
+
+impl Walker {
+    fn flush(&mut self, root: NodeId) {
+        let text = squash_whitespace(&self.buf);
+        if !text.is_empty() {
+            let (owner, tag) = self
+                .block_stack
+                .last()
+                .cloned()
+                .unwrap_or((root, String::new()));
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            let link_chars = self.buf_links.min(chars);
+            let block = Block {
+                owner,
+                tag,
+                text,
+                chars,
+                link_chars,
+                boiler: self.boiler_open > 0,
+            };
+            if block.is_good() {
+                self.good_chars += block.chars;
+            }
+            self.blocks.push(block);
+        }
+        self.buf.clear();
+        self.buf_links = 0;
+    }
+}
+
+/// What a first pass over the page knows: how much text each element holds.
+/// An element holding most of the page's text is a layout wrapper, never
+/// furniture, whatever its tag or class says (`<form id="aspnetForm">`
+/// around a whole page, `<div class="page-ad-margins">` around the story).
+pub(super) struct Layout<'t> {
+    pub(super) totals: &'t HashMap<NodeId, Totals>,
+    pub(super) page_chars: usize,
+}
+
+impl Layout<'_> {
+    fn is_wrapper(&self, id: NodeId) -> bool {
+        self.totals
+            .get(&id)
+            .is_some_and(|t| t.chars * 2 > self.page_chars)
+    }
+}
+
+/// Flattens a subtree into blocks, recording each element's text totals.
+/// Without a layout every furniture-like element counts as furniture.
+pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> Flattened {
+    let mut w = Walker::default();
+    let mut skip_depth = 0usize;
+    let mut link_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    if skip_depth > 0 || SKIP.contains(&name) || is_hidden(el) {
+                        skip_depth += 1;
+                        continue;
+                    }
+                    let block = BLOCK.contains(&name);
+                    if block || name == "br" {
+                        w.flush(root.id());
+                    } else if matches!(name, "td" | "th") {
+                        w.buf.push(' ');
+                    }
+                    if name == "a" {
+                        link_depth += 1;
+                    }
+                    let boiler = is_boiler(el) && !layout.is_some_and(|l| l.is_wrapper(node.id()));
+                    w.boiler_open += usize::from(boiler);
+                    if block {
+                        w.block_stack.push((node.id(), name.to_string()));
+                    }
+                    w.stack.push(Open {
+                        id: node.id(),
+                        block,
+                        boiler,
+                        chars_at_open: w.chars,
+                        link_chars_at_open: w.link_chars,
+                        good_chars_at_open: w.good_chars,
+                    });
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    w.chars += n;
+                    w.buf.push_str(&t.text);
+                    if link_depth > 0 {
+                        w.link_chars += n;
+                        w.buf_links += n;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                let Node::Element(el) = node.value() else {
+                    continue;
+                };
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                if BLOCK.contains(&el.name()) {
+                    w.flush(root.id());
+                }
+                if el.name() == "a" {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                if let Some(open) = w.stack.pop() {
+                    w.boiler_open -= usize::from(open.boiler);
+                    if open.block {
+                        w.block_stack.pop();
+                    }
+                    w.totals.insert(
+                        open.id,
+                        Totals {
+                            chars: w.chars - open.chars_at_open,
+                            link_chars: w.link_chars - open.link_chars_at_open,
+                            good_chars: w.good_chars - open.good_chars_at_open,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    w.flush(root.id());
+    Flattened {
+        blocks: w.blocks,
+        totals: w.totals,
+    }
+}

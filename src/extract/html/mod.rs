@@ -1,0 +1,156 @@
+//! HTML pages: title, canonical URL, dates, the article body and link lists.
+//!
+//! The body is found the way Readability does it: the page is flattened into
+//! text blocks ([`flatten`]), every substantial block votes for its
+//! ancestors, and the best container wins, widened to where a split story
+//! gathers ([`content`]). Link lists ([`links`]) and the head's metadata and
+//! dates ([`meta`]) are read separately. All tree walks are iterative, so
+//! deeply nested markup cannot overflow the stack.
+
+mod content;
+mod flatten;
+mod links;
+mod meta;
+
+use super::dates;
+use super::{Extracted, squash_whitespace};
+use flatten::{Layout, flatten};
+use scraper::{ElementRef, Html, Selector};
+use std::sync::LazyLock;
+
+/// How many levels to look up for an enclosing element (a list, the
+/// story's container): bounded so hostile nesting costs linear time.
+pub(crate) const MAX_CLIMB: usize = 64;
+
+static SEL_BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid built-in selector")
+}
+
+fn element_text(el: ElementRef<'_>) -> String {
+    squash_whitespace(&el.text().collect::<String>())
+}
+
+/// Extracts an HTML page.
+pub fn extract(html: &str) -> Extracted {
+    let doc = Html::parse_document(html);
+    let meta = meta::read_meta(&doc);
+    let body = doc
+        .select(&SEL_BODY)
+        .next()
+        .map_or_else(|| doc.tree.root(), |b| *b);
+
+    let first = flatten(body, None);
+    let layout = Layout {
+        page_chars: first.totals.get(&body.id()).map_or(0, |t| t.chars),
+        totals: &first.totals,
+    };
+    let flat = flatten(body, Some(&layout));
+    let paragraphs = content::body_paragraphs(&doc, body, &flat, &layout);
+
+    let url = meta
+        .get("canonical")
+        .or_else(|| meta.get("og:url"))
+        .cloned();
+    let mut page_dates = meta::read_dates(&doc, &meta);
+    if let Some(d) = url.as_deref().and_then(dates::date_from_url) {
+        page_dates.add_published(d, "url");
+    }
+    for b in flat.blocks.iter().take(400) {
+        if let Some(d) = dates::labelled_date_line(&b.text) {
+            page_dates.add_published(d, "text:date-line");
+            break;
+        }
+    }
+
+    Extracted {
+        title: meta::choose_title(&doc, &meta),
+        url,
+        paragraphs,
+        links: links::link_lists(&doc),
+        dates: page_dates,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head>
+<title>Storm hits coast | Daily Planet</title>
+<meta property="og:title" content="Storm hits coast">
+<meta property="article:published_time" content="2024-03-05T10:00:00Z">
+<link rel="canonical" href="https://planet.example/2024/03/05/storm">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="article-body">
+<h1>Storm hits coast</h1>
+<p>HAVANA (AP) — A powerful storm struck the northern coast of the island on Tuesday, cutting power to thousands of homes.</p>
+<p>Officials said the damage was still being counted, and that rescue teams had reached most of the affected towns.</p>
+<p>Schools will stay closed for the rest of the week, the education ministry said in a statement.</p>
+</div>
+<div class="related"><h3>More stories</h3><ul>
+<li><a href="/a">Ten celebrity weddings that shocked the whole world</a></li>
+<li><a href="/b">You will not believe what this actor eats for breakfast</a></li>
+</ul></div>
+<footer><p>Copyright Daily Planet. All rights reserved. Contact us for licensing.</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn body_is_the_story_without_menus_or_footer() {
+        let e = extract(PAGE);
+        assert_eq!(e.paragraphs.len(), 3, "{:?}", e.paragraphs);
+        assert!(e.paragraphs[0].starts_with("HAVANA (AP)"));
+        assert!(!e.body().contains("Copyright"));
+        assert!(!e.body().contains("celebrity"));
+    }
+
+    #[test]
+    fn title_prefers_the_headline() {
+        assert_eq!(extract(PAGE).title, "Storm hits coast");
+    }
+
+    #[test]
+    fn canonical_url_and_meta_date() {
+        let e = extract(PAGE);
+        assert_eq!(
+            e.url.as_deref(),
+            Some("https://planet.example/2024/03/05/storm")
+        );
+        let p = e.dates.published.unwrap();
+        assert_eq!(p.date.to_string(), "2024-03-05");
+        assert_eq!(p.rule, "meta:article:published_time");
+    }
+
+    #[test]
+    fn link_lists_come_with_headings() {
+        let e = extract(PAGE);
+        assert_eq!(e.links.len(), 2);
+        assert_eq!(e.links[1].heading, "More stories");
+        assert_eq!(e.links[1].items[1].href.as_deref(), Some("/b"));
+        assert_eq!(e.links[0].items[0].text, "Home");
+    }
+
+    #[test]
+    fn json_ld_graph_dates_are_found() {
+        let page = r#"<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},{"@type":"NewsArticle","datePublished":"2023-09-11T05:00:00Z","dateModified":"2023-09-12"}]}
+</script></head><body><p>x</p></body></html>"#;
+        let e = extract(page);
+        assert_eq!(e.dates.published.unwrap().date.to_string(), "2023-09-11");
+        assert_eq!(e.dates.modified.unwrap().date.to_string(), "2023-09-12");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let mut page = String::from("<html><body>");
+        // Deep enough that a recursive walk would exhaust a worker's stack.
+        for _ in 0..5_000 {
+            page.push_str("<div>");
+        }
+        page.push_str("<p>deep text that is long enough to count as a paragraph here.</p>");
+        let e = extract(&page);
+        assert!(e.body().contains("deep text"));
+    }
+}
