@@ -186,3 +186,18 @@ fn link_lists_outside_and_inside_the_body_container_are_found() {
     );
     assert!(!p["text"].as_str().unwrap().contains("Singer cancels"));
 }
+
+#[test]
+fn tables_and_divs_of_links_are_link_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><body><div class=\"story\"><p>The central bank raised its main rate by a quarter point on Thursday, the third rise this year, and signalled more to come.</p></div>\
+<div class=\"promo\"><h4>Trending now</h4><div><a href=\"/1\">Star reveals secret wedding photos</a> <a href=\"/2\">Why everyone is buying this mop</a> <a href=\"/3\">The diet doctors will not tell you about</a></div></div>\
+<footer><table><tr><td><a href=\"/about\">About us</a></td><td><a href=\"/jobs\">Jobs</a></td><td><a href=\"/ads\">Advertise</a></td></tr></table></footer></body></html>";
+    write(dir.path(), "p.html", page);
+    let p = &jsonl(dir.path())[0];
+    let lists = p["links"].as_array().unwrap();
+    assert_eq!(lists.len(), 2, "{lists:?}");
+    assert_eq!(lists[0]["heading"], "Trending now");
+    assert_eq!(lists[0]["items"].as_array().unwrap().len(), 3);
+    assert_eq!(lists[1]["items"][2]["text"], "Advertise");
+}

@@ -211,13 +211,35 @@ impl Block {
     }
 }
 
-/// Text and link-text totals of an element's whole subtree.
+/// Counts over an element's whole subtree (or, while walking, over all the
+/// page seen so far: an element's totals are the difference between the
+/// running counts at its close and at its open).
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Totals {
+    /// Non-space characters of visible text.
     pub(super) chars: usize,
+    /// Of those, inside links.
     pub(super) link_chars: usize,
-    /// Characters in good paragraphs: see [`Block::is_good`].
+    /// Of those, in good paragraphs: see [`Block::is_good`].
     pub(super) good_chars: usize,
+    /// Links (`<a>` elements).
+    pub(super) anchors: usize,
+    /// Lists and link containers (`ul`, `ol`, `nav`, `aside`).
+    pub(super) lists: usize,
+}
+
+impl std::ops::Sub for Totals {
+    type Output = Totals;
+
+    fn sub(self, at_open: Totals) -> Totals {
+        Totals {
+            chars: self.chars - at_open.chars,
+            link_chars: self.link_chars - at_open.link_chars,
+            good_chars: self.good_chars - at_open.good_chars,
+            anchors: self.anchors - at_open.anchors,
+            lists: self.lists - at_open.lists,
+        }
+    }
 }
 
 pub(super) struct Flattened {
@@ -230,9 +252,7 @@ struct Open {
     id: NodeId,
     block: bool,
     boiler: bool,
-    chars_at_open: usize,
-    link_chars_at_open: usize,
-    good_chars_at_open: usize,
+    at_open: Totals,
 }
 
 /// The walk's running state. Counters instead of stack scans keep every
@@ -245,9 +265,7 @@ struct Walker {
     /// Open block-level elements, innermost last.
     block_stack: Vec<(NodeId, String)>,
     boiler_open: usize,
-    chars: usize,
-    link_chars: usize,
-    good_chars: usize,
+    running: Totals,
     buf: String,
     buf_links: usize,
 }
@@ -272,7 +290,7 @@ impl Walker {
                 boiler: self.boiler_open > 0,
             };
             if block.is_good() {
-                self.good_chars += block.chars;
+                self.running.good_chars += block.chars;
             }
             self.blocks.push(block);
         }
@@ -321,6 +339,10 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
                     }
                     if name == "a" {
                         link_depth += 1;
+                        w.running.anchors += 1;
+                    }
+                    if matches!(name, "ul" | "ol" | "nav" | "aside") {
+                        w.running.lists += 1;
                     }
                     let boiler = is_boiler(el) && !layout.is_some_and(|l| l.is_wrapper(node.id()));
                     w.boiler_open += usize::from(boiler);
@@ -331,17 +353,15 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
                         id: node.id(),
                         block,
                         boiler,
-                        chars_at_open: w.chars,
-                        link_chars_at_open: w.link_chars,
-                        good_chars_at_open: w.good_chars,
+                        at_open: w.running,
                     });
                 }
                 Node::Text(t) if skip_depth == 0 => {
                     let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
-                    w.chars += n;
+                    w.running.chars += n;
                     w.buf.push_str(&t.text);
                     if link_depth > 0 {
-                        w.link_chars += n;
+                        w.running.link_chars += n;
                         w.buf_links += n;
                     }
                 }
@@ -366,14 +386,7 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
                     if open.block {
                         w.block_stack.pop();
                     }
-                    w.totals.insert(
-                        open.id,
-                        Totals {
-                            chars: w.chars - open.chars_at_open,
-                            link_chars: w.link_chars - open.link_chars_at_open,
-                            good_chars: w.good_chars - open.good_chars_at_open,
-                        },
-                    );
+                    w.totals.insert(open.id, w.running - open.at_open);
                 }
             }
         }

@@ -68,7 +68,7 @@ pub fn extract(html: &str) -> Extracted {
         title: meta::choose_title(&doc, &meta),
         url,
         paragraphs,
-        links: links::link_lists(&doc),
+        links: links::link_lists(&doc, body, &first.totals),
         dates: page_dates,
     }
 }
