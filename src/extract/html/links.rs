@@ -149,10 +149,10 @@ fn list_heading(el: ElementRef<'_>) -> String {
         return squash_whitespace(label);
     }
     // A block that opens with its own heading (`<div><h4>Trending</h4>...`).
-    if let Some(first) = el.child_elements().next() {
-        if let Some(text) = heading_text(first) {
-            return text;
-        }
+    if let Some(first) = el.child_elements().next()
+        && let Some(text) = heading_text(first)
+    {
+        return text;
     }
     let mut node = Some(*el);
     for _ in 0..3 {
