@@ -67,6 +67,15 @@ impl PageDates {
         }
     }
 
+    /// Adds a date read from what the page shows rather than from a date
+    /// field: it stands only when no field gave one, and is not a candidate
+    /// for the consistency check (a guess cannot contradict a field).
+    pub fn add_guess(&mut self, date: NaiveDate, rule: &str) {
+        if self.published.is_none() {
+            self.published = Some(FoundDate { date, rule: rule.to_string(), utc: None });
+        }
+    }
+
     pub fn add_modified(&mut self, date: NaiveDate, rule: &str) {
         if self.modified.is_none() {
             self.modified = Some(FoundDate {
@@ -175,6 +184,10 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 static DMY_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex")
 });
+/// `30.10.23`: two-digit years, dotted day-month only (the German habit).
+static DMY_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\D|$)").expect("valid regex")
+});
 static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b({MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b"
@@ -220,6 +233,12 @@ pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
         {
+            out.push((c.get(0).map_or(0, |m| m.start()), d));
+        }
+    }
+    for c in DMY_SHORT.captures_iter(text) {
+        let year = 2000 + c[3].parse::<i32>().unwrap_or(0);
+        if let Some(d) = ymd(&year.to_string(), &c[2], &c[1]) {
             out.push((c.get(0).map_or(0, |m| m.start()), d));
         }
     }
@@ -315,6 +334,7 @@ mod tests {
         assert_eq!(parse_date("3 juin 2021"), Some(d(2021, 6, 3)));
         assert_eq!(parse_date("11.04.2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("04/11/2025"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("Party, 30.10.23"), Some(d(2023, 10, 30)));
     }
 
     #[test]

@@ -11,8 +11,8 @@ mod content;
 mod flatten;
 mod links;
 mod meta;
+mod page_dates;
 
-use super::dates;
 use super::{Extracted, squash_whitespace};
 use flatten::{Layout, flatten};
 use scraper::{ElementRef, Html, Selector};
@@ -53,16 +53,7 @@ pub fn extract(html: &str) -> Extracted {
         .get("canonical")
         .or_else(|| meta.get("og:url"))
         .cloned();
-    let mut page_dates = meta::read_dates(&doc, &meta);
-    if let Some(d) = url.as_deref().and_then(dates::date_from_url) {
-        page_dates.add_published(d, "url");
-    }
-    for b in flat.blocks.iter().take(400) {
-        if let Some(d) = dates::labelled_date_line(&b.text) {
-            page_dates.add_published(d, "text:date-line");
-            break;
-        }
-    }
+    let page_dates = page_dates::read_dates(&doc, &meta, url.as_deref(), body, &flat.blocks);
 
     Extracted {
         title: meta::choose_title(&doc, &meta),

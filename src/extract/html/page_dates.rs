@@ -1,0 +1,229 @@
+//! Publication dates of HTML pages: a cascade in the spirit of htmldate,
+//! from structured data to what the page shows near its headline.
+
+use super::flatten::Block;
+use super::{element_text, sel};
+use crate::extract::dates::{self, PageDates};
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node, Selector};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static SEL_JSONLD: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
+static SEL_TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
+
+/// Meta names that carry the first-publication date, most trusted first.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "publication_date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "citation_publication_date",
+    "citation_date",
+    "og:published_time",
+    "article_date_original",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "created",
+];
+
+/// Meta names that carry a modification date.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "lastmod",
+];
+
+/// The page's dates, most trusted evidence first: structured data, meta
+/// tags, marked-up times, the URL, then what the page shows — elements whose
+/// class says they hold a date, a labelled date line, and the first date
+/// written near the headline.
+pub(super) fn read_dates(
+    doc: &Html,
+    meta: &HashMap<String, String>,
+    url: Option<&str>,
+    body: NodeRef<'_, Node>,
+    blocks: &[Block],
+) -> PageDates {
+    let mut out = PageDates::default();
+    for script in doc.select(&SEL_JSONLD) {
+        let raw: String = script.text().collect();
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
+            for (key, rule) in [
+                ("datePublished", "json-ld:datePublished"),
+                ("dateCreated", "json-ld:dateCreated"),
+            ] {
+                if let Some(raw) = json_date(&v, key) {
+                    add_value(&mut out, raw, rule);
+                }
+            }
+            if let Some(d) = json_date(&v, "dateModified").and_then(dates::parse_date) {
+                out.add_modified(d, "json-ld:dateModified");
+            }
+        }
+    }
+    for name in PUBLISHED_META {
+        if let Some(v) = meta.get(*name) {
+            add_value(&mut out, v, &format!("meta:{name}"));
+        }
+    }
+    for name in MODIFIED_META {
+        if let Some(d) = meta.get(*name).and_then(|v| dates::parse_date(v)) {
+            out.add_modified(d, &format!("meta:{name}"));
+        }
+    }
+    let times: Vec<ElementRef<'_>> = doc.select(&SEL_TIME).take(50).collect();
+    let marked = times.iter().find(|t| {
+        t.value().attr("pubdate").is_some() || t.value().attr("itemprop") == Some("datePublished")
+    });
+    for (t, rule) in marked
+        .map(|t| (t, "time:pubdate"))
+        .into_iter()
+        .chain(times.first().map(|t| (t, "time")))
+    {
+        let value = t
+            .value()
+            .attr("datetime")
+            .map(str::to_string)
+            .unwrap_or_else(|| element_text(*t));
+        add_value(&mut out, &value, rule);
+    }
+    if let Some(d) = url.and_then(dates::date_from_url) {
+        out.add_published(d, "url");
+    }
+    let shown = [
+        (blocks.iter().take(400).find_map(|b| dates::labelled_date_line(&b.text)), "text:date-line"),
+        (first_date_near_headline(blocks), "text:near-headline"),
+        (dated_element(body), "class:date"),
+        (blocks.iter().filter(|b| !b.boiler).take(2000).find_map(|b| dates::parse_date(&b.text)), "text:first"),
+    ];
+    match &out.published {
+        // A field's timestamp is often in UTC while the page shows its local
+        // day: a shown date one day off is the day readers were told.
+        Some(field) if field.utc.is_some() => {
+            if let Some((d, rule)) = shown
+                .iter()
+                .find_map(|(d, rule)| d.map(|d| (d, *rule)))
+                .filter(|(d, _)| (*d - field.date).num_days().abs() == 1)
+            {
+                let rule = format!("{rule} (local day of {})", field.rule);
+                out.published = Some(dates::FoundDate { date: d, rule, utc: field.utc });
+            }
+        }
+        Some(_) => {}
+        None => {
+            if let Some((d, rule)) = shown.iter().find_map(|(d, rule)| d.map(|d| (d, *rule))) {
+                out.add_guess(d, rule);
+            }
+        }
+    }
+    out
+}
+
+/// Class or id words of elements that hold a page's date.
+const DATE_WORDS: &[&str] = &[
+    "date", "time", "published", "publish", "pubdate", "posted", "byline", "dateline", "timestamp",
+    "datum", "zeit", "meta", "entry", "info", "fecha", "data",
+];
+
+/// How many elements the class search looks at.
+const MAX_DATED_ELEMENTS: usize = 5_000;
+
+/// The first date in a short element whose class or id says it holds a
+/// date (`<span class="post-date">`, `<abbr class="published" title=...>`),
+/// outside comments.
+fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
+    for el in body.descendants().filter_map(ElementRef::wrap).take(MAX_DATED_ELEMENTS) {
+        let v = el.value();
+        let named = [v.attr("class"), v.attr("id")].into_iter().flatten().any(|a| {
+            a.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        });
+        if !named && v.name() != "abbr" {
+            continue;
+        }
+        let in_comment = [v.attr("class"), v.attr("id")].into_iter().flatten().any(|a| a.to_ascii_lowercase().contains("comment"));
+        if in_comment {
+            continue;
+        }
+        if let Some(d) = v.attr("title").or_else(|| v.attr("datetime")).and_then(dates::parse_date) {
+            return Some(d);
+        }
+        let text = element_text(el);
+        if text.chars().count() <= 120 {
+            if let Some(d) = dates::parse_date(&text) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// How many blocks before and after the headline may carry its date line
+/// (a kicker above it, a byline below it).
+const BLOCKS_BEFORE_HEADLINE: usize = 5;
+const BLOCKS_AFTER_HEADLINE: usize = 15;
+
+/// The date written in short blocks around the `<h1>` (or at the top of the
+/// page when there is none), nearest the headline first, where pages print
+/// their dateline.
+fn first_date_near_headline(blocks: &[Block]) -> Option<chrono::NaiveDate> {
+    let date_in = |b: &Block| {
+        (!b.boiler && b.text.chars().count() <= 200)
+            .then(|| dates::parse_date(&b.text))
+            .flatten()
+    };
+    let Some(h1) = blocks.iter().position(|b| b.tag == "h1") else {
+        return blocks.iter().take(BLOCKS_AFTER_HEADLINE).find_map(date_in);
+    };
+    let after = blocks[h1..].iter().take(BLOCKS_AFTER_HEADLINE);
+    let before = blocks[h1.saturating_sub(BLOCKS_BEFORE_HEADLINE)..h1].iter().rev();
+    after.take(4).chain(before).chain(blocks[h1..].iter().skip(4).take(BLOCKS_AFTER_HEADLINE - 4)).find_map(date_in)
+}
+
+/// Adds a machine-readable date field's value, with its time when it has one.
+fn add_value(out: &mut PageDates, value: &str, rule: &str) {
+    if let Some(d) = dates::parse_date(value) {
+        out.add_published_at(d, dates::parse_timestamp(value), rule);
+    }
+}
+
+/// The first string under `key` anywhere in a JSON-LD value (`@graph`, arrays).
+fn json_date<'v>(v: &'v serde_json::Value, key: &str) -> Option<&'v str> {
+    let mut stack = vec![v];
+    let mut visited = 0;
+    while let Some(v) = stack.pop() {
+        visited += 1;
+        if visited > 10_000 {
+            return None;
+        }
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(s) = map.get(key).and_then(|x| x.as_str()) {
+                    return Some(s);
+                }
+                stack.extend(map.values().rev());
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    None
+}
