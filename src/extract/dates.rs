@@ -196,7 +196,7 @@ static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:of\s+)?({MONTH_ALT})\s+((?:19|20)\d{{2}})\b"
+        r"(?i)\b(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:of\s+)?({MONTH_ALT}),?\s+((?:19|20)\d{{2}})\b"
     ))
     .expect("valid regex")
 });
@@ -332,6 +332,7 @@ mod tests {
         assert_eq!(parse_date("September 11, 2023"), Some(d(2023, 9, 11)));
         assert_eq!(parse_date("12. März 2021"), Some(d(2021, 3, 12)));
         assert_eq!(parse_date("3 juin 2021"), Some(d(2021, 6, 3)));
+        assert_eq!(parse_date("28 April, 2017"), Some(d(2017, 4, 28)));
         assert_eq!(parse_date("11.04.2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("04/11/2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("Party, 30.10.23"), Some(d(2023, 10, 30)));

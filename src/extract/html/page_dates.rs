@@ -140,7 +140,7 @@ pub(super) fn read_dates(
 /// Class or id words of elements that hold a page's date.
 const DATE_WORDS: &[&str] = &[
     "date", "time", "published", "publish", "pubdate", "posted", "byline", "dateline", "timestamp",
-    "datum", "zeit", "meta", "entry", "info", "fecha", "data",
+    "datum", "zeit", "meta", "entry", "info", "fecha", "data", "updated",
 ];
 
 /// How many elements the class search looks at.
@@ -152,7 +152,7 @@ const MAX_DATED_ELEMENTS: usize = 5_000;
 fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
     for el in body.descendants().filter_map(ElementRef::wrap).take(MAX_DATED_ELEMENTS) {
         let v = el.value();
-        let named = [v.attr("class"), v.attr("id")].into_iter().flatten().any(|a| {
+        let named = [v.attr("class"), v.attr("id"), v.attr("data-testid")].into_iter().flatten().any(|a| {
             a.split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
         });
@@ -186,7 +186,7 @@ const BLOCKS_AFTER_HEADLINE: usize = 15;
 /// their dateline.
 fn first_date_near_headline(blocks: &[Block]) -> Option<chrono::NaiveDate> {
     let date_in = |b: &Block| {
-        (!b.boiler && b.text.chars().count() <= 200)
+        (b.text.chars().count() <= 200)
             .then(|| dates::parse_date(&b.text))
             .flatten()
     };
