@@ -203,6 +203,9 @@ static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("valid regex")
 });
+static URL_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?:/|$)").expect("valid regex")
+});
 static URL_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)").expect("valid regex")
 });
@@ -284,12 +287,14 @@ pub fn parse_timestamp(value: &str) -> Option<chrono::NaiveDateTime> {
     .find_map(|f| chrono::NaiveDateTime::parse_from_str(v, f).ok())
 }
 
-/// The date written in a URL path (`/2023/09/11/`, `/20230911/`).
+/// The date written in a URL path (`/2023/09/11/`, `/20230911/`,
+/// `/11-09-2023`).
 pub fn date_from_url(url: &str) -> Option<NaiveDate> {
-    let caps = URL_DATE
-        .captures(url)
-        .or_else(|| URL_COMPACT.captures(url))?;
-    ymd(&caps[1], &caps[2], &caps[3]).filter(|d| plausible(*d))
+    if let Some(caps) = URL_DATE.captures(url).or_else(|| URL_COMPACT.captures(url)) {
+        return ymd(&caps[1], &caps[2], &caps[3]).filter(|d| plausible(*d));
+    }
+    let caps = URL_DAY_FIRST.captures(url)?;
+    ymd(&caps[3], &caps[2], &caps[1]).filter(|d| plausible(*d))
 }
 
 /// Labels printed by pages right before their publication date.
@@ -362,6 +367,7 @@ mod tests {
             Some(d(2023, 9, 11))
         );
         assert_eq!(date_from_url("https://x.com/news/story"), None);
+        assert_eq!(date_from_url("https://x.com/meldungen/11-09-2023"), Some(d(2023, 9, 11)));
     }
 
     #[test]

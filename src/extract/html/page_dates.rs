@@ -25,7 +25,6 @@ const PUBLISHED_META: &[&str] = &[
     "publishdate",
     "pubdate",
     "publication_date",
-    "date",
     "dc.date.issued",
     "dc.date",
     "dcterms.date",
@@ -39,6 +38,10 @@ const PUBLISHED_META: &[&str] = &[
     "cxenseparse:recs:publishtime",
     "created",
 ];
+
+/// Meta names that may carry the publication date but are used loosely;
+/// trusted after marked-up times.
+const GENERIC_META: &[&str] = &["date"];
 
 /// Meta names that carry a modification date.
 const MODIFIED_META: &[&str] = &[
@@ -65,18 +68,25 @@ pub(super) fn read_dates(
     let mut out = PageDates::default();
     for script in doc.select(&SEL_JSONLD) {
         let raw: String = script.text().collect();
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
-            for (key, rule) in [
-                ("datePublished", "json-ld:datePublished"),
-                ("dateCreated", "json-ld:dateCreated"),
-            ] {
-                if let Some(raw) = json_date(&v, key) {
-                    add_value(&mut out, raw, rule);
-                }
+        // Sites often ship JSON-LD that is not valid JSON (trailing commas,
+        // raw newlines in strings); the keys are still readable.
+        let parsed = serde_json::from_str::<serde_json::Value>(raw.trim()).ok();
+        let find = |key: &str| -> Option<String> {
+            match &parsed {
+                Some(v) => json_date(v, key).map(str::to_string),
+                None => json_key_by_text(&raw, key),
             }
-            if let Some(d) = json_date(&v, "dateModified").and_then(dates::parse_date) {
-                out.add_modified(d, "json-ld:dateModified");
+        };
+        for (key, rule) in [
+            ("datePublished", "json-ld:datePublished"),
+            ("dateCreated", "json-ld:dateCreated"),
+        ] {
+            if let Some(value) = find(key) {
+                add_value(&mut out, &value, rule);
             }
+        }
+        if let Some(d) = find("dateModified").as_deref().and_then(dates::parse_date) {
+            out.add_modified(d, "json-ld:dateModified");
         }
     }
     for name in PUBLISHED_META {
@@ -90,47 +100,60 @@ pub(super) fn read_dates(
         }
     }
     let times: Vec<ElementRef<'_>> = doc.select(&SEL_TIME).take(50).collect();
-    let marked = times.iter().find(|t| {
-        t.value().attr("pubdate").is_some() || t.value().attr("itemprop") == Some("datePublished")
-    });
-    for (t, rule) in marked
-        .map(|t| (t, "time:pubdate"))
-        .into_iter()
-        .chain(times.first().map(|t| (t, "time")))
-    {
-        let value = t
-            .value()
+    let time_value = |t: &ElementRef<'_>| {
+        t.value()
             .attr("datetime")
             .map(str::to_string)
-            .unwrap_or_else(|| element_text(*t));
-        add_value(&mut out, &value, rule);
+            .unwrap_or_else(|| element_text(*t))
+    };
+    if let Some(t) = times.iter().find(|t| {
+        t.value().attr("pubdate").is_some() || t.value().attr("itemprop") == Some("datePublished")
+    }) {
+        add_value(&mut out, &time_value(t), "time:pubdate");
+    }
+    for name in GENERIC_META {
+        if let Some(v) = meta.get(*name) {
+            add_value(&mut out, v, &format!("meta:{name}"));
+        }
     }
     if let Some(d) = url.and_then(dates::date_from_url) {
         out.add_published(d, "url");
     }
+
+    // What the page shows readers, first found first.
     let shown = [
         (blocks.iter().take(400).find_map(|b| dates::labelled_date_line(&b.text)), "text:date-line"),
         (first_date_near_headline(blocks), "text:near-headline"),
         (dated_element(body), "class:date"),
-        (blocks.iter().filter(|b| !b.boiler).take(2000).find_map(|b| dates::parse_date(&b.text)), "text:first"),
-    ];
-    match &out.published {
-        // A field's timestamp is often in UTC while the page shows its local
-        // day: a shown date one day off is the day readers were told.
-        Some(field) if field.utc.is_some() => {
-            if let Some((d, rule)) = shown
+    ]
+    .into_iter()
+    .find_map(|(d, rule)| d.map(|d| (d, rule)));
+    match (out.published.clone(), shown) {
+        (Some(field), Some((d, rule))) if d != field.date => {
+            // The day readers are shown wins when a field backs it: a
+            // timestamp in UTC a day off the local day, or the page's own
+            // modified date (or another date field) that it displays.
+            let one_day_off = field.utc.is_some() && (d - field.date).num_days().abs() == 1;
+            let backing = out
+                .candidates
                 .iter()
-                .find_map(|(d, rule)| d.map(|d| (d, *rule)))
-                .filter(|(d, _)| (*d - field.date).num_days().abs() == 1)
-            {
-                let rule = format!("{rule} (local day of {})", field.rule);
-                out.published = Some(dates::FoundDate { date: d, rule, utc: field.utc });
+                .chain(out.modified.iter())
+                .find(|c| c.date == d)
+                .map(|c| c.rule.clone());
+            if one_day_off || backing.is_some() {
+                let by = backing.unwrap_or_else(|| format!("local day of {}", field.rule));
+                out.published = Some(dates::FoundDate { date: d, rule: format!("{rule} ({by})"), utc: None });
             }
         }
-        Some(_) => {}
-        None => {
-            if let Some((d, rule)) = shown.iter().find_map(|(d, rule)| d.map(|d| (d, *rule))) {
-                out.add_guess(d, rule);
+        (Some(_), _) => {}
+        (None, Some((d, rule))) => out.add_guess(d, rule),
+        (None, None) => {
+            let first_time = times.first().and_then(|t| dates::parse_date(&time_value(t)));
+            let first_text = || blocks.iter().filter(|b| !b.boiler).take(2000).find_map(|b| dates::parse_date(&b.text));
+            if let Some(d) = first_time {
+                out.add_guess(d, "time");
+            } else if let Some(d) = first_text() {
+                out.add_guess(d, "text:first");
             }
         }
     }
@@ -203,6 +226,14 @@ fn add_value(out: &mut PageDates, value: &str, rule: &str) {
     if let Some(d) = dates::parse_date(value) {
         out.add_published_at(d, dates::parse_timestamp(value), rule);
     }
+}
+
+/// `"key": "value"` read from the text of a script that is not valid JSON.
+fn json_key_by_text(raw: &str, key: &str) -> Option<String> {
+    let quoted = format!("\"{key}\"");
+    let at = raw.find(&quoted)? + quoted.len();
+    let rest = raw[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    Some(rest[..rest.find('"')?].to_string())
 }
 
 /// The first string under `key` anywhere in a JSON-LD value (`@graph`, arrays).
