@@ -66,6 +66,11 @@ pub(super) fn read_dates(
     blocks: &[Block],
 ) -> PageDates {
     let mut out = PageDates::default();
+    for name in PUBLISHED_META {
+        if let Some(v) = meta.get(*name) {
+            add_value(&mut out, v, &format!("meta:{name}"));
+        }
+    }
     for script in doc.select(&SEL_JSONLD) {
         let raw: String = script.text().collect();
         // Sites often ship JSON-LD that is not valid JSON (trailing commas,
@@ -87,11 +92,6 @@ pub(super) fn read_dates(
         }
         if let Some(d) = find("dateModified").as_deref().and_then(dates::parse_date) {
             out.add_modified(d, "json-ld:dateModified");
-        }
-    }
-    for name in PUBLISHED_META {
-        if let Some(v) = meta.get(*name) {
-            add_value(&mut out, v, &format!("meta:{name}"));
         }
     }
     for name in MODIFIED_META {
