@@ -72,7 +72,11 @@ impl PageDates {
     /// for the consistency check (a guess cannot contradict a field).
     pub fn add_guess(&mut self, date: NaiveDate, rule: &str) {
         if self.published.is_none() {
-            self.published = Some(FoundDate { date, rule: rule.to_string(), utc: None });
+            self.published = Some(FoundDate {
+                date,
+                rule: rule.to_string(),
+                utc: None,
+            });
         }
     }
 
@@ -161,6 +165,18 @@ const MONTHS: &[(&str, u32)] = &[
     ("nov", 11),
     ("novembre", 11),
     ("noviembre", 11),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
     ("december", 12),
     ("dec", 12),
     ("dezember", 12),
@@ -176,7 +192,7 @@ fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
 }
 
-const MONTH_ALT: &str = r"(?:jan(?:uary|uar|vier)?|jänner|feb(?:ruary|ruar)?|févr(?:ier)?|fevrier|mar(?:ch|s)?|märz?|maerz|apr(?:il)?|avril|may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|aout|sept?(?:ember|embre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?";
+const MONTH_ALT: &str = r"(?:jan(?:uary|uar|vier)?|jänner|feb(?:ruary|ruar)?|févr(?:ier)?|fevrier|mar(?:ch|s)?|märz?|maerz|apr(?:il)?|avril|may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|aout|sept?(?:ember|embre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("valid regex")
@@ -185,9 +201,8 @@ static DMY_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex")
 });
 /// `30.10.23`: two-digit years, dotted day-month only (the German habit).
-static DMY_SHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\D|$)").expect("valid regex")
-});
+static DMY_SHORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2})(?:\D|$)").expect("valid regex"));
 static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b({MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b"
@@ -203,9 +218,8 @@ static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("valid regex")
 });
-static URL_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?:/|$)").expect("valid regex")
-});
+static URL_DAY_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?:/|$)").expect("valid regex"));
 static URL_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)").expect("valid regex")
 });
@@ -300,7 +314,7 @@ pub fn date_from_url(url: &str) -> Option<NaiveDate> {
 /// Labels printed by pages right before their publication date.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:date|published(?: on)?|posted(?: on)?|publication date|veröffentlicht(?: am)?|publié le|erschienen am|stand|datum)\s*[:：]?\s*",
+        r"(?i)^\s*(?:date|published(?: on)?|posted(?: on)?|publication date|veröffentlicht(?: am)?|publié le|mise en ligne(?: le)?|erschienen am|stand|datum|опубликовано)\s*[:：]?\s*",
     )
     .expect("valid regex")
 });
@@ -338,6 +352,7 @@ mod tests {
         assert_eq!(parse_date("12. März 2021"), Some(d(2021, 3, 12)));
         assert_eq!(parse_date("3 juin 2021"), Some(d(2021, 6, 3)));
         assert_eq!(parse_date("28 April, 2017"), Some(d(2017, 4, 28)));
+        assert_eq!(parse_date("11 апреля 2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("11.04.2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("04/11/2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("Party, 30.10.23"), Some(d(2023, 10, 30)));
@@ -367,7 +382,10 @@ mod tests {
             Some(d(2023, 9, 11))
         );
         assert_eq!(date_from_url("https://x.com/news/story"), None);
-        assert_eq!(date_from_url("https://x.com/meldungen/11-09-2023"), Some(d(2023, 9, 11)));
+        assert_eq!(
+            date_from_url("https://x.com/meldungen/11-09-2023"),
+            Some(d(2023, 9, 11))
+        );
     }
 
     #[test]

@@ -122,7 +122,13 @@ pub(super) fn read_dates(
 
     // What the page shows readers, first found first.
     let shown = [
-        (blocks.iter().take(400).find_map(|b| dates::labelled_date_line(&b.text)), "text:date-line"),
+        (
+            blocks
+                .iter()
+                .take(400)
+                .find_map(|b| dates::labelled_date_line(&b.text)),
+            "text:date-line",
+        ),
         (first_date_near_headline(blocks), "text:near-headline"),
         (dated_element(body), "class:date"),
     ]
@@ -142,14 +148,26 @@ pub(super) fn read_dates(
                 .map(|c| c.rule.clone());
             if one_day_off || backing.is_some() {
                 let by = backing.unwrap_or_else(|| format!("local day of {}", field.rule));
-                out.published = Some(dates::FoundDate { date: d, rule: format!("{rule} ({by})"), utc: None });
+                out.published = Some(dates::FoundDate {
+                    date: d,
+                    rule: format!("{rule} ({by})"),
+                    utc: None,
+                });
             }
         }
         (Some(_), _) => {}
         (None, Some((d, rule))) => out.add_guess(d, rule),
         (None, None) => {
-            let first_time = times.first().and_then(|t| dates::parse_date(&time_value(t)));
-            let first_text = || blocks.iter().filter(|b| !b.boiler).take(2000).find_map(|b| dates::parse_date(&b.text));
+            let first_time = times
+                .first()
+                .and_then(|t| dates::parse_date(&time_value(t)));
+            let first_text = || {
+                blocks
+                    .iter()
+                    .filter(|b| !b.boiler)
+                    .take(2000)
+                    .find_map(|b| dates::parse_date(&b.text))
+            };
             if let Some(d) = first_time {
                 out.add_guess(d, "time");
             } else if let Some(d) = first_text() {
@@ -162,8 +180,23 @@ pub(super) fn read_dates(
 
 /// Class or id words of elements that hold a page's date.
 const DATE_WORDS: &[&str] = &[
-    "date", "time", "published", "publish", "pubdate", "posted", "byline", "dateline", "timestamp",
-    "datum", "zeit", "meta", "entry", "info", "fecha", "data", "updated",
+    "date",
+    "time",
+    "published",
+    "publish",
+    "pubdate",
+    "posted",
+    "byline",
+    "dateline",
+    "timestamp",
+    "datum",
+    "zeit",
+    "meta",
+    "entry",
+    "info",
+    "fecha",
+    "data",
+    "updated",
 ];
 
 /// How many elements the class search looks at.
@@ -173,20 +206,34 @@ const MAX_DATED_ELEMENTS: usize = 5_000;
 /// date (`<span class="post-date">`, `<abbr class="published" title=...>`),
 /// outside comments.
 fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
-    for el in body.descendants().filter_map(ElementRef::wrap).take(MAX_DATED_ELEMENTS) {
+    for el in body
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .take(MAX_DATED_ELEMENTS)
+    {
         let v = el.value();
-        let named = [v.attr("class"), v.attr("id"), v.attr("data-testid")].into_iter().flatten().any(|a| {
-            a.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-        });
+        let named = [v.attr("class"), v.attr("id"), v.attr("data-testid")]
+            .into_iter()
+            .flatten()
+            .any(|a| {
+                a.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+            });
         if !named && v.name() != "abbr" {
             continue;
         }
-        let in_comment = [v.attr("class"), v.attr("id")].into_iter().flatten().any(|a| a.to_ascii_lowercase().contains("comment"));
+        let in_comment = [v.attr("class"), v.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(|a| a.to_ascii_lowercase().contains("comment"));
         if in_comment {
             continue;
         }
-        if let Some(d) = v.attr("title").or_else(|| v.attr("datetime")).and_then(dates::parse_date) {
+        if let Some(d) = v
+            .attr("title")
+            .or_else(|| v.attr("datetime"))
+            .and_then(dates::parse_date)
+        {
             return Some(d);
         }
         let text = element_text(el);
@@ -217,8 +264,14 @@ fn first_date_near_headline(blocks: &[Block]) -> Option<chrono::NaiveDate> {
         return blocks.iter().take(BLOCKS_AFTER_HEADLINE).find_map(date_in);
     };
     let after = blocks[h1..].iter().take(BLOCKS_AFTER_HEADLINE);
-    let before = blocks[h1.saturating_sub(BLOCKS_BEFORE_HEADLINE)..h1].iter().rev();
-    after.take(4).chain(before).chain(blocks[h1..].iter().skip(4).take(BLOCKS_AFTER_HEADLINE - 4)).find_map(date_in)
+    let before = blocks[h1.saturating_sub(BLOCKS_BEFORE_HEADLINE)..h1]
+        .iter()
+        .rev();
+    after
+        .take(4)
+        .chain(before)
+        .chain(blocks[h1..].iter().skip(4).take(BLOCKS_AFTER_HEADLINE - 4))
+        .find_map(date_in)
 }
 
 /// Adds a machine-readable date field's value, with its time when it has one.
@@ -232,7 +285,11 @@ fn add_value(out: &mut PageDates, value: &str, rule: &str) {
 fn json_key_by_text(raw: &str, key: &str) -> Option<String> {
     let quoted = format!("\"{key}\"");
     let at = raw.find(&quoted)? + quoted.len();
-    let rest = raw[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let rest = raw[at..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start()
+        .strip_prefix('"')?;
     Some(rest[..rest.find('"')?].to_string())
 }
 
