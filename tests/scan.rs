@@ -295,5 +295,11 @@ fn seed_page_is_a_flagged_copy_of_its_ap_original() {
     assert_eq!(s["published"], "2025-04-11");
     assert_eq!(s["flags"], "copy;junk_links;date_mismatch");
     assert_eq!(s["date_lag_days"], "578");
+    assert_eq!(s["date_issue"], "stale;weekday");
     assert_eq!(row(&rows, "original.html")["flags"], "");
+
+    // Alone, the lede's "said Monday" still contradicts a Friday date.
+    let alone = scan(&[&dir.path().join("seed.txt")], &[]);
+    assert_eq!(alone[0]["flags"], "junk_links;date_mismatch");
+    assert_eq!(alone[0]["date_issue"], "weekday");
 }

@@ -136,16 +136,23 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
             });
         }
     }
-    if let Some(far) = e
-        .dates
-        .candidates
-        .iter()
-        .find(|c| (c.date - claimed).num_days().abs() > cfg.inconsistent_days)
-    {
-        issues.push(DateIssue {
-            code: "inconsistent",
-            detail: format!("claims {claimed} but {} says {}", far.rule, far.date),
-        });
+    // Only the first-publication fields are compared with each other: a
+    // shown "updated" date after them is honest, two fields naming
+    // different first publications are not.
+    let fields = &e.dates.candidates;
+    if let (Some(first), Some(last)) = (
+        fields.iter().min_by_key(|c| c.date),
+        fields.iter().max_by_key(|c| c.date),
+    ) {
+        if (last.date - first.date).num_days() > cfg.inconsistent_days {
+            issues.push(DateIssue {
+                code: "inconsistent",
+                detail: format!(
+                    "{} says {} but {} says {}",
+                    last.rule, last.date, first.rule, first.date
+                ),
+            });
+        }
     }
     issues
 }
