@@ -143,16 +143,15 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     if let (Some(first), Some(last)) = (
         fields.iter().min_by_key(|c| c.date),
         fields.iter().max_by_key(|c| c.date),
-    ) {
-        if (last.date - first.date).num_days() > cfg.inconsistent_days {
-            issues.push(DateIssue {
-                code: "inconsistent",
-                detail: format!(
-                    "{} says {} but {} says {}",
-                    last.rule, last.date, first.rule, first.date
-                ),
-            });
-        }
+    ) && (last.date - first.date).num_days() > cfg.inconsistent_days
+    {
+        issues.push(DateIssue {
+            code: "inconsistent",
+            detail: format!(
+                "{} says {} but {} says {}",
+                last.rule, last.date, first.rule, first.date
+            ),
+        });
     }
     issues
 }

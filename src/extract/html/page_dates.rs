@@ -237,10 +237,10 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
             return Some(d);
         }
         let text = element_text(el);
-        if text.chars().count() <= 120 {
-            if let Some(d) = dates::parse_date(&text) {
-                return Some(d);
-            }
+        if text.chars().count() <= 120
+            && let Some(d) = dates::parse_date(&text)
+        {
+            return Some(d);
         }
     }
     None
