@@ -3,8 +3,8 @@
 use crate::analyze::Analyzed;
 use crate::config::Config;
 use crate::fingerprint::hamming;
-use crate::matching::{self, Printed, cluster, verify::containment};
-use crate::signals::copy::{better_original, shared_paragraphs};
+use crate::matching::{self, Printed, boilerplate, cluster, verify::containment};
+use crate::signals::copy::{Contender, better_original, shared_paragraphs};
 use crate::signals::date_mismatch::{self, DateEvidence, DateIssue};
 use crate::signals::{Flag, junk_links};
 use serde::Serialize;
@@ -54,11 +54,22 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         .iter()
         .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
         .collect();
+    let trimmed = boilerplate::without_site_boilerplate(pages);
+    let sets: Vec<&[u64]> = pages
+        .iter()
+        .zip(&trimmed)
+        .map(|(p, t)| match (p.is_ok(), t) {
+            (false, _) => &[][..],
+            (true, Some(t)) => t.as_slice(),
+            (true, None) => p.print.set.as_slice(),
+        })
+        .collect();
     let printed: Vec<Printed<'_>> = pages
         .iter()
-        .map(|p| Printed {
+        .zip(&sets)
+        .map(|(p, set)| Printed {
             simhash: p.print.simhash,
-            set: if p.is_ok() { &p.print.set } else { &[] },
+            set,
         })
         .collect();
     let edges = matching::related_pairs(&printed, cfg);
@@ -69,12 +80,12 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         let orig = *members
             .iter()
             .min_by(|&&a, &&b| {
-                better_original(
-                    &pages[a as usize],
-                    &pages[b as usize],
-                    junk[a as usize],
-                    junk[b as usize],
-                )
+                let contender = |i: u32| Contender {
+                    page: &pages[i as usize],
+                    set: sets[i as usize],
+                    junk: junk[i as usize],
+                };
+                better_original(&contender(a), &contender(b))
             })
             .expect("clusters have members") as usize;
         for &m in &members {
@@ -82,7 +93,7 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
             if m == orig || pages[m].given_original {
                 continue;
             }
-            let (similarity, shared) = containment(&pages[m].print.set, &pages[orig].print.set);
+            let (similarity, shared) = containment(sets[m], sets[orig]);
             if similarity < cfg.min_similarity || shared < cfg.min_shared_shingles {
                 continue;
             }

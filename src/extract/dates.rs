@@ -320,14 +320,15 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A visible line that labels itself as the publication date
-/// (`Date:2025-04-11 18:58:47`, `Published 3 June 2024`).
-pub fn labelled_date_line(line: &str) -> Option<NaiveDate> {
+/// (`Date:2025-04-11 18:58:47`, `Published 3 June 2024`), with its time of
+/// day when the line gives one in ISO form.
+pub fn labelled_date_line(line: &str) -> Option<(NaiveDate, Option<chrono::NaiveDateTime>)> {
     let m = DATE_LINE.find(line)?;
     let rest = &line[m.end()..];
     if rest.len() > 80 {
         return None;
     }
-    parse_date(rest)
+    Some((parse_date(rest)?, parse_timestamp(rest)))
 }
 
 /// Weekday of a date, as chrono numbers it (Monday = 0).
@@ -392,11 +393,11 @@ mod tests {
     fn labelled_lines() {
         assert_eq!(
             labelled_date_line("Date:2025-04-11 18:58:47"),
-            Some(d(2025, 4, 11))
+            Some((d(2025, 4, 11), parse_timestamp("2025-04-11T18:58:47")))
         );
         assert_eq!(
             labelled_date_line("Veröffentlicht am 12. März 2021"),
-            Some(d(2021, 3, 12))
+            Some((d(2021, 3, 12), None))
         );
         assert_eq!(labelled_date_line("The date was 2021-01-01"), None);
     }

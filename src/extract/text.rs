@@ -64,14 +64,25 @@ pub fn extract(text: &str) -> Extracted {
     let mut out = Extracted::default();
     let mut page_dates = PageDates::default();
 
-    let first_list = (0..lines.len())
-        .find(|&i| is_heading(&lines, i) && i > 0 && has_paragraph_before(&lines, i));
+    // The lists start at the first heading after some story, past which
+    // the lines are mostly headlines rather than running text (a story may
+    // have short subheadings of its own).
+    let mut paragraphs_after = vec![0usize; lines.len() + 1];
+    for i in (0..lines.len()).rev() {
+        paragraphs_after[i] = paragraphs_after[i + 1] + usize::from(is_paragraph(lines[i]));
+    }
+    let first_list = (1..lines.len()).find(|&i| {
+        is_heading(&lines, i)
+            && dates::labelled_date_line(lines[i]).is_none()
+            && paragraphs_after[i] * 3 < lines.len() - i
+            && paragraphs_after[0] > paragraphs_after[i]
+    });
     let body_end = first_list.unwrap_or(lines.len());
 
     let mut title: Option<String> = None;
     for (i, line) in lines[..body_end].iter().enumerate() {
-        if let Some(d) = dates::labelled_date_line(line) {
-            page_dates.add_published(d, "text:date-line");
+        if let Some((d, utc)) = dates::labelled_date_line(line) {
+            page_dates.add_published_at(d, utc, "text:date-line");
             continue;
         }
         if is_paragraph(line) {
@@ -108,10 +119,6 @@ pub fn extract(text: &str) -> Extracted {
     }
     out.dates = page_dates;
     out
-}
-
-fn has_paragraph_before(lines: &[&str], i: usize) -> bool {
-    lines[..i].iter().any(|l| is_paragraph(l))
 }
 
 /// Groups the lines after the body into lists under their headings.

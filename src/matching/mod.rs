@@ -5,6 +5,7 @@
 //! and every candidate is verified on the shingle sets before it becomes an
 //! edge. Edges are clustered; the judge picks each cluster's original.
 
+pub mod boilerplate;
 pub mod cluster;
 pub mod index;
 pub mod verify;

@@ -121,19 +121,23 @@ pub(super) fn read_dates(
     }
 
     // What the page shows readers, first found first.
+    let date_line = blocks
+        .iter()
+        .take(400)
+        .find_map(|b| dates::labelled_date_line(&b.text));
     let shown = [
-        (
-            blocks
-                .iter()
-                .take(400)
-                .find_map(|b| dates::labelled_date_line(&b.text)),
-            "text:date-line",
-        ),
+        (date_line.map(|(d, _)| d), "text:date-line"),
         (first_date_near_headline(blocks), "text:near-headline"),
         (dated_element(body), "class:date"),
     ]
     .into_iter()
     .find_map(|(d, rule)| d.map(|d| (d, rule)));
+    // A shown date line may give the time of day a date field lacks.
+    if let (Some(field), Some((d, Some(t)))) = (out.published.as_mut(), date_line) {
+        if field.utc.is_none() && field.date == d {
+            field.utc = Some(t);
+        }
+    }
     match (out.published.clone(), shown) {
         (Some(field), Some((d, rule))) if d != field.date => {
             // The day readers are shown wins when a field backs it: a

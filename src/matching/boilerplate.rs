@@ -1,0 +1,76 @@
+//! Site boilerplate: paragraphs a site repeats on many of its pages
+//! (disclaimers, "subscribe" lines, author blurbs). They say nothing about
+//! which story a page carries, so matching leaves them out: they neither
+//! make two pages of a site copies nor dilute a copy's share of copied text.
+
+use crate::analyze::Analyzed;
+use crate::extract::url_host;
+use std::collections::HashMap;
+
+/// Pages of one site that must repeat a paragraph for it to be boilerplate.
+/// A farm does not post one story three times; its template does repeat.
+const MIN_PAGES: usize = 3;
+
+/// A paragraph's identity: its shingle hashes folded together.
+fn paragraph_key(shingles: &[u64]) -> u64 {
+    shingles
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15, |acc, h| acc.rotate_left(5) ^ h)
+}
+
+/// The shingle set of every page with its site's boilerplate paragraphs
+/// left out; `None` where nothing was left out. Pages without a URL have no
+/// known site and keep their whole body.
+pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<u64>>> {
+    let sites: Vec<Option<String>> = pages
+        .iter()
+        .map(|p| p.url.as_deref().and_then(url_host))
+        .collect();
+    let mut counts: HashMap<(&str, u64), usize> = HashMap::new();
+    for (p, site) in pages.iter().zip(&sites) {
+        let Some(site) = site else { continue };
+        let mut keys: Vec<u64> = p
+            .print
+            .paragraphs
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| paragraph_key(s))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            *counts.entry((site.as_str(), k)).or_insert(0) += 1;
+        }
+    }
+    pages
+        .iter()
+        .zip(&sites)
+        .map(|(p, site)| {
+            let site = site.as_deref()?;
+            let boiler = |s: &Vec<u64>| {
+                counts
+                    .get(&(site, paragraph_key(s)))
+                    .is_some_and(|&n| n >= MIN_PAGES)
+            };
+            if !p
+                .print
+                .paragraphs
+                .iter()
+                .any(|s| !s.is_empty() && boiler(s))
+            {
+                return None;
+            }
+            let mut set: Vec<u64> = p
+                .print
+                .paragraphs
+                .iter()
+                .filter(|s| !boiler(s))
+                .flatten()
+                .copied()
+                .collect();
+            set.sort_unstable();
+            set.dedup();
+            Some(set)
+        })
+        .collect()
+}
