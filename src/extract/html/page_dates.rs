@@ -133,10 +133,11 @@ pub(super) fn read_dates(
     .into_iter()
     .find_map(|(d, rule)| d.map(|d| (d, rule)));
     // A shown date line may give the time of day a date field lacks.
-    if let (Some(field), Some((d, Some(t)))) = (out.published.as_mut(), date_line) {
-        if field.utc.is_none() && field.date == d {
-            field.utc = Some(t);
-        }
+    if let (Some(field), Some((d, Some(t)))) = (out.published.as_mut(), date_line)
+        && field.utc.is_none()
+        && field.date == d
+    {
+        field.utc = Some(t);
     }
     match (out.published.clone(), shown) {
         (Some(field), Some((d, rule))) if d != field.date => {

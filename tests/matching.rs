@@ -1,0 +1,402 @@
+//! Copy matching on fixtures written here: excerpts, edited copies,
+//! boilerplate-only overlap, quotations, and the choice of the original.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// Words for invented stories; each story draws its own sentences, so two
+/// stories share little more than function words.
+const VOCAB: &[&str] = &[
+    "harbor",
+    "council",
+    "engineers",
+    "bridge",
+    "festival",
+    "drought",
+    "orchard",
+    "museum",
+    "vaccine",
+    "election",
+    "glacier",
+    "factory",
+    "railway",
+    "library",
+    "tournament",
+    "satellite",
+    "vineyard",
+    "pipeline",
+    "hospital",
+    "airport",
+    "theater",
+    "reservoir",
+    "parliament",
+    "bakery",
+    "mountain",
+    "volcano",
+    "startup",
+    "telescope",
+    "ferry",
+    "stadium",
+    "prison",
+    "school",
+    "village",
+    "market",
+    "wildfire",
+    "refinery",
+    "orchestra",
+    "embassy",
+    "canal",
+    "laboratory",
+    "monastery",
+    "quarry",
+];
+const VERBS: &[&str] = &[
+    "approved",
+    "delayed",
+    "expanded",
+    "inspected",
+    "celebrated",
+    "rebuilt",
+    "funded",
+    "criticized",
+    "opened",
+    "closed",
+    "measured",
+    "protected",
+    "reported",
+    "questioned",
+    "restored",
+    "planned",
+];
+
+/// A deterministic invented story of `paragraphs` paragraphs.
+fn story(seed: u64, paragraphs: usize) -> Vec<String> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    (0..paragraphs)
+        .map(|_| {
+            (0..3)
+                .map(|_| {
+                    let mut s = format!(
+                        "The {} near the {} {} the {} plan",
+                        VOCAB[next(VOCAB.len())],
+                        VOCAB[next(VOCAB.len())],
+                        VERBS[next(VERBS.len())],
+                        VOCAB[next(VOCAB.len())]
+                    );
+                    s.push_str(&format!(
+                        " after the {} {} the {} on {} {}.",
+                        VOCAB[next(VOCAB.len())],
+                        VERBS[next(VERBS.len())],
+                        VOCAB[next(VOCAB.len())],
+                        ["Monday", "Tuesday", "a cold morning", "the weekend"][next(4)],
+                        ["again", "at last", "for the first time", "once more"][next(4)]
+                    ));
+                    s
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+fn page(
+    dir: &Path,
+    name: &str,
+    title: &str,
+    date: &str,
+    paras: &[String],
+    extra_head: &str,
+    after: &str,
+) {
+    let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let head = format!(
+        r#"<meta property="article:published_time" content="{date}T08:00:00Z">{extra_head}"#
+    );
+    write(dir, name, html_page(title, &head, &refs, after));
+}
+
+/// Clickbait words that no story above uses.
+const BAIT: &[&str] = &[
+    "celebrity",
+    "diet",
+    "secret",
+    "wedding",
+    "quarterback",
+    "lottery",
+    "skincare",
+    "reunion",
+    "millionaire",
+    "sitcom",
+    "influencer",
+    "makeover",
+    "tattoo",
+    "royal",
+    "gadget",
+    "horoscope",
+];
+
+/// A box of 30 unrelated clickbait headlines, longer than half a story.
+fn junk_box(seed: u64) -> String {
+    let items: String = (0..30u64)
+        .map(|i| {
+            let w = |x: u64| BAIT[((x + seed) % BAIT.len() as u64) as usize];
+            format!(
+                "<li><a href=\"/x{i}\">You will not believe this {} {} and {} story</a></li>",
+                w(i),
+                w(i / 2 + 5),
+                w(i * 3 + 1)
+            )
+        })
+        .collect();
+    format!("<div class=\"hot\"><h3>Hot News</h3><ul>{items}</ul></div>")
+}
+
+#[test]
+fn an_excerpt_of_a_third_is_a_copy_of_the_full_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = story(1, 9);
+    page(dir.path(), "orig.html", "Orig", "2024-01-10", &full, "", "");
+    page(
+        dir.path(),
+        "excerpt.html",
+        "Excerpt",
+        "2024-06-01",
+        &full[3..6],
+        "",
+        "",
+    );
+    let rows = scan(&[dir.path()], &[]);
+    let e = row(&rows, "excerpt.html");
+    assert_eq!(e["role"], "copy");
+    assert!(e["original"].ends_with("orig.html"));
+    assert_eq!(e["similarity"], "1.0");
+    assert_eq!(row(&rows, "orig.html")["role"], "original");
+}
+
+#[test]
+fn an_edited_copy_with_inserted_ad_lines_is_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = story(2, 8);
+    let mut edited: Vec<String> = full
+        .iter()
+        .map(|p| {
+            // Drop every 15th word and swap one pair per paragraph.
+            let mut words: Vec<&str> = p
+                .split_whitespace()
+                .enumerate()
+                .filter(|(i, _)| i % 15 != 7)
+                .map(|(_, w)| w)
+                .collect();
+            words.swap(3, 4);
+            words.join(" ")
+        })
+        .collect();
+    edited.insert(
+        2,
+        "Advertisement: the best mortgage rates in your area, compare offers today.".into(),
+    );
+    page(dir.path(), "orig.html", "Orig", "2024-01-10", &full, "", "");
+    page(
+        dir.path(),
+        "edited.html",
+        "Edited",
+        "2024-03-01",
+        &edited,
+        "",
+        "",
+    );
+    let rows = scan(&[dir.path()], &[]);
+    let e = row(&rows, "edited.html");
+    assert_eq!(e["role"], "copy");
+    let sim: f64 = e["similarity"].parse().unwrap();
+    assert!(sim > 0.5 && sim < 0.95, "edits lower the similarity: {sim}");
+}
+
+#[test]
+fn same_template_and_junk_lists_with_different_stories_are_not_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = junk_box(99);
+    for (i, seed) in [10u64, 11, 12].iter().enumerate() {
+        page(
+            dir.path(),
+            &format!("farm{i}.html"),
+            "Farm",
+            "2024-05-01",
+            &story(*seed, 6),
+            "",
+            &junk,
+        );
+    }
+    let rows = scan(&[dir.path()], &[]);
+    for r in &rows {
+        assert_eq!(r["role"], "unique", "{}", r["path"]);
+        assert!(
+            r["flags"].contains("junk_links"),
+            "the junk is still junk: {}",
+            r["path"]
+        );
+    }
+}
+
+#[test]
+fn a_site_footer_and_disclaimer_inside_the_body_do_not_make_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let disclaimer = "Disclaimer: the information on this site is provided for general interest only and may be changed at any time without notice to readers, so please verify everything yourself before relying on it in any way.".to_string();
+    let subscribe = "Subscribe to our newsletter to receive the best stories of the week in your inbox every Friday morning, free of charge and without any advertising.".to_string();
+    for (i, seed) in [20u64, 21, 22, 23].iter().enumerate() {
+        let mut body = story(*seed, 2);
+        body.push(disclaimer.clone());
+        body.push(subscribe.clone());
+        let canonical = format!(r#"<link rel="canonical" href="https://site.example/story-{i}">"#);
+        page(
+            dir.path(),
+            &format!("p{i}.html"),
+            "Site",
+            "2024-05-01",
+            &body,
+            &canonical,
+            "",
+        );
+    }
+    let rows = scan(&[dir.path()], &[]);
+    assert!(rows.iter().all(|r| r["role"] == "unique"), "{rows:?}");
+}
+
+#[test]
+fn a_shared_quotation_alone_is_not_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let quote = "\"We will rebuild the harbor wall before the winter storms arrive, whatever it costs,\" the mayor said.".to_string();
+    let mut a = story(30, 6);
+    a.insert(2, quote.clone());
+    let mut b = story(31, 6);
+    b.insert(4, quote);
+    page(dir.path(), "a.html", "A", "2024-05-01", &a, "", "");
+    page(dir.path(), "b.html", "B", "2024-05-02", &b, "", "");
+    let rows = scan(&[dir.path()], &[]);
+    assert!(rows.iter().all(|r| r["role"] == "unique"), "{rows:?}");
+}
+
+#[test]
+fn the_original_is_the_clean_earlier_page_even_when_the_farm_claims_an_older_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = story(40, 7);
+    page(
+        dir.path(),
+        "publisher.html",
+        "Story",
+        "2024-04-01",
+        &full,
+        "",
+        "",
+    );
+    // The farm backdates its copy, but its junk links give it away.
+    page(
+        dir.path(),
+        "farm.html",
+        "Story",
+        "2023-01-01",
+        &full,
+        "",
+        &junk_box(41),
+    );
+    let rows = scan(&[dir.path()], &[]);
+    let farm = row(&rows, "farm.html");
+    assert_eq!(farm["role"], "copy");
+    assert!(farm["original"].ends_with("publisher.html"));
+    assert!(farm["flags"].contains("date_mismatch"));
+}
+
+#[test]
+fn the_wire_services_own_site_is_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut full = story(50, 6);
+    full[0] = format!("LONDON (Reuters) - {}", full[0]);
+    let home = r#"<link rel="canonical" href="https://www.reuters.com/world/story">"#;
+    page(
+        dir.path(),
+        "a-newspaper.html",
+        "Story",
+        "2024-04-01",
+        &full,
+        "",
+        "",
+    );
+    page(
+        dir.path(),
+        "b-reuters.html",
+        "Story",
+        "2024-04-01",
+        &full,
+        home,
+        "",
+    );
+    let rows = scan(&[dir.path()], &[]);
+    let paper = row(&rows, "a-newspaper.html");
+    assert_eq!(paper["role"], "copy");
+    assert!(paper["original"].ends_with("b-reuters.html"));
+    assert_eq!(paper["wire"], "Reuters");
+}
+
+#[test]
+fn every_copy_points_at_the_cluster_original_not_at_another_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = story(60, 9);
+    page(
+        dir.path(),
+        "orig.html",
+        "Story",
+        "2024-01-01",
+        &full,
+        "",
+        "",
+    );
+    page(
+        dir.path(),
+        "copy1.html",
+        "Story",
+        "2024-02-01",
+        &full,
+        "",
+        "",
+    );
+    page(
+        dir.path(),
+        "copy2.html",
+        "Story",
+        "2024-03-01",
+        &full[..5],
+        "",
+        "",
+    );
+    page(
+        dir.path(),
+        "copy3.html",
+        "Story",
+        "2024-04-01",
+        &full[4..],
+        "",
+        "",
+    );
+    let rows = scan(&[dir.path()], &[]);
+    for c in ["copy1.html", "copy2.html", "copy3.html"] {
+        assert!(row(&rows, c)["original"].ends_with("orig.html"), "{c}");
+    }
+}
+
+#[test]
+fn the_same_page_read_twice_is_one_original_and_one_copy_chosen_by_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = story(70, 5);
+    page(dir.path(), "x.html", "Story", "2024-01-01", &full, "", "");
+    page(dir.path(), "y.html", "Story", "2024-01-01", &full, "", "");
+    let rows = scan(&[dir.path()], &[]);
+    assert_eq!(row(&rows, "x.html")["role"], "original");
+    assert_eq!(row(&rows, "y.html")["role"], "copy");
+}
