@@ -27,6 +27,9 @@ pub struct LinkItem {
 pub struct LinkList {
     pub heading: String,
     pub items: Vec<LinkItem>,
+    /// Where the list sits: `nav`, `header`, `footer`, `aside` (site
+    /// furniture, by tag, role or class) or `main` (in the page's flow).
+    pub region: &'static str,
 }
 
 /// What farmscan read from one page.

@@ -129,6 +129,7 @@ fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
             lists.push(LinkList {
                 heading: line.to_string(),
                 items: Vec::new(),
+                region: "main",
             });
             continue;
         }
@@ -144,6 +145,7 @@ fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
                     text: squash_whitespace(text),
                     href: None,
                 }],
+                region: "main",
             }),
         }
     }

@@ -5,14 +5,26 @@
 //! menus, tags and pagination do not count) and shares almost none of the
 //! story's topic words. Related-story boxes on honest pages share them.
 
-use crate::extract::Extracted;
+use crate::extract::{Extracted, LinkList};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// Stopwords of the languages farmscan knows, in one set: a word that is a
+/// function word in one of them carries little topic in any.
 static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../data/stopwords/en.txt")
-        .lines()
+    [
+        include_str!("../../data/stopwords/en.txt"),
+        include_str!("../../data/stopwords/de.txt"),
+        include_str!("../../data/stopwords/fr.txt"),
+        include_str!("../../data/stopwords/es.txt"),
+        include_str!("../../data/stopwords/it.txt"),
+        include_str!("../../data/stopwords/pt.txt"),
+        include_str!("../../data/stopwords/nl.txt"),
+        include_str!("../../data/stopwords/ru.txt"),
+    ]
+    .iter()
+    .flat_map(|f| f.lines())
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::split_whitespace)
         .map(str::to_string)
@@ -50,15 +62,21 @@ impl JunkMeasure {
     }
 }
 
-/// The topic words of a text: lowercased words of three or more letters that
-/// are not stopwords, with a plural `s` dropped so "talks" meets "talk".
-pub fn topic_words(text: &str) -> HashSet<String> {
+/// The topic words of a text, lowercased words of three or more letters
+/// that are not stopwords, with a plural `s` dropped so "talks" meets
+/// "talk"; in order, repeats kept.
+fn topic_word_list(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
         .map(|w| w.to_lowercase())
         .filter(|w| !STOPWORDS.contains(w))
         .map(|w| stem(&w))
         .collect()
+}
+
+/// The distinct topic words of a text.
+pub fn topic_words(text: &str) -> HashSet<String> {
+    topic_word_list(text).into_iter().collect()
 }
 
 fn stem(w: &str) -> String {
@@ -68,38 +86,76 @@ fn stem(w: &str) -> String {
     }
 }
 
-/// Whether an item's topic words overlap the story's: two shared words, or
-/// a third of the item's, make it related.
-fn related(item: &HashSet<String>, body: &HashSet<String>) -> Vec<String> {
-    let mut shared: Vec<String> = item.intersection(body).cloned().collect();
-    shared.sort();
-    shared
+/// The words a related headline would share with the story: the title's
+/// topic words and the body's recurring ones. A long body uses many words
+/// once; what it is about, it says more than once.
+fn key_words(page: &Extracted, body: &str) -> HashSet<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for w in topic_word_list(body) {
+        *counts.entry(w).or_insert(0) += 1;
+    }
+    let mut keys = topic_words(&page.title);
+    keys.extend(counts.into_iter().filter(|&(_, n)| n >= 2).map(|(w, _)| w));
+    keys
 }
 
+/// Whether an item with `item_words` topic words sharing `shared` key words
+/// with the story is about the story: two shared key words, or one for a
+/// headline of three topic words or fewer.
 fn is_related(shared: usize, item_words: usize) -> bool {
-    shared >= 2 || (item_words > 0 && shared * 3 >= item_words)
+    shared >= 2 || (shared == 1 && item_words <= 3)
+}
+
+/// Words of page controls, not of headlines: share buttons, account and
+/// subscription links, new-window notes.
+const CONTROL_WORDS: &[&str] = &[
+    "share", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "email",
+    "e-mail", "print", "subscribe", "login", "log in", "sign in", "sign up", "newsletter", "cookie",
+    "new window", "teilen", "partager", "compartir",
+];
+
+/// A link text that reads as a headline: several words, not a date or a
+/// page control.
+fn is_headline(text: &str) -> bool {
+    if text.split_whitespace().count() < HEADLINE_WORDS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if CONTROL_WORDS.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    // "November 19, 2019 at 6:34 am": timestamps of comments and posts.
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    digits * 4 < text.chars().filter(|c| !c.is_whitespace()).count() && crate::extract::dates::parse_date(text).is_none_or(|_| text.split_whitespace().count() > 6)
+}
+
+/// A list made of headlines: at least half its items read as headlines.
+/// Menus mix a few long labels into many short ones; they are not junk.
+fn is_headline_list(list: &LinkList) -> bool {
+    let headlines = list.items.iter().filter(|i| is_headline(&i.text)).count();
+    headlines * 2 >= list.items.len()
 }
 
 /// Measures a page's junk link text against its body.
 pub fn measure(page: &Extracted) -> JunkMeasure {
     let body = page.body();
-    let body_words = topic_words(&body);
-    let title_words = topic_words(&page.title);
-    let context: HashSet<String> = body_words.union(&title_words).cloned().collect();
+    let keys = key_words(page, &body);
     let mut out = JunkMeasure {
         body_chars: body.chars().count(),
         ..Default::default()
     };
     let mut seen = HashSet::new();
-    for list in &page.links {
+    // Menus, page headers and footers are site furniture, never a story's
+    // padding, whatever their items say.
+    let counted = |l: &&LinkList| !matches!(l.region, "nav" | "header" | "footer") && is_headline_list(l);
+    for list in page.links.iter().filter(counted) {
         for item in &list.items {
-            if item.text.split_whitespace().count() < HEADLINE_WORDS
-                || !seen.insert(item.text.as_str())
-            {
+            if !is_headline(&item.text) || !seen.insert(item.text.as_str()) {
                 continue;
             }
             let words = topic_words(&item.text);
-            let shared = related(&words, &context);
+            let mut shared: Vec<String> = words.intersection(&keys).cloned().collect();
+            shared.sort();
             if is_related(shared.len(), words.len()) {
                 continue;
             }
@@ -138,6 +194,7 @@ mod tests {
                         href: None,
                     })
                     .collect(),
+                region: "main",
             }],
             ..Default::default()
         }

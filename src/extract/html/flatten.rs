@@ -156,6 +156,12 @@ pub(super) fn class_weight(el: &scraper::node::Element) -> i32 {
     weight
 }
 
+/// Elements whose content is not page text: scripts, styles, fallbacks,
+/// embedded objects, and elements a browser hides.
+pub(super) fn is_invisible(el: &scraper::node::Element) -> bool {
+    SKIP.contains(&el.name()) || is_hidden(el)
+}
+
 /// Elements a browser does not show.
 fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
@@ -327,7 +333,7 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    if skip_depth > 0 || SKIP.contains(&name) || is_hidden(el) {
+                    if skip_depth > 0 || is_invisible(el) {
                         skip_depth += 1;
                         continue;
                     }

@@ -21,6 +21,7 @@ pub(super) fn link_lists(
     body: NodeRef<'_, Node>,
     totals: &HashMap<NodeId, Totals>,
 ) -> Vec<LinkList> {
+    let page_chars = totals.get(&body.id()).map_or(0, |t| t.chars);
     let mut out: Vec<(NodeId, LinkList)> = Vec::new();
     for el in doc.select(&SEL_LISTS) {
         let name = el.value().name();
@@ -46,28 +47,85 @@ pub(super) fn link_lists(
                 continue;
             }
         }
-        let items: Vec<LinkItem> = el
-            .select(&SEL_A)
-            .take(10_000)
-            .map(|a| LinkItem {
-                text: element_text(a),
-                href: a.value().attr("href").map(str::to_string),
-            })
-            .filter(|i| !i.text.is_empty())
-            .collect();
-        if items.len() >= 2 {
-            out.push((
-                el.id(),
-                LinkList {
-                    heading: list_heading(el),
-                    items,
-                },
-            ));
+        if let Some(list) = list_of(el, 2, totals, page_chars) {
+            out.push((el.id(), list));
         }
     }
-    out.extend(link_blocks(body, totals));
+    out.extend(link_blocks(body, totals, page_chars));
     out.sort_by_key(|(id, _)| *id);
     out.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The list an element makes, if it has at least `min_items` links with text.
+fn list_of(
+    el: ElementRef<'_>,
+    min_items: usize,
+    totals: &HashMap<NodeId, Totals>,
+    page_chars: usize,
+) -> Option<LinkList> {
+    let items: Vec<LinkItem> = el
+        .select(&SEL_A)
+        .take(10_000)
+        .map(|a| LinkItem {
+            text: element_text(a),
+            href: a.value().attr("href").map(str::to_string),
+        })
+        .filter(|i| !i.text.is_empty())
+        .collect();
+    (items.len() >= min_items).then(|| LinkList {
+        heading: list_heading(el),
+        items,
+        region: region(el, totals, page_chars),
+    })
+}
+
+/// Where a list sits: inside site furniture (by tag, ARIA role or class,
+/// nearest first) or in the page's main flow. An element holding most of
+/// the page's text is a layout wrapper, whatever its class says.
+fn region(el: ElementRef<'_>, totals: &HashMap<NodeId, Totals>, page_chars: usize) -> &'static str {
+    for node in std::iter::once(*el).chain(el.ancestors()).take(MAX_CLIMB) {
+        let Some(e) = node.value().as_element() else { continue };
+        if totals.get(&node.id()).is_some_and(|t| t.chars * 2 > page_chars) {
+            break;
+        }
+        let by_tag = match e.name() {
+            "nav" | "menu" => Some("nav"),
+            "header" => Some("header"),
+            "footer" => Some("footer"),
+            "aside" => Some("aside"),
+            _ => None,
+        };
+        let by_role = match e.attr("role") {
+            Some("navigation" | "menubar" | "menu") => Some("nav"),
+            Some("banner") => Some("header"),
+            Some("contentinfo") => Some("footer"),
+            Some("complementary") => Some("aside"),
+            _ => None,
+        };
+        if let Some(r) = by_tag.or(by_role).or_else(|| region_by_class(e)) {
+            return r;
+        }
+    }
+    "main"
+}
+
+/// Furniture named by class or id words.
+fn region_by_class(e: &scraper::node::Element) -> Option<&'static str> {
+    let words = [e.attr("class"), e.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(|a| a.split(|c: char| !c.is_ascii_alphanumeric()))
+        .map(|w| w.to_ascii_lowercase());
+    for w in words {
+        match w.as_str() {
+            "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" => return Some("nav"),
+            "footer" => return Some("footer"),
+            "header" | "masthead" => return Some("header"),
+            "sidebar" | "widget" | "aside" => return Some("aside"),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Fewest links a block needs to be a link list.
@@ -81,6 +139,7 @@ const MIN_BLOCK_LINK_DENSITY: f64 = 0.7;
 fn link_blocks(
     body: NodeRef<'_, Node>,
     totals: &HashMap<NodeId, Totals>,
+    page_chars: usize,
 ) -> Vec<(NodeId, LinkList)> {
     let qualifies = |id: NodeId, name: &str| {
         matches!(
@@ -120,23 +179,8 @@ fn link_blocks(
         if parent_qualifies || in_list {
             continue;
         }
-        let items: Vec<LinkItem> = el
-            .select(&SEL_A)
-            .take(10_000)
-            .map(|a| LinkItem {
-                text: element_text(a),
-                href: a.value().attr("href").map(str::to_string),
-            })
-            .filter(|i| !i.text.is_empty())
-            .collect();
-        if items.len() >= MIN_BLOCK_LINKS {
-            out.push((
-                el.id(),
-                LinkList {
-                    heading: list_heading(el),
-                    items,
-                },
-            ));
+        if let Some(list) = list_of(el, MIN_BLOCK_LINKS, totals, page_chars) {
+            out.push((el.id(), list));
         }
     }
     out

@@ -28,8 +28,29 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid built-in selector")
 }
 
+/// The visible text of an element: text nodes outside scripts, styles,
+/// `noscript` fallbacks and hidden elements, whitespace collapsed.
 fn element_text(el: ElementRef<'_>) -> String {
-    squash_whitespace(&el.text().collect::<String>())
+    let mut out = String::new();
+    let mut skip_depth = 0usize;
+    for edge in el.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => match n.value() {
+                scraper::Node::Element(e) if skip_depth > 0 || flatten::is_invisible(e) => skip_depth += 1,
+                scraper::Node::Text(t) if skip_depth == 0 => {
+                    out.push_str(t);
+                    out.push(' ');
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(n) => {
+                if skip_depth > 0 && n.value().is_element() {
+                    skip_depth -= 1;
+                }
+            }
+        }
+    }
+    squash_whitespace(&out)
 }
 
 /// Extracts an HTML page.
