@@ -25,10 +25,10 @@ static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     ]
     .iter()
     .flat_map(|f| f.lines())
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .map(str::to_string)
-        .collect()
+    .filter(|l| !l.starts_with('#'))
+    .flat_map(str::split_whitespace)
+    .map(str::to_string)
+    .collect()
 });
 
 /// Fewest words a link text needs to read as a headline.
@@ -109,9 +109,28 @@ fn is_related(shared: usize, item_words: usize) -> bool {
 /// Words of page controls, not of headlines: share buttons, account and
 /// subscription links, new-window notes.
 const CONTROL_WORDS: &[&str] = &[
-    "share", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "email",
-    "e-mail", "print", "subscribe", "login", "log in", "sign in", "sign up", "newsletter", "cookie",
-    "new window", "teilen", "partager", "compartir",
+    "share",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "email",
+    "e-mail",
+    "print",
+    "subscribe",
+    "login",
+    "log in",
+    "sign in",
+    "sign up",
+    "newsletter",
+    "cookie",
+    "new window",
+    "teilen",
+    "partager",
+    "compartir",
 ];
 
 /// A link text that reads as a headline: several words, not a date or a
@@ -126,7 +145,9 @@ fn is_headline(text: &str) -> bool {
     }
     // "November 19, 2019 at 6:34 am": timestamps of comments and posts.
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    digits * 4 < text.chars().filter(|c| !c.is_whitespace()).count() && crate::extract::dates::parse_date(text).is_none_or(|_| text.split_whitespace().count() > 6)
+    digits * 4 < text.chars().filter(|c| !c.is_whitespace()).count()
+        && crate::extract::dates::parse_date(text)
+            .is_none_or(|_| text.split_whitespace().count() > 6)
 }
 
 /// A list made of headlines: at least half its items read as headlines.
@@ -147,7 +168,8 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
     let mut seen = HashSet::new();
     // Menus, page headers and footers are site furniture, never a story's
     // padding, whatever their items say.
-    let counted = |l: &&LinkList| !matches!(l.region, "nav" | "header" | "footer") && is_headline_list(l);
+    let counted =
+        |l: &&LinkList| !matches!(l.region, "nav" | "header" | "footer") && is_headline_list(l);
     for list in page.links.iter().filter(counted) {
         for item in &list.items {
             if !is_headline(&item.text) || !seen.insert(item.text.as_str()) {
@@ -181,44 +203,88 @@ mod tests {
     use super::*;
     use crate::extract::{LinkItem, LinkList};
 
+    fn list(region: &'static str, items: &[&str]) -> LinkList {
+        LinkList {
+            heading: "Related".into(),
+            items: items
+                .iter()
+                .map(|t| LinkItem {
+                    text: t.to_string(),
+                    href: None,
+                })
+                .collect(),
+            region,
+        }
+    }
+
     fn page(body: &str, items: &[&str]) -> Extracted {
         Extracted {
             title: "Storm hits the coast".into(),
             paragraphs: vec![body.to_string()],
-            links: vec![LinkList {
-                heading: "Related".into(),
-                items: items
-                    .iter()
-                    .map(|t| LinkItem {
-                        text: t.to_string(),
-                        href: None,
-                    })
-                    .collect(),
-                region: "main",
-            }],
+            links: vec![list("main", items)],
             ..Default::default()
         }
     }
 
-    const BODY: &str = "A powerful storm struck the northern coast of the island, cutting power to thousands of homes.";
+    const BODY: &str = "A powerful storm struck the northern coast of the island, cutting power to thousands of homes. \
+        The storm left the island's northern towns without power for a second night.";
 
     #[test]
-    fn unrelated_headlines_are_junk_and_menus_are_not() {
+    fn unrelated_headlines_are_junk() {
         let m = measure(&page(
             BODY,
             &[
                 "Ten celebrity weddings that shocked everyone",
-                "Home",
-                "Contact us",
+                "Quarterback signs record deal after season",
             ],
         ));
-        assert_eq!(m.items.len(), 1);
+        assert_eq!(m.items.len(), 2);
         assert_eq!(
             m.junk_chars,
             "Ten celebrity weddings that shocked everyone"
                 .chars()
                 .count()
+                + "Quarterback signs record deal after season".chars().count()
         );
+    }
+
+    #[test]
+    fn menus_share_buttons_and_timestamps_are_not_junk() {
+        let mut p = page(BODY, &[]);
+        p.links = vec![
+            list(
+                "main",
+                &[
+                    "Home",
+                    "World",
+                    "Ten celebrity weddings that shocked everyone",
+                    "Sport",
+                    "Contact us",
+                ],
+            ),
+            list(
+                "main",
+                &[
+                    "Click to share on Facebook (Opens in new window)",
+                    "Share this story by email with friends",
+                ],
+            ),
+            list(
+                "main",
+                &[
+                    "November 19, 2019 at 6:34 am",
+                    "November 18, 2019 at 9:02 pm",
+                ],
+            ),
+            list(
+                "nav",
+                &[
+                    "Ten celebrity weddings that shocked everyone",
+                    "Quarterback signs record deal after season",
+                ],
+            ),
+        ];
+        assert!(measure(&p).items.is_empty(), "{:?}", measure(&p).items);
     }
 
     #[test]

@@ -84,8 +84,13 @@ fn list_of(
 /// the page's text is a layout wrapper, whatever its class says.
 fn region(el: ElementRef<'_>, totals: &HashMap<NodeId, Totals>, page_chars: usize) -> &'static str {
     for node in std::iter::once(*el).chain(el.ancestors()).take(MAX_CLIMB) {
-        let Some(e) = node.value().as_element() else { continue };
-        if totals.get(&node.id()).is_some_and(|t| t.chars * 2 > page_chars) {
+        let Some(e) = node.value().as_element() else {
+            continue;
+        };
+        if totals
+            .get(&node.id())
+            .is_some_and(|t| t.chars * 2 > page_chars)
+        {
             break;
         }
         let by_tag = match e.name() {
@@ -118,7 +123,9 @@ fn region_by_class(e: &scraper::node::Element) -> Option<&'static str> {
         .map(|w| w.to_ascii_lowercase());
     for w in words {
         match w.as_str() {
-            "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" => return Some("nav"),
+            "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" => {
+                return Some("nav");
+            }
             "footer" => return Some("footer"),
             "header" | "masthead" => return Some("header"),
             "sidebar" | "widget" | "aside" => return Some("aside"),

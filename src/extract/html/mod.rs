@@ -36,7 +36,9 @@ fn element_text(el: ElementRef<'_>) -> String {
     for edge in el.traverse() {
         match edge {
             ego_tree::iter::Edge::Open(n) => match n.value() {
-                scraper::Node::Element(e) if skip_depth > 0 || flatten::is_invisible(e) => skip_depth += 1,
+                scraper::Node::Element(e) if skip_depth > 0 || flatten::is_invisible(e) => {
+                    skip_depth += 1
+                }
                 scraper::Node::Text(t) if skip_depth == 0 => {
                     out.push_str(t);
                     out.push(' ');
