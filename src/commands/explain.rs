@@ -7,6 +7,7 @@ use crate::corpus::{self, Page};
 use crate::extract::{self, Extracted};
 use crate::fingerprint;
 use crate::judge::{self, Role};
+use crate::signals::junk_links;
 use std::fmt::Write as _;
 
 /// Reads one file's pages, extracted and analyzed.
@@ -135,7 +136,16 @@ fn describe(
         } else {
             &list.heading
         };
-        let _ = writeln!(out, "  {heading}: {} items", list.items.len());
+        let counted = match junk_links::why_not_counted(list) {
+            Some(why) => format!("not counted: {why}"),
+            None => "counted".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {heading}: {} items in {} ({counted})",
+            list.items.len(),
+            list.region
+        );
     }
     let _ = writeln!(
         out,

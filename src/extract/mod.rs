@@ -30,6 +30,10 @@ pub struct LinkList {
     /// Where the list sits: `nav`, `header`, `footer`, `aside` (site
     /// furniture, by tag, role or class) or `main` (in the page's flow).
     pub region: &'static str,
+    /// Levels from the list up to the nearest element it shares with the
+    /// story's container: 1 for a list right beside the story, more for a
+    /// list in another column; `None` when no story was found.
+    pub story_distance: Option<u32>,
 }
 
 /// What farmscan read from one page.

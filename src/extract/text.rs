@@ -130,6 +130,7 @@ fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
                 heading: line.to_string(),
                 items: Vec::new(),
                 region: "main",
+                story_distance: Some(1),
             });
             continue;
         }
@@ -146,6 +147,7 @@ fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
                     href: None,
                 }],
                 region: "main",
+                story_distance: Some(1),
             }),
         }
     }

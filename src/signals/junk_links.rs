@@ -157,6 +157,26 @@ fn is_headline_list(list: &LinkList) -> bool {
     headlines * 2 >= list.items.len()
 }
 
+/// Levels up from a list to what it shares with the story within which it
+/// sits beside the story; beyond, it is in another column of the page.
+const MAX_STORY_DISTANCE: u32 = 3;
+
+/// Why a list's items cannot pad the story, or `None` when they count:
+/// farms wrap the story itself in their lists, while menus, headers,
+/// footers, sidebars and lists in other columns are the site's furniture.
+pub fn why_not_counted(list: &LinkList) -> Option<&'static str> {
+    if list.region != "main" {
+        return Some("site furniture");
+    }
+    if !list.story_distance.is_some_and(|d| d <= MAX_STORY_DISTANCE) {
+        return Some("not beside the story");
+    }
+    if !is_headline_list(list) {
+        return Some("a menu of short labels");
+    }
+    None
+}
+
 /// Measures a page's junk link text against its body.
 pub fn measure(page: &Extracted) -> JunkMeasure {
     let body = page.body();
@@ -166,11 +186,7 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
         ..Default::default()
     };
     let mut seen = HashSet::new();
-    // Menus, page headers and footers are site furniture, never a story's
-    // padding, whatever their items say.
-    let counted =
-        |l: &&LinkList| !matches!(l.region, "nav" | "header" | "footer") && is_headline_list(l);
-    for list in page.links.iter().filter(counted) {
+    for list in page.links.iter().filter(|l| why_not_counted(l).is_none()) {
         for item in &list.items {
             if !is_headline(&item.text) || !seen.insert(item.text.as_str()) {
                 continue;
@@ -214,6 +230,7 @@ mod tests {
                 })
                 .collect(),
             region,
+            story_distance: Some(1),
         }
     }
 
@@ -285,6 +302,21 @@ mod tests {
             ),
         ];
         assert!(measure(&p).items.is_empty(), "{:?}", measure(&p).items);
+    }
+
+    #[test]
+    fn sidebars_and_lists_in_other_columns_do_not_pad_the_story() {
+        let bait = [
+            "Ten celebrity weddings that shocked everyone",
+            "Quarterback signs record deal after season",
+        ];
+        let mut side = list("aside", &bait);
+        assert_eq!(why_not_counted(&side), Some("site furniture"));
+        side.region = "main";
+        side.story_distance = Some(MAX_STORY_DISTANCE + 1);
+        assert_eq!(why_not_counted(&side), Some("not beside the story"));
+        side.story_distance = Some(1);
+        assert_eq!(why_not_counted(&side), None);
     }
 
     #[test]

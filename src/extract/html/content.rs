@@ -7,15 +7,22 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use std::collections::HashMap;
 
-/// The article body of a page as paragraphs.
-pub(super) fn body_paragraphs(
+/// The story as found: its containers and its paragraphs.
+pub(super) struct Story {
+    pub(super) roots: Vec<NodeId>,
+    pub(super) paragraphs: Vec<String>,
+}
+
+/// The article body of a page.
+pub(super) fn story(
     doc: &Html,
     body: NodeRef<'_, Node>,
     flat: &Flattened,
     layout: &Layout<'_>,
-) -> Vec<String> {
+) -> Story {
+    let roots = content_roots(doc, body, flat);
     let mut paragraphs = Vec::new();
-    for root in content_roots(doc, body, flat) {
+    for &root in &roots {
         let inner = flatten(root, Some(layout));
         paragraphs.extend(inner.blocks.into_iter().filter(keep_block).map(|b| b.text));
     }
@@ -24,7 +31,10 @@ pub(super) fn body_paragraphs(
     // repeat in a real story.)
     let mut seen = std::collections::HashSet::new();
     paragraphs.retain(|p| p.chars().count() < 80 || seen.insert(p.clone()));
-    paragraphs
+    Story {
+        roots: roots.iter().map(|r| r.id()).collect(),
+        paragraphs,
+    }
 }
 
 /// Readability's vote of one paragraph: a base point, one per comma, and up

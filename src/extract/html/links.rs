@@ -20,8 +20,14 @@ pub(super) fn link_lists(
     doc: &Html,
     body: NodeRef<'_, Node>,
     totals: &HashMap<NodeId, Totals>,
+    story_roots: &[NodeId],
 ) -> Vec<LinkList> {
     let page_chars = totals.get(&body.id()).map_or(0, |t| t.chars);
+    let ctx = Context {
+        totals,
+        page_chars,
+        story: story_ancestors(doc, story_roots),
+    };
     let mut out: Vec<(NodeId, LinkList)> = Vec::new();
     for el in doc.select(&SEL_LISTS) {
         let name = el.value().name();
@@ -47,22 +53,53 @@ pub(super) fn link_lists(
                 continue;
             }
         }
-        if let Some(list) = list_of(el, 2, totals, page_chars) {
+        if let Some(list) = list_of(el, 2, &ctx) {
             out.push((el.id(), list));
         }
     }
-    out.extend(link_blocks(body, totals, page_chars));
+    out.extend(link_blocks(body, &ctx));
     out.sort_by_key(|(id, _)| *id);
     out.into_iter().map(|(_, l)| l).collect()
 }
 
-/// The list an element makes, if it has at least `min_items` links with text.
-fn list_of(
-    el: ElementRef<'_>,
-    min_items: usize,
-    totals: &HashMap<NodeId, Totals>,
+/// What placing a list on the page needs to know.
+struct Context<'t> {
+    totals: &'t HashMap<NodeId, Totals>,
     page_chars: usize,
-) -> Option<LinkList> {
+    /// The story's containers and their ancestors, each with its distance
+    /// up from the nearest container.
+    story: HashMap<NodeId, u32>,
+}
+
+fn story_ancestors(doc: &Html, roots: &[NodeId]) -> HashMap<NodeId, u32> {
+    let mut out = HashMap::new();
+    for &r in roots {
+        let Some(node) = doc.tree.get(r) else {
+            continue;
+        };
+        for (up, n) in std::iter::once(node)
+            .chain(node.ancestors())
+            .take(MAX_CLIMB)
+            .enumerate()
+        {
+            let d = out.entry(n.id()).or_insert(up as u32);
+            *d = (*d).min(up as u32);
+        }
+    }
+    out
+}
+
+/// Levels from `el` up to the first element it shares with the story.
+fn story_distance(el: ElementRef<'_>, ctx: &Context<'_>) -> Option<u32> {
+    std::iter::once(*el)
+        .chain(el.ancestors())
+        .take(MAX_CLIMB)
+        .position(|n| ctx.story.contains_key(&n.id()))
+        .map(|p| p as u32)
+}
+
+/// The list an element makes, if it has at least `min_items` links with text.
+fn list_of(el: ElementRef<'_>, min_items: usize, ctx: &Context<'_>) -> Option<LinkList> {
     let items: Vec<LinkItem> = el
         .select(&SEL_A)
         .take(10_000)
@@ -75,7 +112,8 @@ fn list_of(
     (items.len() >= min_items).then(|| LinkList {
         heading: list_heading(el),
         items,
-        region: region(el, totals, page_chars),
+        region: region(el, ctx.totals, ctx.page_chars),
+        story_distance: story_distance(el, ctx),
     })
 }
 
@@ -143,11 +181,8 @@ const MIN_BLOCK_LINK_DENSITY: f64 = 0.7;
 
 /// Blocks made mostly of links that are not `ul`/`ol`/`nav`/`aside` and hold
 /// none: the outermost such element of each run.
-fn link_blocks(
-    body: NodeRef<'_, Node>,
-    totals: &HashMap<NodeId, Totals>,
-    page_chars: usize,
-) -> Vec<(NodeId, LinkList)> {
+fn link_blocks(body: NodeRef<'_, Node>, ctx: &Context<'_>) -> Vec<(NodeId, LinkList)> {
+    let totals = ctx.totals;
     let qualifies = |id: NodeId, name: &str| {
         matches!(
             name,
@@ -186,7 +221,7 @@ fn link_blocks(
         if parent_qualifies || in_list {
             continue;
         }
-        if let Some(list) = list_of(el, MIN_BLOCK_LINKS, totals, page_chars) {
+        if let Some(list) = list_of(el, MIN_BLOCK_LINKS, ctx) {
             out.push((el.id(), list));
         }
     }

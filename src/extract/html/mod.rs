@@ -70,7 +70,7 @@ pub fn extract(html: &str) -> Extracted {
         totals: &first.totals,
     };
     let flat = flatten(body, Some(&layout));
-    let paragraphs = content::body_paragraphs(&doc, body, &flat, &layout);
+    let story = content::story(&doc, body, &flat, &layout);
 
     let url = meta
         .get("canonical")
@@ -81,8 +81,8 @@ pub fn extract(html: &str) -> Extracted {
     Extracted {
         title: meta::choose_title(&doc, &meta),
         url,
-        paragraphs,
-        links: links::link_lists(&doc, body, &first.totals),
+        paragraphs: story.paragraphs,
+        links: links::link_lists(&doc, body, &first.totals, &story.roots),
         dates: page_dates,
     }
 }
