@@ -168,7 +168,7 @@ pub fn why_not_counted(list: &LinkList) -> Option<&'static str> {
     if list.region != "main" {
         return Some("site furniture");
     }
-    if !list.story_distance.is_some_and(|d| d <= MAX_STORY_DISTANCE) {
+    if list.story_distance.is_none_or(|d| d > MAX_STORY_DISTANCE) {
         return Some("not beside the story");
     }
     if !is_headline_list(list) {
