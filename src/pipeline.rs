@@ -4,7 +4,7 @@
 
 use crate::analyze::{self, Analyzed};
 use crate::config::Config;
-use crate::corpus::{self, Source};
+use crate::corpus;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -16,6 +16,8 @@ pub struct Loaded {
     pub pages: Vec<Analyzed>,
     /// Files under the PATHs that are not pages (unknown kinds, special files).
     pub skipped_files: u64,
+    /// Records inside WARC and JSON Lines files that are not pages.
+    pub skipped_records: u64,
 }
 
 /// A progress bar on stderr, or a hidden one when stderr is not a terminal
@@ -43,7 +45,7 @@ pub fn load(
 ) -> Result<Loaded, String> {
     let walk = corpus::discover(paths)?;
     let bar = progress(walk.files.len() as u64, quiet);
-    let per_file: Vec<Vec<Analyzed>> = walk
+    let per_file: Vec<(Vec<Analyzed>, u64)> = walk
         .files
         .par_iter()
         .map(|found| {
@@ -53,46 +55,45 @@ pub fn load(
         })
         .collect();
     bar.finish_and_clear();
-    let mut pages: Vec<Analyzed> = per_file.into_iter().flatten().collect();
+    let skipped_records = per_file.iter().map(|(_, n)| n).sum();
+    let mut pages: Vec<Analyzed> = per_file.into_iter().flat_map(|(rows, _)| rows).collect();
     pages.sort_by(|a, b| a.source.cmp(&b.source));
     Ok(Loaded {
         pages,
         skipped_files: walk.skipped_unknown + walk.skipped_special,
+        skipped_records,
     })
 }
 
-/// All pages of one file, each analyzed; a file that cannot be read, or a
-/// page whose analysis fails, becomes an error row instead.
+/// All pages of one file, each analyzed as it is read; a page that cannot
+/// be read, or whose analysis fails, becomes an error row instead. Returns
+/// the rows and how many records of the file were not pages.
 pub fn analyze_file(
     found: &corpus::Discovered,
     given_original: bool,
     cfg: &Config,
-) -> Vec<Analyzed> {
-    let pages = match corpus::read_file(found, cfg.max_bytes) {
-        Ok(p) => p,
-        Err(e) => {
-            return vec![Analyzed::failed(
-                Source::file(&found.display),
-                e,
-                given_original,
-            )];
-        }
-    };
-    pages
-        .iter()
-        .map(|page| {
-            // A bug on one odd page must not end a long scan: it becomes that
-            // page's status, and the panic message is on stderr to report.
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                analyze::analyze(page, given_original)
-            }))
-            .unwrap_or_else(|_| {
-                Analyzed::failed(
-                    page.source.clone(),
-                    "internal error while analyzing".into(),
-                    given_original,
-                )
-            })
+) -> (Vec<Analyzed>, u64) {
+    let mut rows = Vec::new();
+    let skipped = corpus::read_file(found, cfg.max_bytes, &mut |item| {
+        rows.push(match item {
+            Ok(page) => analyze_guarded(&page, given_original),
+            Err(f) => Analyzed::failed(f.source, f.status, given_original),
         })
-        .collect()
+    });
+    (rows, skipped)
+}
+
+/// Analyzes a page; a bug on one odd page must not end a long scan: it
+/// becomes that page's status, and the panic message is on stderr to report.
+fn analyze_guarded(page: &corpus::Page, given_original: bool) -> Analyzed {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyze::analyze(page, given_original)
+    }))
+    .unwrap_or_else(|_| {
+        Analyzed::failed(
+            page.source.clone(),
+            "internal error while analyzing".into(),
+            given_original,
+        )
+    })
 }

@@ -167,11 +167,20 @@ pub struct Summary {
     pub junk_links: usize,
     pub date_mismatch: usize,
     pub skipped_files: u64,
+    /// Records of WARC and JSON Lines files that are not pages.
+    pub skipped_records: u64,
     pub seconds: f64,
 }
 
 impl Summary {
-    pub fn new(pages: &[Analyzed], verdicts: &[Verdict], skipped_files: u64, seconds: f64) -> Self {
+    /// `skipped` is (files that are not pages, records that are not pages).
+    pub fn new(
+        pages: &[Analyzed],
+        verdicts: &[Verdict],
+        skipped: (u64, u64),
+        seconds: f64,
+    ) -> Self {
+        let (skipped_files, skipped_records) = skipped;
         use crate::judge::Role;
         use crate::signals::Flag;
         let count = |f: Flag| verdicts.iter().filter(|v| v.flags.contains(&f)).count();
@@ -185,6 +194,7 @@ impl Summary {
             junk_links: count(Flag::JunkLinks),
             date_mismatch: count(Flag::DateMismatch),
             skipped_files,
+            skipped_records,
             seconds,
         }
     }
@@ -197,7 +207,7 @@ impl Summary {
             0.0
         };
         format!(
-            "{} pages ({} errors), {} copies of {} originals, {} flagged (copy {}, junk_links {}, date_mismatch {}), {} files skipped, {:.1}s, {:.0} pages/s",
+            "{} pages ({} errors), {} copies of {} originals, {} flagged (copy {}, junk_links {}, date_mismatch {}), {} files and {} records skipped, {:.1}s, {:.0} pages/s",
             self.pages,
             self.errors,
             self.copies,
@@ -207,6 +217,7 @@ impl Summary {
             self.junk_links,
             self.date_mismatch,
             self.skipped_files,
+            self.skipped_records,
             self.seconds,
             rate
         )

@@ -17,8 +17,20 @@ fn load(path: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
         .files
         .first()
         .ok_or_else(|| format!("{}: not a page file", path.display()))?;
-    let pages =
-        corpus::read_file(found, cfg.max_bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut pages = Vec::new();
+    let mut failures = Vec::new();
+    corpus::read_file(found, cfg.max_bytes, &mut |item| match item {
+        Ok(p) => pages.push(p),
+        Err(f) => failures.push(format!("{}: {}", f.source.label(), f.status)),
+    });
+    for f in &failures {
+        eprintln!("farmscan: {f}");
+    }
+    if pages.is_empty() {
+        return Err(failures
+            .pop()
+            .unwrap_or_else(|| format!("{}: no page in this file", path.display())));
+    }
     Ok(pages
         .into_iter()
         .map(|p| {

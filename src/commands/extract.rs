@@ -106,12 +106,15 @@ pub fn run(args: &ExtractArgs) -> Result<(), String> {
     let rows: Vec<ExtractRow> = walk
         .files
         .par_iter()
-        .flat_map_iter(|found| match corpus::read_file(found, cfg.max_bytes) {
-            Ok(pages) => pages
-                .iter()
-                .map(|p| row(&p.source, Ok(extract::extract(p))))
-                .collect::<Vec<_>>(),
-            Err(e) => vec![row(&Source::file(&found.display), Err(e))],
+        .flat_map_iter(|found| {
+            let mut rows = Vec::new();
+            corpus::read_file(found, cfg.max_bytes, &mut |item| {
+                rows.push(match item {
+                    Ok(p) => row(&p.source, Ok(extract::extract(&p))),
+                    Err(f) => row(&f.source, Err(f.status)),
+                })
+            });
+            rows
         })
         .collect();
     let stdout = std::io::stdout();

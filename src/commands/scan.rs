@@ -24,6 +24,7 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         let originals = pipeline::load(&args.originals, true, &cfg, args.quiet)?;
         loaded.pages.extend(originals.pages);
         loaded.skipped_files += originals.skipped_files;
+        loaded.skipped_records += originals.skipped_records;
         // A page named both ways is kept once, as the original.
         loaded.pages.sort_by(|a, b| {
             a.source
@@ -38,7 +39,7 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
     let summary = Summary::new(
         &loaded.pages,
         &verdicts,
-        loaded.skipped_files,
+        (loaded.skipped_files, loaded.skipped_records),
         start.elapsed().as_secs_f64(),
     );
     Ok(Scanned {

@@ -30,6 +30,19 @@ pub fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, S
     Ok(out)
 }
 
+/// Opens a file as a buffered stream, gunzipping it (every gzip member, as
+/// WARC files are compressed record by record) when asked.
+pub fn open_stream(path: &Path, gzip: bool) -> Result<Box<dyn std::io::BufRead>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    Ok(if gzip {
+        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
+            file,
+        )))
+    } else {
+        Box::new(std::io::BufReader::new(file))
+    })
+}
+
 /// Decodes page bytes: a BOM wins, then a charset named in the markup (for
 /// HTML) or by the transport (`hint`), then UTF-8 with replacement.
 pub fn decode_bytes(bytes: &[u8], is_html: bool, hint: Option<&str>) -> String {

@@ -4,7 +4,9 @@
 //! decoded to text plus where they came from.
 
 pub mod decode;
+pub mod jsonl;
 pub mod walk;
+pub mod warc;
 
 use std::path::Path;
 
@@ -58,20 +60,63 @@ pub struct Page {
 /// Default cap on the bytes one file may decompress to.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads one discovered file into its pages. A file that cannot be read
-/// yields an error that the caller turns into a report row.
-pub fn read_file(found: &Discovered, max_bytes: u64) -> Result<Vec<Page>, String> {
-    let bytes = decode::read_capped(Path::new(&found.fs_path), found.gzip, max_bytes)?;
-    let markup = match found.kind {
-        FileKind::Html => Markup::Html,
-        FileKind::Text => Markup::Text,
-    };
-    let text = decode::decode_bytes(&bytes, markup == Markup::Html, None);
-    Ok(vec![Page {
-        source: Source::file(&found.display),
-        markup,
-        text,
-        url: None,
-        crawl_date: None,
-    }])
+/// A page-sized failure: the row a page gets when it cannot be read.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub source: Source,
+    pub status: String,
+}
+
+impl Failure {
+    pub fn new(path: &str, record: Option<u64>, status: String) -> Self {
+        Failure {
+            source: Source {
+                path: path.to_string(),
+                record,
+            },
+            status,
+        }
+    }
+}
+
+/// Reads one discovered file, handing each page (or failure) to `visit` as
+/// it is read, so a WARC or JSON Lines file is streamed, never held whole.
+/// Returns how many records were not pages (WARC requests, metadata,
+/// images; blank JSON lines).
+pub fn read_file(
+    found: &Discovered,
+    max_bytes: u64,
+    visit: &mut dyn FnMut(Result<Page, Failure>),
+) -> u64 {
+    let path = Path::new(&found.fs_path);
+    match found.kind {
+        FileKind::Html | FileKind::Text => {
+            let markup = if found.kind == FileKind::Html {
+                Markup::Html
+            } else {
+                Markup::Text
+            };
+            match decode::read_capped(path, found.gzip, max_bytes) {
+                Ok(bytes) => visit(Ok(Page {
+                    source: Source::file(&found.display),
+                    markup,
+                    text: decode::decode_bytes(&bytes, markup == Markup::Html, None),
+                    url: None,
+                    crawl_date: None,
+                })),
+                Err(e) => visit(Err(Failure::new(&found.display, None, e))),
+            }
+            0
+        }
+        FileKind::Warc | FileKind::Jsonl => match decode::open_stream(path, found.gzip) {
+            Ok(stream) if found.kind == FileKind::Warc => {
+                warc::read(stream, &found.display, max_bytes, visit)
+            }
+            Ok(stream) => jsonl::read(stream, &found.display, max_bytes, visit),
+            Err(e) => {
+                visit(Err(Failure::new(&found.display, None, e)));
+                0
+            }
+        },
+    }
 }

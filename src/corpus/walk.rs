@@ -8,6 +8,10 @@ use walkdir::WalkDir;
 pub enum FileKind {
     Html,
     Text,
+    /// Web ARChive: one page per `response` record.
+    Warc,
+    /// JSON Lines: one page per line.
+    Jsonl,
 }
 
 /// A file found under one of the user's PATHs that farmscan reads.
@@ -43,6 +47,8 @@ pub fn classify(name: &str) -> Option<(FileKind, bool)> {
     let kind = match ext {
         "html" | "htm" | "xhtml" => FileKind::Html,
         "txt" => FileKind::Text,
+        "warc" => FileKind::Warc,
+        "jsonl" => FileKind::Jsonl,
         _ => return None,
     };
     Some((kind, gzip))
@@ -127,6 +133,8 @@ mod tests {
         assert_eq!(classify("a.htm.gz"), Some((FileKind::Html, true)));
         assert_eq!(classify("a.txt"), Some((FileKind::Text, false)));
         assert_eq!(classify("a.pdf"), None);
+        assert_eq!(classify("CC-MAIN-1.warc.gz"), Some((FileKind::Warc, true)));
+        assert_eq!(classify("docs.jsonl"), Some((FileKind::Jsonl, false)));
         assert_eq!(classify("README"), None);
     }
 }

@@ -1,0 +1,135 @@
+//! JSON Lines exports (datatrove, dolma, CCNet and the like): one document
+//! a line with `text` or `html`, and optional `id`, `url`, `date` (the crawl
+//! date) and `metadata`. A bad line is a row of its own; the file goes on.
+
+use super::{Failure, Markup, Page, Source};
+use std::io::BufRead;
+
+/// Reads every line of a JSON Lines stream, handing pages and failures to
+/// `visit`. Returns the number of blank lines passed over.
+pub fn read(
+    mut input: impl BufRead,
+    path: &str,
+    max_bytes: u64,
+    visit: &mut dyn FnMut(Result<Page, Failure>),
+) -> u64 {
+    let mut line_no = 0u64;
+    let mut blank = 0u64;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let read = std::io::Read::take(&mut input, max_bytes + 1).read_until(b'\n', &mut buf);
+        match read {
+            Ok(0) => return blank,
+            Ok(_) => {}
+            Err(e) => {
+                visit(Err(Failure::new(
+                    path,
+                    Some(line_no + 1),
+                    format!("unreadable line: {e}"),
+                )));
+                return blank;
+            }
+        }
+        line_no += 1;
+        if buf.len() as u64 > max_bytes {
+            visit(Err(Failure::new(
+                path,
+                Some(line_no),
+                format!("too large: line over {max_bytes} bytes"),
+            )));
+            // Skip the rest of the over-long line.
+            let mut rest = Vec::new();
+            while !buf.ends_with(b"\n") {
+                rest.clear();
+                match std::io::Read::take(&mut input, 1 << 20).read_until(b'\n', &mut rest) {
+                    Ok(0) | Err(_) => return blank,
+                    Ok(_) => buf = std::mem::take(&mut rest),
+                }
+            }
+            continue;
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            blank += 1;
+            continue;
+        }
+        visit(page_of(&buf, path, line_no));
+    }
+}
+
+fn page_of(line: &[u8], path: &str, line_no: u64) -> Result<Page, Failure> {
+    let fail = |status: String| Failure::new(path, Some(line_no), status);
+    let text = String::from_utf8_lossy(line);
+    let doc: serde_json::Value =
+        serde_json::from_str(text.trim()).map_err(|e| fail(format!("bad JSON line: {e}")))?;
+    let obj = doc
+        .as_object()
+        .ok_or_else(|| fail("bad JSON line: not an object".into()))?;
+    let field = |k: &str| obj.get(k).and_then(|v| v.as_str());
+    let (markup, content) = match (field("html"), field("text")) {
+        (Some(h), _) => (Markup::Html, h),
+        (None, Some(t)) => (Markup::Text, t),
+        (None, None) => return Err(fail("bad JSON line: no \"text\" or \"html\" string".into())),
+    };
+    Ok(Page {
+        source: Source {
+            path: path.to_string(),
+            record: Some(line_no),
+        },
+        markup,
+        text: content.to_string(),
+        url: field("url").map(str::to_string),
+        crawl_date: field("date").and_then(crate::extract::dates::parse_date),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_pages_and_bad_lines_are_rows_of_their_own() {
+        let input = b"{\"id\":\"a\",\"text\":\"Hello there.\",\"url\":\"https://x.example/a\",\"date\":\"2024-05-01T00:00:00Z\"}\n\
+not json\n\
+\n\
+{\"id\":\"c\"}\n\
+{\"html\":\"<p>hi</p>\"}\n";
+        let mut out = Vec::new();
+        let blank = read(&input[..], "d.jsonl", 1 << 20, &mut |p| out.push(p));
+        assert_eq!(blank, 1);
+        assert_eq!(out.len(), 4);
+        let first = out[0].as_ref().unwrap();
+        assert_eq!(first.source.record, Some(1));
+        assert_eq!(first.markup, Markup::Text);
+        assert_eq!(first.url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(first.crawl_date.unwrap().to_string(), "2024-05-01");
+        assert!(
+            out[1]
+                .as_ref()
+                .unwrap_err()
+                .status
+                .starts_with("bad JSON line")
+        );
+        assert_eq!(out[1].as_ref().unwrap_err().source.record, Some(2));
+        assert!(
+            out[2]
+                .as_ref()
+                .unwrap_err()
+                .status
+                .contains("no \"text\" or \"html\"")
+        );
+        assert_eq!(out[3].as_ref().unwrap().markup, Markup::Html);
+        assert_eq!(out[3].as_ref().unwrap().source.record, Some(5));
+    }
+
+    #[test]
+    fn an_over_long_line_is_one_error_and_the_file_goes_on() {
+        let mut input = format!("{{\"text\":\"{}\"}}\n", "x".repeat(5000)).into_bytes();
+        input.extend_from_slice(b"{\"text\":\"short\"}\n");
+        let mut out = Vec::new();
+        read(&input[..], "d.jsonl", 1000, &mut |p| out.push(p));
+        assert_eq!(out.len(), 2);
+        assert!(out[0].as_ref().unwrap_err().status.starts_with("too large"));
+        assert_eq!(out[1].as_ref().unwrap().source.record, Some(2));
+    }
+}
