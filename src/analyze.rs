@@ -35,8 +35,11 @@ pub struct Analyzed {
     pub wire_site: Option<&'static str>,
     pub junk: JunkMeasure,
     pub lede: Option<LedeWeekday>,
-    /// Named by `--originals`: matched against, never flagged.
+    /// Named by `--originals` or read from an index: matched against,
+    /// never flagged.
     pub given_original: bool,
+    /// Read from an originals index: judged with the corpus, not reported.
+    pub from_index: bool,
 }
 
 impl Analyzed {
@@ -57,6 +60,7 @@ impl Analyzed {
             junk: JunkMeasure::default(),
             lede: None,
             given_original,
+            from_index: false,
         }
     }
 
@@ -100,6 +104,7 @@ pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> An
         crawl_date: page.crawl_date,
         junk,
         given_original,
+        from_index: false,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Command-line definitions: every flag documented once, here.
 
-use crate::config::Config;
+use crate::config::{Config, FileConfig};
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -25,6 +25,48 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Explain, for a person, why one page got its flags.
     Explain(ExplainArgs),
+    /// Keep a persistent index of originals to check later crawls against.
+    #[command(subcommand)]
+    Index(IndexCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Fingerprint pages into the index (created if missing); a page
+    /// already there is kept once.
+    Add(IndexAddArgs),
+    /// Print what the index holds.
+    Stats(IndexStatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexAddArgs {
+    /// Files or directories of original pages (a wire feed, a publisher's archive).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// The index database file.
+    #[arg(long, value_name = "DB", required = true)]
+    pub db: PathBuf,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// A TOML configuration file (see `scan --help`).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexStatsArgs {
+    /// The index database file.
+    #[arg(long, value_name = "DB", required = true)]
+    pub db: PathBuf,
 }
 
 /// Options shared by `scan` and `check`.
@@ -52,6 +94,11 @@ pub struct ScanArgs {
     #[arg(long, value_name = "PATH")]
     pub originals: Vec<PathBuf>,
 
+    /// An originals index made with `farmscan index add`: its pages are
+    /// matched against like --originals, and not reported.
+    #[arg(long, value_name = "DB")]
+    pub index: Option<PathBuf>,
+
     /// Worker threads (default: one per core). The report is the same for any number.
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -60,51 +107,71 @@ pub struct ScanArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// A TOML file of thresholds, originals and extra wire services
+    /// (default: farmscan.toml in the working directory, if present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(flatten)]
     pub thresholds: Thresholds,
 }
 
-/// Thresholds that decide verdicts.
+/// Thresholds that decide verdicts. Each overrides the configuration file,
+/// which overrides the default.
 #[derive(Debug, Args)]
 pub struct Thresholds {
     /// Share of a page's body that must be found in another page for it to
-    /// be a copy (0 to 1).
-    #[arg(long, value_name = "X", default_value_t = Config::default().min_similarity)]
-    pub min_similarity: f64,
+    /// be a copy, 0 to 1 [default: 0.5].
+    #[arg(long, value_name = "X")]
+    pub min_similarity: Option<f64>,
 
-    /// SimHash bits two bodies may differ in to be compared as near-duplicates.
-    #[arg(long, value_name = "BITS", default_value_t = Config::default().hamming_radius)]
-    pub hamming_radius: u32,
+    /// SimHash bits two bodies may differ in to be compared as
+    /// near-duplicates [default: 3].
+    #[arg(long, value_name = "BITS")]
+    pub hamming_radius: Option<u32>,
 
-    /// Junk link characters per body character at which a page is flagged junk_links.
-    #[arg(long, value_name = "X", default_value_t = Config::default().junk_ratio)]
-    pub junk_ratio: f64,
+    /// Junk link characters per body character at which a page is flagged
+    /// junk_links [default: 0.5].
+    #[arg(long, value_name = "X")]
+    pub junk_ratio: Option<f64>,
 
-    /// Days a copy's date may trail its original's before it is flagged date_mismatch (stale).
-    #[arg(long, value_name = "DAYS", default_value_t = Config::default().stale_days)]
-    pub stale_days: i64,
+    /// Days a copy's date may trail its original's before it is flagged
+    /// date_mismatch (stale) [default: 7].
+    #[arg(long, value_name = "DAYS")]
+    pub stale_days: Option<i64>,
 
-    /// Largest size one file may decompress to, in bytes; larger files get an error row.
-    #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_bytes)]
-    pub max_bytes: u64,
+    /// Largest size one page (a file, a WARC record, a JSON line) may
+    /// decompress to, in bytes; larger ones get an error row [default: 67108864].
+    #[arg(long, value_name = "BYTES")]
+    pub max_bytes: Option<u64>,
 }
 
 impl Thresholds {
-    pub fn config(&self) -> Result<Config, String> {
-        if !(0.0..=1.0).contains(&self.min_similarity) {
-            return Err("--min-similarity must be between 0 and 1".into());
+    /// The configuration: defaults, then the file, then these flags.
+    pub fn config(&self, file: &FileConfig) -> Result<Config, String> {
+        let mut cfg = file.apply(Config::default());
+        if let Some(v) = self.min_similarity {
+            cfg.min_similarity = v;
         }
-        if self.hamming_radius > 63 {
-            return Err("--hamming-radius must be below 64".into());
+        if let Some(v) = self.hamming_radius {
+            cfg.hamming_radius = v;
         }
-        Ok(Config {
-            min_similarity: self.min_similarity,
-            hamming_radius: self.hamming_radius,
-            junk_ratio: self.junk_ratio,
-            stale_days: self.stale_days,
-            max_bytes: self.max_bytes,
-            ..Config::default()
-        })
+        if let Some(v) = self.junk_ratio {
+            cfg.junk_ratio = v;
+        }
+        if let Some(v) = self.stale_days {
+            cfg.stale_days = v;
+        }
+        if let Some(v) = self.max_bytes {
+            cfg.max_bytes = v;
+        }
+        if !(0.0..=1.0).contains(&cfg.min_similarity) {
+            return Err("min_similarity must be between 0 and 1".into());
+        }
+        if cfg.hamming_radius > 63 {
+            return Err("hamming_radius must be below 64".into());
+        }
+        Ok(cfg)
     }
 }
 

@@ -38,3 +38,84 @@ impl Default for Config {
         }
     }
 }
+
+/// A configuration file (`--config FILE`, or `farmscan.toml` in the working
+/// directory): every field optional; command-line flags override it.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub hamming_radius: Option<u32>,
+    pub min_similarity: Option<f64>,
+    pub min_shared_shingles: Option<usize>,
+    pub junk_ratio: Option<f64>,
+    pub min_article_words: Option<usize>,
+    pub stale_days: Option<i64>,
+    pub inconsistent_days: Option<i64>,
+    pub max_bytes: Option<u64>,
+    /// Paths of pages that are originals by definition, added to `--originals`.
+    #[serde(default)]
+    pub originals: Vec<std::path::PathBuf>,
+    /// Wire services added to the built-in list.
+    #[serde(default)]
+    pub wire: Vec<crate::extract::wire::WireService>,
+}
+
+/// The name of the configuration file read from the working directory.
+pub const DEFAULT_FILE: &str = "farmscan.toml";
+
+impl FileConfig {
+    /// Reads `path`, or `farmscan.toml` in the working directory when no
+    /// path is given and that file exists.
+    pub fn load(path: Option<&std::path::Path>) -> Result<FileConfig, String> {
+        let path = match path {
+            Some(p) => p.to_path_buf(),
+            None if std::path::Path::new(DEFAULT_FILE).is_file() => DEFAULT_FILE.into(),
+            None => return Ok(FileConfig::default()),
+        };
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut file: FileConfig =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        for w in &mut file.wire {
+            w.phrases.iter_mut().for_each(|p| *p = p.to_lowercase());
+        }
+        Ok(file)
+    }
+
+    /// The defaults with this file's values over them.
+    pub fn apply(&self, mut cfg: Config) -> Config {
+        macro_rules! set {
+            ($($f:ident),*) => { $( if let Some(v) = self.$f { cfg.$f = v; } )* };
+        }
+        set!(
+            hamming_radius,
+            min_similarity,
+            min_shared_shingles,
+            junk_ratio,
+            min_article_words,
+            stale_days,
+            inconsistent_days,
+            max_bytes
+        );
+        cfg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_values_override_defaults_and_unknown_keys_are_errors() {
+        let file: FileConfig = toml::from_str(
+            "junk_ratio = 0.8\nstale_days = 30\noriginals = [\"feed\"]\n[[wire]]\nname = \"ANP\"\ntags = [\"ANP\"]\n",
+        )
+        .unwrap();
+        let cfg = file.apply(Config::default());
+        assert_eq!(cfg.junk_ratio, 0.8);
+        assert_eq!(cfg.stale_days, 30);
+        assert_eq!(cfg.hamming_radius, Config::default().hamming_radius);
+        assert_eq!(file.wire[0].tags, ["ANP"]);
+        assert!(toml::from_str::<FileConfig>("junk_ration = 1").is_err());
+    }
+}

@@ -19,3 +19,4 @@ pub mod matching;
 pub mod pipeline;
 pub mod report;
 pub mod signals;
+pub mod store;

@@ -183,13 +183,22 @@ impl Summary {
         let (skipped_files, skipped_records) = skipped;
         use crate::judge::Role;
         use crate::signals::Flag;
-        let count = |f: Flag| verdicts.iter().filter(|v| v.flags.contains(&f)).count();
+        // Pages read from an index are judged with the corpus, not reported.
+        let shown: Vec<(&Analyzed, &Verdict)> = pages
+            .iter()
+            .zip(verdicts)
+            .filter(|(p, _)| !p.from_index)
+            .collect();
+        let count = |f: Flag| shown.iter().filter(|(_, v)| v.flags.contains(&f)).count();
         Summary {
-            pages: pages.len(),
-            errors: pages.iter().filter(|p| !p.is_ok()).count(),
-            copies: verdicts.iter().filter(|v| v.role == Role::Copy).count(),
-            originals: verdicts.iter().filter(|v| v.role == Role::Original).count(),
-            flagged: verdicts.iter().filter(|v| !v.flags.is_empty()).count(),
+            pages: shown.len(),
+            errors: shown.iter().filter(|(p, _)| !p.is_ok()).count(),
+            copies: shown.iter().filter(|(_, v)| v.role == Role::Copy).count(),
+            originals: shown
+                .iter()
+                .filter(|(_, v)| v.role == Role::Original)
+                .count(),
+            flagged: shown.iter().filter(|(_, v)| !v.flags.is_empty()).count(),
             copy: count(Flag::Copy),
             junk_links: count(Flag::JunkLinks),
             date_mismatch: count(Flag::DateMismatch),

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod explain;
 pub mod extract;
+pub mod index;
 pub mod scan;
 
 use crate::cli::{Cli, Command};
@@ -19,11 +20,22 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(a) => check::run(&a),
         Command::Extract(a) => extract::run(&a).map(|_| EXIT_OK),
         Command::Explain(a) => explain::run(&a).map(|_| EXIT_OK),
+        Command::Index(c) => index::run(&c).map(|_| EXIT_OK),
     };
     result.unwrap_or_else(|e| {
         eprintln!("farmscan: {e}");
         EXIT_ERROR
     })
+}
+
+/// Reads the configuration file (if any), registers its wire services, and
+/// returns it: done once, before any page is read.
+pub fn load_config(path: Option<&std::path::Path>) -> Result<crate::config::FileConfig, String> {
+    let file = crate::config::FileConfig::load(path)?;
+    if !file.wire.is_empty() {
+        crate::extract::wire::add_services(file.wire.clone())?;
+    }
+    Ok(file)
 }
 
 /// Sets the worker count for this process's parallel stages.

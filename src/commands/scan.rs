@@ -5,6 +5,7 @@ use crate::cli::ScanArgs;
 use crate::judge::{self, Verdict};
 use crate::pipeline;
 use crate::report::{self, Summary};
+use crate::store::Store;
 use std::time::Instant;
 
 /// A finished scan: pages, their verdicts and the summary.
@@ -17,11 +18,24 @@ pub struct Scanned {
 /// Loads the corpus and the originals, and judges them together.
 pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
     super::set_jobs(args.jobs)?;
-    let cfg = args.thresholds.config()?;
+    let file = super::load_config(args.config.as_deref())?;
+    let cfg = args.thresholds.config(&file)?;
     let start = Instant::now();
+    // Open the index first: a missing or unreadable index is an error before
+    // any work is done.
+    let indexed = match &args.index {
+        Some(db) => Store::open(db, false)?.load()?,
+        None => Vec::new(),
+    };
     let mut loaded = pipeline::load(&args.paths, false, &cfg, args.quiet)?;
-    if !args.originals.is_empty() {
-        let originals = pipeline::load(&args.originals, true, &cfg, args.quiet)?;
+    let originals: Vec<_> = args
+        .originals
+        .iter()
+        .chain(&file.originals)
+        .cloned()
+        .collect();
+    if !originals.is_empty() {
+        let originals = pipeline::load(&originals, true, &cfg, args.quiet)?;
         loaded.pages.extend(originals.pages);
         loaded.skipped_files += originals.skipped_files;
         loaded.skipped_records += originals.skipped_records;
@@ -35,6 +49,7 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
             .pages
             .dedup_by(|later, earlier| later.source == earlier.source);
     }
+    loaded.pages.extend(indexed);
     let verdicts = judge::judge(&loaded.pages, &cfg);
     let summary = Summary::new(
         &loaded.pages,
@@ -51,7 +66,9 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
 
 /// Writes the report (and pairs file) of a finished scan.
 pub fn write_outputs(args: &ScanArgs, s: &Scanned) -> Result<(), String> {
-    let rows = (0..s.pages.len()).map(|i| report::row(&s.pages, &s.verdicts, i));
+    let rows = (0..s.pages.len())
+        .filter(|&i| !s.pages[i].from_index)
+        .map(|i| report::row(&s.pages, &s.verdicts, i));
     report::write_atomically(args.output.as_deref(), |w| {
         report::write_rows(w, rows, args.format)
     })

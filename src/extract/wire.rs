@@ -4,23 +4,41 @@
 //! data change. A dateline tag (`SEOUL (AP) —`) is only trusted near the top
 //! of the story, where wire copy puts it; credit phrases may stand anywhere.
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 /// One wire service as listed in the data file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct WireService {
     pub name: String,
+    #[serde(default)]
     pub domains: Vec<String>,
+    #[serde(default)]
     pub tags: Vec<String>,
+    /// Matched case-insensitively; kept lowercase.
+    #[serde(default)]
     pub phrases: Vec<String>,
 }
 
-static BUILTIN: LazyLock<Vec<WireService>> =
-    LazyLock::new(|| parse_services(include_str!("../../data/wire_services.tsv")));
+/// The services in use for this process: the built-in list, plus any a
+/// configuration file adds before the first page is read.
+static SERVICES: OnceLock<Vec<WireService>> = OnceLock::new();
 
-/// The built-in wire services.
+fn builtin() -> Vec<WireService> {
+    parse_services(include_str!("../../data/wire_services.tsv"))
+}
+
+/// The wire services in use.
 pub fn services() -> &'static [WireService] {
-    &BUILTIN
+    SERVICES.get_or_init(builtin)
+}
+
+/// Adds services to the built-in list; must come before any page is read.
+pub fn add_services(extra: Vec<WireService>) -> Result<(), String> {
+    let mut all = builtin();
+    all.extend(extra);
+    SERVICES
+        .set(all)
+        .map_err(|_| "wire services were already in use".to_string())
 }
 
 /// Parses the tab-separated service list; `#` lines are comments.
@@ -76,6 +94,14 @@ pub fn credited(body: &str) -> Option<&'static str> {
 fn has_tag(text: &str, tag: &str) -> bool {
     let needle = format!("({tag})");
     text.contains(&needle)
+}
+
+/// The built-in name of a wire service named `name`, if it is one.
+pub fn known(name: &str) -> Option<&'static str> {
+    services()
+        .iter()
+        .find(|s| s.name == name)
+        .map(|s| s.name.as_str())
 }
 
 /// The wire service whose own site serves `url`, if any.

@@ -1,0 +1,41 @@
+//! `farmscan index`: the persistent store of originals.
+
+use crate::cli::{IndexAddArgs, IndexCommand, IndexStatsArgs};
+use crate::pipeline;
+use crate::store::Store;
+
+pub fn run(cmd: &IndexCommand) -> Result<(), String> {
+    match cmd {
+        IndexCommand::Add(a) => add(a),
+        IndexCommand::Stats(a) => stats(a),
+    }
+}
+
+fn add(args: &IndexAddArgs) -> Result<(), String> {
+    super::set_jobs(args.jobs)?;
+    let file = super::load_config(args.config.as_deref())?;
+    let cfg = file.apply(crate::config::Config::default());
+    let mut store = Store::open(&args.db, true)?;
+    let loaded = pipeline::load(&args.paths, true, &cfg, args.quiet)?;
+    let added = store.add(&loaded.pages)?;
+    println!(
+        "{} pages added to {}, {} already there, {} not usable (error or no body)",
+        added.added,
+        args.db.display(),
+        added.present,
+        added.unusable
+    );
+    Ok(())
+}
+
+fn stats(args: &IndexStatsArgs) -> Result<(), String> {
+    let s = Store::open(&args.db, false)?.stats()?;
+    println!("pages: {}", s.pages);
+    println!("crediting a wire service: {}", s.wire_pages);
+    println!(
+        "published: {} to {}",
+        s.earliest.as_deref().unwrap_or("-"),
+        s.latest.as_deref().unwrap_or("-")
+    );
+    Ok(())
+}
