@@ -4,6 +4,12 @@
 use clap::Parser;
 
 fn main() {
+    // Ctrl-C: leave no half-written report behind, and say so.
+    let _ = ctrlc::set_handler(|| {
+        farmscan::report::remove_unfinished();
+        eprintln!("farmscan: interrupted; no report was written");
+        std::process::exit(130);
+    });
     let cli = farmscan::cli::Cli::parse();
     let code = farmscan::commands::run(cli);
     std::process::exit(code);

@@ -303,3 +303,36 @@ fn seed_page_is_a_flagged_copy_of_its_ap_original() {
     assert_eq!(alone[0]["flags"], "junk_links;date_mismatch");
     assert_eq!(alone[0]["date_issue"], "weekday");
 }
+
+#[test]
+fn writing_the_report_to_a_pipe_writes_through_it() {
+    // `-o /dev/stdout` or a named pipe must not be replaced with a file.
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("report.pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    farmscan()
+        .args(["scan", "-q", "-o"])
+        .arg(&fifo)
+        .arg(sample())
+        .assert()
+        .code(0);
+    // Checked before joining: had the pipe been replaced, the reader would
+    // wait on it forever.
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "still a pipe"
+    );
+    let text = reader.join().unwrap();
+    assert_eq!(rows(&text).len(), 8);
+}

@@ -71,6 +71,25 @@ pub fn decode_bytes(bytes: &[u8], is_html: bool, hint: Option<&str>) -> String {
     enc.decode_without_bom_handling(bytes).0.into_owned()
 }
 
+/// Share of control and undecodable characters above which decoded
+/// "text" is binary data (random bytes, an image named `.html`).
+const MAX_GARBAGE_SHARE: f64 = 0.1;
+
+/// Rejects decoded text that is really binary data, judged on its start.
+pub fn check_text(text: &str) -> Result<(), String> {
+    let (mut seen, mut garbage) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        seen += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()) {
+            garbage += 1;
+        }
+    }
+    if seen > 0 && garbage as f64 > MAX_GARBAGE_SHARE * seen as f64 {
+        return Err("not a text page: binary content".into());
+    }
+    Ok(())
+}
+
 /// Finds `<meta charset=...>` or `<meta http-equiv content="...charset=...">`
 /// in the first 4 KiB, as browsers prescan.
 fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -131,6 +150,15 @@ mod tests {
     fn invalid_utf8_is_replaced_not_fatal() {
         let text = decode_bytes(&[b'a', 0xFF, b'b'], false, None);
         assert_eq!(text, "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn binary_content_is_refused_and_a_few_nuls_are_not() {
+        let random: Vec<u8> = (0..2000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
+        assert!(check_text(&decode_bytes(&random, true, None)).is_err());
+        assert!(check_text("<p>text with a \u{0} NUL in it, and otherwise fine</p>").is_ok());
     }
 
     #[test]

@@ -96,11 +96,16 @@ pub fn read_file(
             } else {
                 Markup::Text
             };
-            match decode::read_capped(path, found.gzip, max_bytes) {
-                Ok(bytes) => visit(Ok(Page {
+            let read = decode::read_capped(path, found.gzip, max_bytes).and_then(|bytes| {
+                let text = decode::decode_bytes(&bytes, markup == Markup::Html, None);
+                decode::check_text(&text)?;
+                Ok(text)
+            });
+            match read {
+                Ok(text) => visit(Ok(Page {
                     source: Source::file(&found.display),
                     markup,
-                    text: decode::decode_bytes(&bytes, markup == Markup::Html, None),
+                    text,
                     url: None,
                     crawl_date: None,
                 })),

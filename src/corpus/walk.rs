@@ -32,7 +32,8 @@ pub struct Walk {
     pub files: Vec<Discovered>,
     /// Regular files whose names farmscan does not recognise.
     pub skipped_unknown: u64,
-    /// Entries that are not regular files (FIFOs, sockets, symlinks, ...).
+    /// Entries that are not regular files (FIFOs, sockets, devices,
+    /// symlinks, directories named like pages): passed over unopened.
     pub skipped_special: u64,
 }
 
@@ -97,6 +98,10 @@ pub fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
             };
             let ft = entry.file_type();
             if ft.is_dir() {
+                // A directory named like a page is passed over, and said.
+                if entry.depth() > 0 && classify(&entry.file_name().to_string_lossy()).is_some() {
+                    walk.skipped_special += 1;
+                }
                 continue;
             }
             if !ft.is_file() {

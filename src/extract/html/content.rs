@@ -197,7 +197,12 @@ fn climb<'a>(
         }
         let (now, next) = (totals(best), totals(anc));
         let gained = next.good_chars.saturating_sub(now.good_chars);
-        let other = (next.chars - next.good_chars).saturating_sub(now.chars - now.good_chars);
+        // Good text is counted when its block ends, which can be after an
+        // inline element around part of it closed: saturate.
+        let other = next
+            .chars
+            .saturating_sub(next.good_chars)
+            .saturating_sub(now.chars.saturating_sub(now.good_chars));
         // Teaser lists bring good-looking summaries too, but each under a
         // linked headline; a split story brings few links.
         let links = next.link_chars.saturating_sub(now.link_chars);

@@ -12,6 +12,7 @@ mod flatten;
 mod links;
 mod meta;
 mod page_dates;
+mod sanitize;
 
 use super::{Extracted, squash_whitespace};
 use flatten::{Layout, flatten};
@@ -57,7 +58,7 @@ fn element_text(el: ElementRef<'_>) -> String {
 
 /// Extracts an HTML page.
 pub fn extract(html: &str) -> Extracted {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&sanitize::limit_nesting(html));
     let meta = meta::read_meta(&doc);
     let body = doc
         .select(&SEL_BODY)

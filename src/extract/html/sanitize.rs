@@ -1,0 +1,162 @@
+//! A guard before parsing: pages nested thousands of levels deep.
+//!
+//! The HTML tree builder checks scopes by walking its stack of open
+//! elements, so parsing slows with the square of the nesting depth: 100,000
+//! nested `div`s take seconds, 300,000 minutes. No real page nests beyond a
+//! few hundred levels, so start tags past [`MAX_DEPTH`] are dropped before
+//! parsing; every level above keeps its text.
+
+use std::borrow::Cow;
+
+/// Deepest nesting kept.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never hold content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements that close themselves when a sibling starts (`<li>`, `<p>`,
+/// `<td>`, `<a>` ...), so pages often leave their end tags out; they do not
+/// build depth on their own.
+const SELF_CLOSING_SIBLINGS: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rp", "rt", "tbody", "thead",
+    "tfoot", "colgroup", "a",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// The page with start tags beyond [`MAX_DEPTH`] removed; borrowed when
+/// nothing had to go.
+pub fn limit_nesting(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut kept_upto = 0;
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let at = i + off;
+        let rest = &bytes[at..];
+        if rest.starts_with(b"<!--") {
+            i = find(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let end_tag = rest.get(1) == Some(&b'/');
+        let name_start = at + 1 + usize::from(end_tag);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            i = at + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let Some(close) = tag_end(bytes, name_start + name_len) else {
+            break;
+        };
+        if end_tag {
+            if !SELF_CLOSING_SIBLINGS.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+            i = close + 1;
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let closing = format!("</{name}");
+            i = find_ignore_case(bytes, close + 1, closing.as_bytes()).unwrap_or(bytes.len());
+            continue;
+        }
+        let builds_depth = !VOID.contains(&name.as_str())
+            && !SELF_CLOSING_SIBLINGS.contains(&name.as_str())
+            && bytes[close - 1] != b'/';
+        if builds_depth {
+            if depth >= MAX_DEPTH {
+                let kept = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                kept.push_str(&html[kept_upto..at]);
+                kept_upto = close + 1;
+            } else {
+                depth += 1;
+            }
+        }
+        i = close + 1;
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut kept) => {
+            kept.push_str(&html[kept_upto..]);
+            Cow::Owned(kept)
+        }
+    }
+}
+
+/// The `>` that ends a tag whose name ends at `from`, skipping quoted
+/// attribute values.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    for (k, &b) in bytes[from..].iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return Some(from + k),
+            None => {}
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+fn find_ignore_case(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_pages_are_untouched() {
+        let page = "<html><body><div><p>a<p>b<ul><li>x<li>y</ul><br><img src=x></div><script>if (a<b) {}</script></body></html>";
+        assert!(matches!(limit_nesting(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn start_tags_past_the_limit_are_dropped_and_text_kept() {
+        let mut page = String::new();
+        for _ in 0..MAX_DEPTH + 100 {
+            page.push_str("<div class=\"x>y\">");
+        }
+        page.push_str("deep text");
+        let limited = limit_nesting(&page);
+        assert_eq!(limited.matches("<div").count(), MAX_DEPTH);
+        assert!(limited.ends_with("deep text"));
+    }
+
+    #[test]
+    fn long_lists_without_end_tags_are_not_limited() {
+        let page = format!("<ul>{}</ul>", "<li>item".repeat(MAX_DEPTH * 3));
+        assert!(matches!(limit_nesting(&page), Cow::Borrowed(_)));
+    }
+}
