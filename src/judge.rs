@@ -55,7 +55,7 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
         .collect();
     let trimmed = boilerplate::without_site_boilerplate(pages);
-    let sets: Vec<&[u64]> = pages
+    let sets: Vec<&[crate::fingerprint::Shingle]> = pages
         .iter()
         .zip(&trimmed)
         .map(|(p, t)| match (p.is_ok(), t) {

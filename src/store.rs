@@ -9,11 +9,11 @@
 use crate::analyze::Analyzed;
 use crate::corpus::Source;
 use crate::extract::{FoundDate, PageDates, wire};
-use crate::fingerprint::{self, BodyPrint};
+use crate::fingerprint::{self, BodyPrint, Shingle};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
 
-const SCHEMA_VERSION: &str = "1";
+const SCHEMA_VERSION: &str = "2";
 
 /// An open originals index.
 pub struct Store {
@@ -207,7 +207,7 @@ impl Store {
                 }
                 page.dates = dates;
                 let paragraphs = decode_paragraphs(&blob);
-                let mut set: Vec<u64> = paragraphs.iter().flatten().copied().collect();
+                let mut set: Vec<Shingle> = paragraphs.iter().flatten().copied().collect();
                 set.sort_unstable();
                 set.dedup();
                 page.print = BodyPrint {
@@ -222,19 +222,15 @@ impl Store {
     }
 }
 
-/// The identity of a body: a hash over its sorted shingle hashes.
-fn body_key(set: &[u64]) -> String {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    let mut g = 0x8422_2325_cbf2_9ce4u64;
-    for x in set {
-        h = fingerprint::hash64(&format!("{h:x}{x:x}"));
-        g = g.rotate_left(7) ^ x;
-    }
-    format!("{h:016x}{g:016x}")
+/// The identity of a body: a 64-bit hash of its sorted shingle hashes,
+/// with their count.
+fn body_key(set: &[Shingle]) -> String {
+    let text: String = set.iter().map(|x| format!("{x:08x}")).collect();
+    format!("{:016x}-{}", fingerprint::hash64(&text), set.len())
 }
 
 /// Paragraph shingles as bytes: per paragraph a u32 count, then its hashes.
-fn encode_paragraphs(paragraphs: &[Vec<u64>]) -> Vec<u8> {
+fn encode_paragraphs(paragraphs: &[Vec<Shingle>]) -> Vec<u8> {
     let mut out = Vec::new();
     for p in paragraphs {
         out.extend_from_slice(&(p.len() as u32).to_le_bytes());
@@ -245,16 +241,17 @@ fn encode_paragraphs(paragraphs: &[Vec<u64>]) -> Vec<u8> {
     out
 }
 
-fn decode_paragraphs(mut bytes: &[u8]) -> Vec<Vec<u64>> {
+fn decode_paragraphs(mut bytes: &[u8]) -> Vec<Vec<Shingle>> {
+    const WIDTH: usize = std::mem::size_of::<Shingle>();
     let mut out = Vec::new();
     while bytes.len() >= 4 {
         let n = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
         bytes = &bytes[4..];
-        let take = (n * 8).min(bytes.len() / 8 * 8);
+        let take = (n * WIDTH).min(bytes.len() / WIDTH * WIDTH);
         out.push(
             bytes[..take]
-                .chunks_exact(8)
-                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+                .chunks_exact(WIDTH)
+                .map(|c| Shingle::from_le_bytes(c.try_into().unwrap_or([0; WIDTH])))
                 .collect(),
         );
         bytes = &bytes[take..];
@@ -268,7 +265,7 @@ mod tests {
 
     #[test]
     fn paragraphs_round_trip_through_bytes() {
-        let p = vec![vec![1, 2, 3], vec![], vec![u64::MAX]];
+        let p = vec![vec![1, 2, 3], vec![], vec![Shingle::MAX]];
         assert_eq!(decode_paragraphs(&encode_paragraphs(&p)), p);
     }
 

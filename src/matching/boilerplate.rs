@@ -5,6 +5,7 @@
 
 use crate::analyze::Analyzed;
 use crate::extract::url_host;
+use crate::fingerprint::Shingle;
 use std::collections::HashMap;
 
 /// Pages of one site that must repeat a paragraph for it to be boilerplate.
@@ -12,16 +13,16 @@ use std::collections::HashMap;
 const MIN_PAGES: usize = 3;
 
 /// A paragraph's identity: its shingle hashes folded together.
-fn paragraph_key(shingles: &[u64]) -> u64 {
+fn paragraph_key(shingles: &[Shingle]) -> u64 {
     shingles
         .iter()
-        .fold(0x9e37_79b9_7f4a_7c15, |acc, h| acc.rotate_left(5) ^ h)
+        .fold(0x9e37_79b9_7f4a_7c15, |acc, &h| acc.rotate_left(5) ^ u64::from(h))
 }
 
 /// The shingle set of every page with its site's boilerplate paragraphs
 /// left out; `None` where nothing was left out. Pages without a URL have no
 /// known site and keep their whole body.
-pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<u64>>> {
+pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<Shingle>>> {
     let sites: Vec<Option<String>> = pages
         .iter()
         .map(|p| p.url.as_deref().and_then(url_host))
@@ -47,7 +48,7 @@ pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<u64>>> {
         .zip(&sites)
         .map(|(p, site)| {
             let site = site.as_deref()?;
-            let boiler = |s: &Vec<u64>| {
+            let boiler = |s: &Vec<Shingle>| {
                 counts
                     .get(&(site, paragraph_key(s)))
                     .is_some_and(|&n| n >= MIN_PAGES)
@@ -60,7 +61,7 @@ pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<u64>>> {
             {
                 return None;
             }
-            let mut set: Vec<u64> = p
+            let mut set: Vec<Shingle> = p
                 .print
                 .paragraphs
                 .iter()

@@ -1,5 +1,6 @@
 //! Candidate pairs from fingerprints, far from quadratic.
 
+use crate::fingerprint::Shingle;
 use std::collections::HashMap;
 
 /// Pairs within `radius` bits, found by the block method of Manku et al.:
@@ -44,7 +45,7 @@ pub fn simhash_candidates(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)>
 
 /// One shingle in `SAMPLE` is a passage key; sampling by hash value (not by
 /// position) means a copy samples the same shingles as its original.
-const SAMPLE: u64 = 4;
+const SAMPLE: Shingle = 4;
 /// Shared keys that make two pages a candidate pair.
 const MIN_SHARED_KEYS: u16 = 2;
 /// Each page is paired with at most this many earlier holders of a key, so a
@@ -53,10 +54,10 @@ const MIN_SHARED_KEYS: u16 = 2;
 const MAX_PARTNERS: usize = 32;
 
 /// Pairs that share passage keys: the excerpt and edited-copy finder.
-pub fn passage_candidates(sets: &[(u32, &[u64])]) -> Vec<(u32, u32)> {
+pub fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
     // Postings as one sorted vector of (key, page): 12 bytes a key, no
     // allocation per key, and the runs of equal keys are the postings lists.
-    let mut postings: Vec<(u64, u32)> = sets
+    let mut postings: Vec<(Shingle, u32)> = sets
         .iter()
         .flat_map(|&(id, set)| {
             set.iter()
@@ -138,9 +139,9 @@ mod tests {
 
     #[test]
     fn passages_pair_pages_sharing_sampled_shingles() {
-        let a: Vec<u64> = (0..100).map(|i| i * 4).collect();
-        let b: Vec<u64> = (50..80).map(|i| i * 4).collect();
-        let c: Vec<u64> = (1000..1100).map(|i| i * 4).collect();
+        let a: Vec<Shingle> = (0..100).map(|i| i * 4).collect();
+        let b: Vec<Shingle> = (50..80).map(|i| i * 4).collect();
+        let c: Vec<Shingle> = (1000..1100).map(|i| i * 4).collect();
         let pairs = passage_candidates(&[(0, &a), (1, &b), (2, &c)]);
         assert_eq!(pairs, vec![(0, 1)]);
     }

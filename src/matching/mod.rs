@@ -15,7 +15,7 @@ pub use verify::Edge;
 /// What matching needs of a page: its fingerprints.
 pub struct Printed<'a> {
     pub simhash: u64,
-    pub set: &'a [u64],
+    pub set: &'a [crate::fingerprint::Shingle],
 }
 
 /// Finds every verified pair of related pages.

@@ -2,7 +2,7 @@
 
 use super::Printed;
 use crate::config::Config;
-use crate::fingerprint::intersection_size;
+use crate::fingerprint::{Shingle, intersection_size};
 use rayon::prelude::*;
 
 /// A verified relation between two pages.
@@ -19,7 +19,7 @@ pub struct Edge {
 }
 
 /// Containment of `part` in `whole`, and the shared count.
-pub fn containment(part: &[u64], whole: &[u64]) -> (f64, usize) {
+pub fn containment(part: &[Shingle], whole: &[Shingle]) -> (f64, usize) {
     if part.is_empty() {
         return (0.0, 0);
     }

@@ -10,14 +10,14 @@
 //! thread timing.
 
 use crate::analyze::Analyzed;
-use crate::fingerprint::intersection_size;
+use crate::fingerprint::{Shingle, intersection_size};
 use std::cmp::Ordering;
 
 /// A page competing to be its cluster's original.
 pub struct Contender<'a> {
     pub page: &'a Analyzed,
     /// The body's shingles as matching sees them (site boilerplate left out).
-    pub set: &'a [u64],
+    pub set: &'a [Shingle],
     pub junk: bool,
 }
 
@@ -50,7 +50,7 @@ const SAME_TEXT_GAP: f64 = 0.1;
 /// `Less` when `a`'s body holds clearly more of `b`'s than `b`'s holds of
 /// `a`'s (`b` is the excerpt); `Equal` for near-identical bodies, which
 /// an inserted ad line must not tip either way.
-fn holds_the_other(a: &[u64], b: &[u64]) -> Ordering {
+fn holds_the_other(a: &[Shingle], b: &[Shingle]) -> Ordering {
     let shared = intersection_size(a, b) as f64;
     let a_in_b = shared / a.len().max(1) as f64;
     let b_in_a = shared / b.len().max(1) as f64;
