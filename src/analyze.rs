@@ -8,7 +8,7 @@ use crate::corpus::{Page, Source};
 use crate::extract::{self, Extracted, PageDates, wire};
 use crate::fingerprint::{self, BodyPrint};
 use crate::signals::date_mismatch::{self, LedeWeekday};
-use crate::signals::junk_links::{self, JunkMeasure};
+use crate::signals::junk_links::{self, JunkTotals};
 use chrono::NaiveDate;
 
 /// How much of a body the language detector reads: enough to be sure,
@@ -33,7 +33,8 @@ pub struct Analyzed {
     pub wire: Option<&'static str>,
     /// Wire service whose own site this page is on.
     pub wire_site: Option<&'static str>,
-    pub junk: JunkMeasure,
+    /// The junk-link sizes (`explain` measures again for the items).
+    pub junk: JunkTotals,
     pub lede: Option<LedeWeekday>,
     /// Named by `--originals` or read from an index: matched against,
     /// never flagged.
@@ -57,7 +58,7 @@ impl Analyzed {
             print: BodyPrint::default(),
             wire: None,
             wire_site: None,
-            junk: JunkMeasure::default(),
+            junk: JunkTotals::default(),
             lede: None,
             given_original,
             from_index: false,
@@ -88,7 +89,7 @@ pub fn language(body: &str) -> Option<&'static str> {
 /// Analyzes an extracted page.
 pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
     let body = ex.body();
-    let junk = junk_links::measure(&ex);
+    let junk = junk_links::measure(&ex).totals;
     Analyzed {
         source: page.source.clone(),
         status: "ok".to_string(),

@@ -65,21 +65,39 @@ pub fn load(
     })
 }
 
-/// All pages of one file, each analyzed as it is read; a page that cannot
-/// be read, or whose analysis fails, becomes an error row instead. Returns
-/// the rows and how many records of the file were not pages.
+/// Pages read from one file before they are analyzed together: enough to
+/// keep both cores busy on one large WARC or JSON Lines file, few enough
+/// that the raw pages waiting in memory stay small.
+const BATCH: usize = 256;
+
+/// All pages of one file, analyzed in parallel batches as they are read; a
+/// page that cannot be read, or whose analysis fails, becomes an error row
+/// instead. Returns the rows and how many records of the file were not pages.
 pub fn analyze_file(
     found: &corpus::Discovered,
     given_original: bool,
     cfg: &Config,
 ) -> (Vec<Analyzed>, u64) {
     let mut rows = Vec::new();
+    let mut batch: Vec<Result<corpus::Page, corpus::Failure>> = Vec::with_capacity(BATCH);
+    let analyze_batch = |batch: &mut Vec<Result<corpus::Page, corpus::Failure>>,
+                         rows: &mut Vec<Analyzed>| {
+        let analyzed: Vec<Analyzed> = batch
+            .par_drain(..)
+            .map(|item| match item {
+                Ok(page) => analyze_guarded(&page, given_original),
+                Err(f) => Analyzed::failed(f.source, f.status, given_original),
+            })
+            .collect();
+        rows.extend(analyzed);
+    };
     let skipped = corpus::read_file(found, cfg.max_bytes, &mut |item| {
-        rows.push(match item {
-            Ok(page) => analyze_guarded(&page, given_original),
-            Err(f) => Analyzed::failed(f.source, f.status, given_original),
-        })
+        batch.push(item);
+        if batch.len() == BATCH {
+            analyze_batch(&mut batch, &mut rows);
+        }
     });
+    analyze_batch(&mut batch, &mut rows);
     (rows, skipped)
 }
 

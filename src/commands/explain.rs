@@ -159,12 +159,13 @@ fn describe(
             list.region
         );
     }
+    let junk = junk_links::measure(ex);
     let _ = writeln!(
         out,
         "  junk link text: {} chars against a body of {} chars, ratio {:.2} (flag at {:.2}{})",
-        a.junk.junk_chars,
-        a.junk.body_chars,
-        a.junk.ratio(),
+        junk.totals.junk_chars,
+        junk.totals.body_chars,
+        junk.totals.ratio(),
         cfg.junk_ratio,
         if a.words < cfg.min_article_words {
             format!("; body under {} words is not judged", cfg.min_article_words)
@@ -172,7 +173,7 @@ fn describe(
             String::new()
         }
     );
-    for item in &a.junk.items {
+    for item in &junk.items {
         let why = if item.shared.is_empty() {
             "shares no topic word with the story".to_string()
         } else {
@@ -183,7 +184,7 @@ fn describe(
         };
         let _ = writeln!(out, "    junk [{}] {} — {why}", item.heading, item.text);
     }
-    if a.junk.items.is_empty() {
+    if junk.items.is_empty() {
         let _ = writeln!(out, "    no item counted as junk");
     }
 

@@ -14,9 +14,9 @@ const MIN_PAGES: usize = 3;
 
 /// A paragraph's identity: its shingle hashes folded together.
 fn paragraph_key(shingles: &[Shingle]) -> u64 {
-    shingles
-        .iter()
-        .fold(0x9e37_79b9_7f4a_7c15, |acc, &h| acc.rotate_left(5) ^ u64::from(h))
+    shingles.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &h| {
+        acc.rotate_left(5) ^ u64::from(h)
+    })
 }
 
 /// The shingle set of every page with its site's boilerplate paragraphs

@@ -7,9 +7,25 @@ use std::collections::HashMap;
 /// with the 64 bits cut into `radius + 1` blocks, two fingerprints within
 /// `radius` bits agree exactly on at least one block, so sorting by each
 /// block and comparing only equal runs finds every pair.
+///
+/// Pages with the very same fingerprint (a template page served a thousand
+/// times) would make the output quadratic: past [`MAX_SAME`] of them, they
+/// are chained to the first instead, which keeps them in one cluster.
 pub fn simhash_candidates(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)> {
-    let blocks = (radius + 1).min(64);
     let mut out = Vec::new();
+    let mut by_hash: Vec<(u64, u32)> = prints.iter().map(|&(id, h)| (h, id)).collect();
+    by_hash.sort_unstable();
+    let mut unique: Vec<(u32, u64)> = Vec::with_capacity(prints.len());
+    for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() > MAX_SAME {
+            out.extend(run[1..].iter().map(|&(_, id)| ordered(run[0].1, id)));
+            unique.push((run[0].1, run[0].0));
+        } else {
+            unique.extend(run.iter().map(|&(h, id)| (id, h)));
+        }
+    }
+    let prints = &unique;
+    let blocks = (radius + 1).min(64);
     let mut keyed: Vec<(u64, u32, u64)> = Vec::with_capacity(prints.len());
     for b in 0..blocks {
         let lo = 64 * b / blocks;
@@ -43,15 +59,19 @@ pub fn simhash_candidates(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)>
     out
 }
 
+/// Pages sharing one exact fingerprint compared pairwise; more are chained.
+const MAX_SAME: usize = 64;
+
 /// One shingle in `SAMPLE` is a passage key; sampling by hash value (not by
 /// position) means a copy samples the same shingles as its original.
 const SAMPLE: Shingle = 4;
 /// Shared keys that make two pages a candidate pair.
 const MIN_SHARED_KEYS: u16 = 2;
-/// Each page is paired with at most this many earlier holders of a key, so a
-/// key held by thousands of pages costs linear, not quadratic, work; the
-/// clusters still connect through those holders.
-const MAX_PARTNERS: usize = 32;
+/// Each page is paired with at most the first this-many holders of a key, so
+/// a key held by thousands of pages (a common phrase, a story copied a
+/// thousand times) costs linear work, and since every key of one story has
+/// the same first holders, its copies still meet them and join one cluster.
+const MAX_PARTNERS: usize = 8;
 
 /// Pairs that share passage keys: the excerpt and edited-copy finder.
 pub fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
@@ -72,7 +92,7 @@ pub fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
         .filter(|run| run.len() > 1)
     {
         for (i, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[i.saturating_sub(MAX_PARTNERS)..i] {
+            for &(_, b) in &run[..i.min(MAX_PARTNERS)] {
                 let n = shared.entry(ordered(a, b)).or_insert(0);
                 *n = n.saturating_add(1);
             }

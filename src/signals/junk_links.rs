@@ -43,15 +43,21 @@ pub struct JunkItem {
     pub shared: Vec<String>,
 }
 
-/// The link-list measurement of one page.
+/// The link-list measurement of one page, with the items it counted.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct JunkMeasure {
     pub items: Vec<JunkItem>,
+    pub totals: JunkTotals,
+}
+
+/// The sizes behind the ratio: all a scan keeps of the measurement.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct JunkTotals {
     pub junk_chars: usize,
     pub body_chars: usize,
 }
 
-impl JunkMeasure {
+impl JunkTotals {
     /// Characters of junk link text per character of body; 0 without a body.
     pub fn ratio(&self) -> f64 {
         if self.body_chars == 0 {
@@ -181,10 +187,8 @@ pub fn why_not_counted(list: &LinkList) -> Option<&'static str> {
 pub fn measure(page: &Extracted) -> JunkMeasure {
     let body = page.body();
     let keys = key_words(page, &body);
-    let mut out = JunkMeasure {
-        body_chars: body.chars().count(),
-        ..Default::default()
-    };
+    let mut out = JunkMeasure::default();
+    out.totals.body_chars = body.chars().count();
     let mut seen = HashSet::new();
     for list in page.links.iter().filter(|l| why_not_counted(l).is_none()) {
         for item in &list.items {
@@ -197,7 +201,7 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
             if is_related(shared.len(), words.len()) {
                 continue;
             }
-            out.junk_chars += item.text.chars().count();
+            out.totals.junk_chars += item.text.chars().count();
             out.items.push(JunkItem {
                 heading: list.heading.clone(),
                 text: item.text.clone(),
@@ -210,7 +214,7 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
 
 /// Whether the measure sets the flag: a real article with junk text at least
 /// `ratio` times its length.
-pub fn flagged(m: &JunkMeasure, body_words: usize, cfg: &crate::config::Config) -> bool {
+pub fn flagged(m: &JunkTotals, body_words: usize, cfg: &crate::config::Config) -> bool {
     body_words >= cfg.min_article_words && m.ratio() >= cfg.junk_ratio
 }
 
@@ -257,7 +261,7 @@ mod tests {
         ));
         assert_eq!(m.items.len(), 2);
         assert_eq!(
-            m.junk_chars,
+            m.totals.junk_chars,
             "Ten celebrity weddings that shocked everyone"
                 .chars()
                 .count()
@@ -337,7 +341,7 @@ mod tests {
             BODY,
             &["Ten celebrity weddings that shocked everyone"],
         ));
-        let expected = m.junk_chars as f64 / BODY.chars().count() as f64;
-        assert!((m.ratio() - expected).abs() < 1e-9);
+        let expected = m.totals.junk_chars as f64 / BODY.chars().count() as f64;
+        assert!((m.totals.ratio() - expected).abs() < 1e-9);
     }
 }
