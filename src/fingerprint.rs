@@ -104,6 +104,8 @@ pub fn fingerprint(paragraphs: &[String]) -> BodyPrint {
     let mut set: Vec<Shingle> = paragraphs.iter().flatten().copied().collect();
     set.sort_unstable();
     set.dedup();
+    // Kept for every page of the corpus: no spare capacity.
+    set.shrink_to_fit();
     BodyPrint {
         simhash,
         paragraphs,

@@ -106,11 +106,12 @@ pub fn extract(text: &str) -> Extracted {
             }
         }
     }
-    // No line looked like a title before the body: fall back to the
-    // breadcrumb's last segment, which such pages end with the headline.
+    // No line looked like a title before the body: a breadcrumb ends with
+    // the headline; a text that starts with its story has no title.
     out.title = title.unwrap_or_else(|| {
         lines
             .first()
+            .filter(|l| is_breadcrumb(l))
             .map(|l| l.rsplit(['>', '»']).next().unwrap_or(l).trim().to_string())
             .unwrap_or_default()
     });
