@@ -44,6 +44,14 @@ fn bench_extract(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Elements(pages.len() as u64));
     group.sample_size(10);
+    // The floor: what any extractor must do anyway, parse every page.
+    group.bench_function("parse_only", |b| {
+        b.iter(|| {
+            for p in &pages {
+                std::hint::black_box(scraper::Html::parse_document(&p.text));
+            }
+        })
+    });
     group.bench_function("benchmark_pages", |b| {
         b.iter(|| {
             for p in &pages {

@@ -1,0 +1,50 @@
+//! The per-page and pairwise stages after extraction: fingerprinting a
+//! body, and verifying a candidate pair on its shingle sets.
+//!
+//! Run: cargo bench --bench stages
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use farmscan::fingerprint::{fingerprint, intersection_size};
+
+/// A deterministic body of `words` words in paragraphs of about 60.
+fn body(seed: u64, words: usize) -> Vec<String> {
+    let mut state = seed | 1;
+    let mut out = Vec::new();
+    let mut para = String::new();
+    for i in 0..words {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        para.push_str(&format!("w{} ", state % 5000));
+        if i % 60 == 59 {
+            out.push(std::mem::take(&mut para));
+        }
+    }
+    out.push(para);
+    out
+}
+
+fn bench_stages(c: &mut Criterion) {
+    let bodies: Vec<Vec<String>> = (0..100).map(|s| body(s, 400)).collect();
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Elements(bodies.len() as u64));
+    group.bench_function("fingerprint_400_words", |b| {
+        b.iter(|| {
+            for body in &bodies {
+                std::hint::black_box(fingerprint(body));
+            }
+        })
+    });
+    let prints: Vec<_> = bodies.iter().map(|b| fingerprint(b)).collect();
+    group.bench_function("verify_pair", |b| {
+        b.iter(|| {
+            for w in prints.windows(2) {
+                std::hint::black_box(intersection_size(&w[0].set, &w[1].set));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_stages);
+criterion_main!(benches);
