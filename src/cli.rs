@@ -49,17 +49,8 @@ pub struct IndexAddArgs {
     #[arg(long, value_name = "DB", required = true)]
     pub db: PathBuf,
 
-    /// Worker threads (default: one per core).
-    #[arg(short = 'j', long = "jobs", value_name = "N")]
-    pub jobs: Option<usize>,
-
-    /// No progress bar.
-    #[arg(short, long)]
-    pub quiet: bool,
-
-    /// A TOML configuration file (see `scan --help`).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +90,16 @@ pub struct ScanArgs {
     #[arg(long, value_name = "DB")]
     pub index: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    #[command(flatten)]
+    pub thresholds: Thresholds,
+}
+
+/// How a run works, for every command that reads a corpus.
+#[derive(Debug, Args)]
+pub struct RunArgs {
     /// Worker threads (default: one per core). The report is the same for any number.
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -111,9 +112,6 @@ pub struct ScanArgs {
     /// (default: farmscan.toml in the working directory, if present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-
-    #[command(flatten)]
-    pub thresholds: Thresholds,
 }
 
 /// Thresholds that decide verdicts. Each overrides the configuration file,

@@ -69,3 +69,39 @@ pub fn html_page(title: &str, head: &str, paragraphs: &[&str], after: &str) -> S
         "<!doctype html><html><head><title>{title}</title>{head}</head><body><article><h1>{title}</h1>\n{ps}</article>{after}</body></html>"
     )
 }
+
+/// The seed page of the mission, read from the shared folder beside the
+/// project; `None` (with a note) where that folder is absent.
+pub fn seed_text() -> Option<String> {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_a3a929a30d19b20e.txt");
+    let text = std::fs::read_to_string(&seed).ok();
+    if text.is_none() {
+        eprintln!("skipped: {} is not present", seed.display());
+    }
+    text
+}
+
+/// An original of the seed's AP story: its body paragraphs, dated
+/// 2023-09-11 in a meta tag.
+pub fn seed_original(seed: &str) -> String {
+    let body: Vec<&str> = seed
+        .lines()
+        .filter(|l| l.split_whitespace().count() > 20)
+        .collect();
+    html_page(
+        "North Korean train departs for Russia",
+        r#"<meta property="article:published_time" content="2023-09-11T06:00:00Z">"#,
+        &body,
+        "",
+    )
+}
+
+/// Makes a named pipe.
+pub fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}

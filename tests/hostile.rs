@@ -103,13 +103,7 @@ fn hostile_corpus(dir: &Path) -> usize {
     // Not pages: a directory named like a page, a FIFO, a symlink loop.
     std::fs::create_dir_all(dir.join("folder.html")).unwrap();
     let fifo = dir.join("pipe.html");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     std::os::unix::fs::symlink(dir, dir.join("loop")).unwrap();
     pages
 }

@@ -265,28 +265,10 @@ fn given_originals_are_matched_but_never_flagged() {
 /// dated 2023-09-11. The seed lives in the shared folder beside the project.
 #[test]
 fn seed_page_is_a_flagged_copy_of_its_ap_original() {
-    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds/000_a3a929a30d19b20e.txt");
-    let Ok(text) = std::fs::read_to_string(&seed) else {
-        eprintln!("skipped: {} is not present", seed.display());
-        return;
-    };
+    let Some(text) = seed_text() else { return };
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "seed.txt", &text);
-    let body: Vec<&str> = text
-        .lines()
-        .filter(|l| l.split_whitespace().count() > 20)
-        .collect();
-    write(
-        dir.path(),
-        "original.html",
-        html_page(
-            "North Korean train departs for Russia",
-            r#"<meta property="article:published_time" content="2023-09-11T06:00:00Z">"#,
-            &body,
-            "",
-        ),
-    );
+    write(dir.path(), "original.html", seed_original(&text));
     let rows = scan(&[dir.path()], &[]);
     let s = row(&rows, "seed.txt");
     assert_eq!(s["role"], "copy");
@@ -310,13 +292,7 @@ fn writing_the_report_to_a_pipe_writes_through_it() {
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("report.pipe");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())

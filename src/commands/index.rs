@@ -12,11 +12,11 @@ pub fn run(cmd: &IndexCommand) -> Result<(), String> {
 }
 
 fn add(args: &IndexAddArgs) -> Result<(), String> {
-    super::set_jobs(args.jobs)?;
-    let file = super::load_config(args.config.as_deref())?;
+    super::set_jobs(args.run.jobs)?;
+    let file = super::load_config(args.run.config.as_deref())?;
     let cfg = file.apply(crate::config::Config::default());
     let mut store = Store::open(&args.db, true)?;
-    let loaded = pipeline::load(&args.paths, true, &cfg, args.quiet)?;
+    let loaded = pipeline::load(&args.paths, true, &cfg, args.run.quiet)?;
     let added = store.add(&loaded.pages)?;
     println!(
         "{} pages added to {}, {} already there, {} not usable (error or no body)",

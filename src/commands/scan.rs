@@ -17,8 +17,8 @@ pub struct Scanned {
 
 /// Loads the corpus and the originals, and judges them together.
 pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
-    super::set_jobs(args.jobs)?;
-    let file = super::load_config(args.config.as_deref())?;
+    super::set_jobs(args.run.jobs)?;
+    let file = super::load_config(args.run.config.as_deref())?;
     let cfg = args.thresholds.config(&file)?;
     let start = Instant::now();
     // Open the index first: a missing or unreadable index is an error before
@@ -27,7 +27,7 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         Some(db) => Store::open(db, false)?.load()?,
         None => Vec::new(),
     };
-    let mut loaded = pipeline::load(&args.paths, false, &cfg, args.quiet)?;
+    let mut loaded = pipeline::load(&args.paths, false, &cfg, args.run.quiet)?;
     let originals: Vec<_> = args
         .originals
         .iter()
@@ -35,7 +35,7 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         .cloned()
         .collect();
     if !originals.is_empty() {
-        let originals = pipeline::load(&originals, true, &cfg, args.quiet)?;
+        let originals = pipeline::load(&originals, true, &cfg, args.run.quiet)?;
         loaded.pages.extend(originals.pages);
         loaded.skipped_files += originals.skipped_files;
         loaded.skipped_records += originals.skipped_records;
@@ -85,7 +85,7 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned) -> Result<(), String> {
 pub fn run(args: &ScanArgs) -> Result<(), String> {
     let scanned = scan(args)?;
     write_outputs(args, &scanned)?;
-    if !args.quiet {
+    if !args.run.quiet {
         eprintln!("{}", scanned.summary.line());
     }
     Ok(())
