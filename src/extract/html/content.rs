@@ -2,7 +2,7 @@
 //! ancestor where a split story gathers, then the blocks worth keeping.
 
 use super::MAX_CLIMB;
-use super::flatten::{Block, Flattened, Layout, class_weight, flatten};
+use super::flatten::{Block, Flattened, class_weight};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -14,17 +14,14 @@ pub(super) struct Story {
 }
 
 /// The article body of a page.
-pub(super) fn story(
-    doc: &Html,
-    body: NodeRef<'_, Node>,
-    flat: &Flattened,
-    layout: &Layout<'_>,
-) -> Story {
+pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> Story {
     let roots = content_roots(doc, body, flat);
     let mut paragraphs = Vec::new();
-    for &root in &roots {
-        let inner = flatten(root, Some(layout));
-        paragraphs.extend(inner.blocks.into_iter().filter(keep_block).map(|b| b.text));
+    for root in &roots {
+        // The root's blocks are one run of the page's blocks.
+        let Some(t) = flat.totals.get(&root.id()) else { continue };
+        let run = &flat.blocks[t.first_block..t.first_block + t.blocks];
+        paragraphs.extend(run.iter().filter(|b| keep_block(b)).map(|b| b.text.clone()));
     }
     // A story seldom repeats a long paragraph word for word; slideshow
     // captions and sticky teasers do. (Short lines such as list labels may
@@ -68,7 +65,7 @@ fn content_roots<'a>(
             continue;
         }
         if !matches!(
-            b.tag.as_str(),
+            b.tag,
             "p" | "pre" | "tr" | "blockquote" | "div" | "section" | "article" | "li" | "dd"
         ) {
             continue;
@@ -78,7 +75,7 @@ fn content_roots<'a>(
             continue;
         };
         // A text-bearing div is its own container as well as a voter.
-        let mut level = if matches!(b.tag.as_str(), "div" | "section" | "article") {
+        let mut level = if matches!(b.tag, "div" | "section" | "article") {
             0
         } else {
             1
@@ -243,7 +240,7 @@ fn keep_block(b: &Block) -> bool {
         return false;
     }
     let words = b.text.split_whitespace().count();
-    let heading = matches!(b.tag.as_str(), "h2" | "h3" | "h4" | "h5" | "h6");
+    let heading = matches!(b.tag, "h2" | "h3" | "h4" | "h5" | "h6");
     let max_density = if words < 10 { 0.34 } else { 0.5 };
     if b.link_density() > max_density {
         return false;

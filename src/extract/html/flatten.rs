@@ -134,21 +134,21 @@ const CONTENT_WORDS: &[&str] = &[
     "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "news",
 ];
 
-fn words_of(attr: &str) -> impl Iterator<Item = String> + '_ {
-    attr.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
+/// Whether `word` is in `list`, ignoring ASCII case, without allocating:
+/// this runs for every class word of every element.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// +1 for a content-like class/id, -1 for a furniture-like one, 0 otherwise.
 pub(super) fn class_weight(el: &scraper::node::Element) -> i32 {
     let mut weight = 0;
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        for w in words_of(attr) {
-            if CONTENT_WORDS.contains(&w.as_str()) {
+        for w in attr.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            if listed(CONTENT_WORDS, w) {
                 return 1;
             }
-            if BOILER_WORDS.contains(&w.as_str()) {
+            if listed(BOILER_WORDS, w) {
                 weight = -1;
             }
         }
@@ -193,7 +193,7 @@ fn is_boiler(el: &scraper::node::Element) -> bool {
 pub(super) struct Block {
     /// The innermost block-level element holding the text.
     pub(super) owner: NodeId,
-    pub(super) tag: String,
+    pub(super) tag: &'static str,
     pub(super) text: String,
     /// Non-space characters of the text, and how many of them are in links.
     pub(super) chars: usize,
@@ -232,6 +232,10 @@ pub(super) struct Totals {
     pub(super) anchors: usize,
     /// Lists and link containers (`ul`, `ol`, `nav`, `aside`).
     pub(super) lists: usize,
+    /// Blocks of text, and (set at close) the index of the first of them in
+    /// the walk's blocks: an element's blocks are one contiguous run.
+    pub(super) blocks: usize,
+    pub(super) first_block: usize,
 }
 
 impl std::ops::Sub for Totals {
@@ -244,6 +248,8 @@ impl std::ops::Sub for Totals {
             good_chars: self.good_chars - at_open.good_chars,
             anchors: self.anchors - at_open.anchors,
             lists: self.lists - at_open.lists,
+            blocks: self.blocks - at_open.blocks,
+            first_block: at_open.blocks,
         }
     }
 }
@@ -251,6 +257,16 @@ impl std::ops::Sub for Totals {
 pub(super) struct Flattened {
     pub(super) blocks: Vec<Block>,
     pub(super) totals: HashMap<NodeId, Totals>,
+    /// The elements taken as furniture.
+    pub(super) furniture: Vec<NodeId>,
+}
+
+impl Flattened {
+    /// Whether a layout would change this walk: some element taken as
+    /// furniture holds most of the page's text.
+    pub(super) fn needs_layout(&self, layout: &Layout<'_>) -> bool {
+        self.furniture.iter().any(|&id| layout.is_wrapper(id))
+    }
 }
 
 /// An element open during the flattening walk.
@@ -269,8 +285,9 @@ struct Walker {
     totals: HashMap<NodeId, Totals>,
     stack: Vec<Open>,
     /// Open block-level elements, innermost last.
-    block_stack: Vec<(NodeId, String)>,
+    block_stack: Vec<(NodeId, &'static str)>,
     boiler_open: usize,
+    furniture: Vec<NodeId>,
     running: Totals,
     buf: String,
     buf_links: usize,
@@ -284,7 +301,7 @@ impl Walker {
                 .block_stack
                 .last()
                 .cloned()
-                .unwrap_or((root, String::new()));
+                .unwrap_or((root, ""));
             let chars = text.chars().filter(|c| !c.is_whitespace()).count();
             let link_chars = self.buf_links.min(chars);
             let block = Block {
@@ -299,6 +316,7 @@ impl Walker {
                 self.running.good_chars += block.chars;
             }
             self.blocks.push(block);
+            self.running.blocks += 1;
         }
         self.buf.clear();
         self.buf_links = 0;
@@ -337,7 +355,10 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
                         skip_depth += 1;
                         continue;
                     }
-                    let block = BLOCK.contains(&name);
+                    // The block tag as the static name from BLOCK, so blocks
+                    // carry their tag without an allocation each.
+                    let block_tag = BLOCK.iter().copied().find(|b| *b == name);
+                    let block = block_tag.is_some();
                     if block || name == "br" {
                         w.flush(root.id());
                     } else if matches!(name, "td" | "th") {
@@ -352,8 +373,11 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
                     }
                     let boiler = is_boiler(el) && !layout.is_some_and(|l| l.is_wrapper(node.id()));
                     w.boiler_open += usize::from(boiler);
+                    if boiler {
+                        w.furniture.push(node.id());
+                    }
                     if block {
-                        w.block_stack.push((node.id(), name.to_string()));
+                        w.block_stack.push((node.id(), block_tag.unwrap_or("div")));
                     }
                     w.stack.push(Open {
                         id: node.id(),
@@ -401,5 +425,6 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
     Flattened {
         blocks: w.blocks,
         totals: w.totals,
+        furniture: w.furniture,
     }
 }

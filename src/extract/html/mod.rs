@@ -70,8 +70,10 @@ pub fn extract(html: &str) -> Extracted {
         page_chars: first.totals.get(&body.id()).map_or(0, |t| t.chars),
         totals: &first.totals,
     };
-    let flat = flatten(body, Some(&layout));
-    let story = content::story(&doc, body, &flat, &layout);
+    // Walk again only when a furniture-like wrapper holds most of the page.
+    let again = first.needs_layout(&layout).then(|| flatten(body, Some(&layout)));
+    let flat = again.as_ref().unwrap_or(&first);
+    let story = content::story(&doc, body, flat);
 
     let url = meta
         .get("canonical")
