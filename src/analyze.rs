@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 /// How much of a body the language detector reads: enough to be sure,
 /// bounded so long pages cost no more.
-const LANG_PREFIX_CHARS: usize = 2000;
+const LANG_PREFIX_CHARS: usize = 1000;
 
 /// One page after per-page analysis.
 #[derive(Debug, Clone)]

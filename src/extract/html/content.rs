@@ -19,7 +19,9 @@ pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> St
     let mut paragraphs = Vec::new();
     for root in &roots {
         // The root's blocks are one run of the page's blocks.
-        let Some(t) = flat.totals.get(&root.id()) else { continue };
+        let Some(t) = flat.totals.get(&root.id()) else {
+            continue;
+        };
         let run = &flat.blocks[t.first_block..t.first_block + t.blocks];
         paragraphs.extend(run.iter().filter(|b| keep_block(b)).map(|b| b.text.clone()));
     }

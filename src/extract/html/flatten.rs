@@ -144,7 +144,10 @@ fn listed(list: &[&str], word: &str) -> bool {
 pub(super) fn class_weight(el: &scraper::node::Element) -> i32 {
     let mut weight = 0;
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        for w in attr.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        for w in attr
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
             if listed(CONTENT_WORDS, w) {
                 return 1;
             }
@@ -297,11 +300,7 @@ impl Walker {
     fn flush(&mut self, root: NodeId) {
         let text = squash_whitespace(&self.buf);
         if !text.is_empty() {
-            let (owner, tag) = self
-                .block_stack
-                .last()
-                .cloned()
-                .unwrap_or((root, ""));
+            let (owner, tag) = self.block_stack.last().cloned().unwrap_or((root, ""));
             let chars = text.chars().filter(|c| !c.is_whitespace()).count();
             let link_chars = self.buf_links.min(chars);
             let block = Block {

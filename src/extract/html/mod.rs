@@ -71,7 +71,9 @@ pub fn extract(html: &str) -> Extracted {
         totals: &first.totals,
     };
     // Walk again only when a furniture-like wrapper holds most of the page.
-    let again = first.needs_layout(&layout).then(|| flatten(body, Some(&layout)));
+    let again = first
+        .needs_layout(&layout)
+        .then(|| flatten(body, Some(&layout)));
     let flat = again.as_ref().unwrap_or(&first);
     let story = content::story(&doc, body, flat);
 

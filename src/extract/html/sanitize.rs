@@ -46,7 +46,7 @@ pub fn limit_nesting(html: &str) -> Cow<'_, str> {
     let mut kept_upto = 0;
     let mut depth = 0usize;
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + off;
         let rest = &bytes[at..];
         if rest.starts_with(b"<!--") {
@@ -105,17 +105,14 @@ pub fn limit_nesting(html: &str) -> Cow<'_, str> {
 /// The `>` that ends a tag whose name ends at `from`, skipping quoted
 /// attribute values.
 fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (k, &b) in bytes[from..].iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return Some(from + k),
-            None => {}
+    let mut at = from;
+    loop {
+        let k = at + memchr::memchr3(b'>', b'"', b'\'', &bytes[at..])?;
+        match bytes[k] {
+            b'>' => return Some(k),
+            quote => at = k + 1 + memchr::memchr(quote, &bytes[k + 1..])? + 1,
         }
     }
-    None
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
