@@ -65,6 +65,8 @@ const MAX_SAME: usize = 64;
 /// One shingle in `SAMPLE` is a passage key; sampling by hash value (not by
 /// position) means a copy samples the same shingles as its original.
 const SAMPLE: Shingle = 4;
+/// Holders a key needs before it can count as a common phrase.
+const MIN_COMMON: usize = 1000;
 /// Shared keys that make two pages a candidate pair.
 const MIN_SHARED_KEYS: u16 = 2;
 /// Each page is paired with at most the first this-many holders of a key, so
@@ -86,10 +88,14 @@ pub fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
         })
         .collect();
     postings.sort_unstable();
+    // A key in more than 1% of the pages (and over a thousand) is a common
+    // phrase of the language, not a passage: it says nothing about copying,
+    // and its pairs would dominate the memory of a large scan.
+    let max_holders = (sets.len() / 100).max(MIN_COMMON);
     let mut shared: HashMap<(u32, u32), u16> = HashMap::new();
     for run in postings
         .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
+        .filter(|run| run.len() > 1 && run.len() <= max_holders)
     {
         for (i, &(_, a)) in run.iter().enumerate() {
             for &(_, b) in &run[..i.min(MAX_PARTNERS)] {
