@@ -25,9 +25,65 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Explain, for a person, why one page got its flags.
     Explain(ExplainArgs),
+    /// Write each page's fingerprint record (JSON Lines): all that matching
+    /// and judging need, so shards can be fingerprinted anywhere.
+    Fingerprint(FingerprintArgs),
+    /// Judge pages from fingerprint records and write the page report, as
+    /// `scan` would for the pages they came from.
+    Judge(JudgeArgs),
     /// Keep a persistent index of originals to check later crawls against.
     #[command(subcommand)]
     Index(IndexCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct FingerprintArgs {
+    /// Files or directories to fingerprint.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the records here instead of stdout ("-" is stdout).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Mark these pages as originals by definition (as `scan --originals`).
+    #[arg(long)]
+    pub originals: bool,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct JudgeArgs {
+    /// Fingerprint record files (from `farmscan fingerprint`).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Write the report here instead of stdout ("-" is stdout).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+
+    /// The records' site boilerplate was already left out (by a job that
+    /// saw the whole corpus): do not look for it again among these pages.
+    #[arg(long)]
+    pub trimmed: bool,
+
+    /// Judge the pages of each record group (the records' `group` field)
+    /// apart from the others, as one job's connected components.
+    #[arg(long)]
+    pub by_group: bool,
+
+    /// A TOML configuration file (see `scan --help`).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub thresholds: Thresholds,
 }
 
 #[derive(Debug, Subcommand)]

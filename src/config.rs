@@ -22,6 +22,10 @@ pub struct Config {
     pub inconsistent_days: i64,
     /// Cap on bytes one file may decompress to.
     pub max_bytes: u64,
+    /// Leave paragraphs a site repeats on many pages out of matching. Off
+    /// when the pages were trimmed already (a distributed job does it
+    /// across the whole corpus before judging groups).
+    pub site_boilerplate: bool,
 }
 
 impl Default for Config {
@@ -35,6 +39,7 @@ impl Default for Config {
             stale_days: 7,
             inconsistent_days: 7,
             max_bytes: crate::corpus::DEFAULT_MAX_BYTES,
+            site_boilerplate: true,
         }
     }
 }

@@ -54,7 +54,11 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         .iter()
         .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
         .collect();
-    let trimmed = boilerplate::without_site_boilerplate(pages);
+    let trimmed = if cfg.site_boilerplate {
+        boilerplate::without_site_boilerplate(pages)
+    } else {
+        vec![None; pages.len()]
+    };
     let sets: Vec<&[crate::fingerprint::Shingle]> = pages
         .iter()
         .zip(&trimmed)

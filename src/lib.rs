@@ -17,6 +17,7 @@ pub mod fingerprint;
 pub mod judge;
 pub mod matching;
 pub mod pipeline;
+pub mod records;
 pub mod report;
 pub mod signals;
 pub mod store;

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod explain;
 pub mod extract;
+pub mod fingerprint;
 pub mod index;
 pub mod scan;
 
@@ -21,6 +22,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Extract(a) => extract::run(&a).map(|_| EXIT_OK),
         Command::Explain(a) => explain::run(&a).map(|_| EXIT_OK),
         Command::Index(c) => index::run(&c).map(|_| EXIT_OK),
+        Command::Fingerprint(a) => fingerprint::run(&a).map(|_| EXIT_OK),
+        Command::Judge(a) => fingerprint::judge(&a).map(|_| EXIT_OK),
     };
     result.unwrap_or_else(|e| {
         eprintln!("farmscan: {e}");

@@ -11,19 +11,15 @@ use std::sync::LazyLock;
 
 /// A date a page states, with the rule that produced it (shown by `extract`
 /// and `explain` so a person can check it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct FoundDate {
-    #[serde(serialize_with = "ser_date")]
+    /// Written `YYYY-MM-DD`.
     pub date: NaiveDate,
     pub rule: String,
     /// The moment, when the field gave a time too (UTC): it orders two pages
     /// claiming the same day.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utc: Option<chrono::NaiveDateTime>,
-}
-
-fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&d.format("%Y-%m-%d"))
 }
 
 /// Everything a page says about its own dates.

@@ -1,0 +1,74 @@
+//! `farmscan fingerprint` and `farmscan judge`: the scan split in two, so
+//! the per-page half can run on many machines and the judging anywhere.
+
+use crate::analyze::Analyzed;
+use crate::cli::{FingerprintArgs, JudgeArgs};
+use crate::judge;
+use crate::pipeline;
+use crate::records::Record;
+use crate::report;
+use std::io::BufRead;
+
+pub fn run(args: &FingerprintArgs) -> Result<(), String> {
+    super::set_jobs(args.run.jobs)?;
+    let file = super::load_config(args.run.config.as_deref())?;
+    let cfg = file.apply(crate::config::Config::default());
+    let loaded = pipeline::load(&args.paths, args.originals, &cfg, args.run.quiet)?;
+    report::write_atomically(args.output.as_deref(), |w| {
+        for p in &loaded.pages {
+            serde_json::to_writer(&mut *w, &Record::from(p))?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+    .map_err(|e| format!("cannot write the records: {e}"))
+}
+
+/// Reads fingerprint records; a line that is not a record is an error (the
+/// file was written by `fingerprint`, so a bad line means a broken file).
+fn read_records(path: &std::path::Path) -> Result<Vec<(Option<u64>, Analyzed)>, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
+        let line = line.map_err(|e| format!("{}: {e}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Record = serde_json::from_str(&line).map_err(|e| {
+            format!(
+                "{}:{}: not a fingerprint record: {e}",
+                path.display(),
+                n + 1
+            )
+        })?;
+        out.push((record.group, record.into()));
+    }
+    Ok(out)
+}
+
+pub fn judge(args: &JudgeArgs) -> Result<(), String> {
+    let file = super::load_config(args.config.as_deref())?;
+    let mut cfg = args.thresholds.config(&file)?;
+    cfg.site_boilerplate = !args.trimmed;
+    let mut records = Vec::new();
+    for f in &args.files {
+        records.extend(read_records(f)?);
+    }
+    if !args.by_group {
+        records.iter_mut().for_each(|(g, _)| *g = None);
+    }
+    // Each group judged on its own; rows in (path, record) order overall.
+    records.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.source.cmp(&b.1.source)));
+    let mut rows = Vec::new();
+    for group in records.chunk_by(|a, b| a.0 == b.0) {
+        let pages: Vec<Analyzed> = group.iter().map(|(_, p)| p.clone()).collect();
+        let verdicts = judge::judge(&pages, &cfg);
+        rows.extend((0..pages.len()).map(|i| report::row(&pages, &verdicts, i)));
+    }
+    rows.sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));
+    let rows = rows.into_iter();
+    report::write_atomically(args.output.as_deref(), |w| {
+        report::write_rows(w, rows, args.format)
+    })
+    .map_err(|e| format!("cannot write the report: {e}"))
+}

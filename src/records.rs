@@ -1,0 +1,155 @@
+//! The fingerprint file: one JSON object per page holding everything that
+//! matching and judging need, so pages can be fingerprinted anywhere (a
+//! shard on a cluster node) and judged elsewhere with the same rules.
+
+use crate::analyze::Analyzed;
+use crate::corpus::Source;
+use crate::extract::{FoundDate, PageDates, wire};
+use crate::fingerprint::{BodyPrint, Shingle};
+use crate::signals::date_mismatch::LedeWeekday;
+use crate::signals::junk_links::JunkTotals;
+use serde::{Deserialize, Serialize};
+
+/// A page's fingerprint record.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Record {
+    pub path: String,
+    pub record: Option<u64>,
+    pub status: String,
+    pub url: Option<String>,
+    /// The site the page belongs to (URL host), for site boilerplate.
+    pub site: Option<String>,
+    pub title: String,
+    pub lang: Option<String>,
+    pub words: usize,
+    pub published: Option<FoundDate>,
+    pub modified: Option<FoundDate>,
+    /// Every first-publication date field (for the consistency check).
+    pub date_fields: Vec<FoundDate>,
+    pub crawl_date: Option<chrono::NaiveDate>,
+    /// SimHash as 16 hex digits (JSON numbers cannot hold 64 bits safely).
+    pub simhash: String,
+    /// Shingle hashes of each paragraph.
+    pub paragraphs: Vec<Vec<Shingle>>,
+    pub wire: Option<String>,
+    pub wire_site: Option<String>,
+    pub junk_chars: usize,
+    pub body_chars: usize,
+    pub lede_weekday: Option<u32>,
+    pub lede_phrase: Option<String>,
+    pub given_original: bool,
+    /// Set by a distributed job: pages of one group are judged together,
+    /// apart from other groups (`judge --by-group`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<u64>,
+}
+
+impl From<&Analyzed> for Record {
+    fn from(p: &Analyzed) -> Self {
+        Record {
+            path: p.source.path.clone(),
+            record: p.source.record,
+            status: p.status.clone(),
+            url: p.url.clone(),
+            site: p.url.as_deref().and_then(crate::extract::url_host),
+            title: p.title.clone(),
+            lang: p.lang.map(str::to_string),
+            words: p.words,
+            published: p.dates.published.clone(),
+            modified: p.dates.modified.clone(),
+            date_fields: p.dates.candidates.clone(),
+            crawl_date: p.crawl_date,
+            simhash: format!("{:016x}", p.print.simhash),
+            paragraphs: p.print.paragraphs.clone(),
+            wire: p.wire.map(str::to_string),
+            wire_site: p.wire_site.map(str::to_string),
+            junk_chars: p.junk.junk_chars,
+            body_chars: p.junk.body_chars,
+            lede_weekday: p.lede.as_ref().map(|l| l.weekday),
+            lede_phrase: p.lede.as_ref().map(|l| l.phrase.clone()),
+            given_original: p.given_original,
+            group: None,
+        }
+    }
+}
+
+impl From<Record> for Analyzed {
+    fn from(r: Record) -> Self {
+        let mut p = Analyzed::failed(
+            Source {
+                path: r.path,
+                record: r.record,
+            },
+            r.status,
+            r.given_original,
+        );
+        p.url = r.url;
+        p.title = r.title;
+        p.lang = r
+            .lang
+            .as_deref()
+            .and_then(whatlang::Lang::from_code)
+            .map(|l| l.code());
+        p.words = r.words;
+        p.dates = PageDates {
+            published: r.published,
+            modified: r.modified,
+            candidates: r.date_fields,
+        };
+        p.crawl_date = r.crawl_date;
+        let mut set: Vec<Shingle> = r.paragraphs.iter().flatten().copied().collect();
+        set.sort_unstable();
+        set.dedup();
+        p.print = BodyPrint {
+            simhash: u64::from_str_radix(&r.simhash, 16).unwrap_or(0),
+            paragraphs: r.paragraphs,
+            set,
+        };
+        p.wire = r.wire.as_deref().and_then(wire::known);
+        p.wire_site = r.wire_site.as_deref().and_then(wire::known);
+        p.junk = JunkTotals {
+            junk_chars: r.junk_chars,
+            body_chars: r.body_chars,
+        };
+        p.lede = r
+            .lede_weekday
+            .zip(r.lede_phrase)
+            .map(|(weekday, phrase)| LedeWeekday { weekday, phrase });
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Markup, Page};
+
+    #[test]
+    fn a_page_survives_the_round_trip_through_its_record() {
+        let page = Page {
+            source: Source {
+                path: "a.txt".into(),
+                record: Some(3),
+            },
+            markup: Markup::Text,
+            text: std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/sample/farm/harbor-strike-copy.txt"
+            ))
+            .unwrap(),
+            url: Some("https://quickfeed.example/1".into()),
+            crawl_date: None,
+        };
+        let a = crate::analyze::analyze(&page, false);
+        let json = serde_json::to_string(&Record::from(&a)).unwrap();
+        let b: Analyzed = serde_json::from_str::<Record>(&json).unwrap().into();
+        assert_eq!(b.source, a.source);
+        assert_eq!(b.print.simhash, a.print.simhash);
+        assert_eq!(b.print.set, a.print.set);
+        assert_eq!(b.published(), a.published());
+        assert_eq!(b.wire, Some("AP"));
+        assert_eq!(b.lang, a.lang);
+        assert_eq!(b.lede, a.lede);
+        assert_eq!(b.junk.ratio(), a.junk.ratio());
+    }
+}
