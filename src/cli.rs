@@ -136,6 +136,16 @@ pub struct ScanArgs {
     #[arg(long, value_name = "FILE")]
     pub pairs: Option<PathBuf>,
 
+    /// Also write one CSV row per site (registrable domain, or folder when
+    /// no URL is known): pages, copies, flags, lags, farm share.
+    #[arg(long, value_name = "FILE")]
+    pub sites: Option<PathBuf>,
+
+    /// Also write a self-contained HTML report (totals, sites, charts,
+    /// explanations of flagged pages) to open in a browser and send.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+
     /// Pages that are originals by definition (a wire feed, a publisher's
     /// archive): matched against, never flagged. May be repeated.
     #[arg(long, value_name = "PATH")]

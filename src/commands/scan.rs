@@ -73,6 +73,18 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned) -> Result<(), String> {
         report::write_rows(w, rows, args.format)
     })
     .map_err(|e| format!("cannot write the report: {e}"))?;
+    if args.sites.is_some() || args.html.is_some() {
+        let sites = crate::sites::aggregate(&s.pages, &s.verdicts);
+        if let Some(path) = &args.sites {
+            report::write_atomically(Some(path), |w| crate::sites::write_sites(w, &sites))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        if let Some(path) = &args.html {
+            let page = crate::html_report::render(&s.pages, &s.verdicts, &sites, &s.summary);
+            report::write_atomically(Some(path), |w| w.write_all(page.as_bytes()))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
     if let Some(pairs) = &args.pairs {
         report::write_atomically(Some(pairs), |w| {
             report::write_pairs(w, &s.pages, &s.verdicts)

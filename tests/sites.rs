@@ -1,0 +1,82 @@
+//! The researcher's view: the sites report and the HTML report.
+
+mod common;
+use common::*;
+
+fn scan_with(extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = farmscan()
+        .args(["scan", "-q", "-o"])
+        .arg(dir.path().join("report.csv"))
+        .arg("--sites")
+        .arg(dir.path().join("sites.csv"))
+        .arg("--html")
+        .arg(dir.path().join("report.html"))
+        .args(extra)
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+#[test]
+fn farm_sites_come_first_and_real_sites_last() {
+    let dir = scan_with(&[]);
+    let text = std::fs::read_to_string(dir.path().join("sites.csv")).unwrap();
+    assert!(text.starts_with(
+        "site,pages,copies,copied_from_sites,wire_copies,junk_links,date_mismatch,median_lag_days,median_similarity,farm_share"
+    ));
+    let sites = rows(&text);
+    let farm = &sites[0];
+    assert_eq!(farm["site"], "farm");
+    assert_eq!(farm["site_from"], "folder");
+    assert_eq!(farm["pages"], "4");
+    assert_eq!(farm["copies"], "3");
+    assert_eq!(
+        farm["copied_from_sites"],
+        "dailycourier.example;valleygazette.example"
+    );
+    assert_eq!(farm["wire_copies"], "2");
+    // The two re-dated copies lag 466 and 322 days, the syndicated one 0.
+    assert_eq!(farm["median_lag_days"], "322.0");
+    // Two of its four pages are copies with junk links or a false date.
+    assert_eq!(farm["farm_share"], "0.5");
+    for real in &sites[1..] {
+        assert_eq!(real["farm_share"], "0.0", "{}", real["site"]);
+        assert_eq!(real["copies"], "0");
+    }
+    assert!(
+        sites
+            .iter()
+            .any(|s| s["site"] == "dailycourier.example" && s["site_from"] == "url")
+    );
+}
+
+#[test]
+fn the_html_report_is_self_contained_with_charts_and_explanations() {
+    let dir = scan_with(&[]);
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert_eq!(html.matches("<svg").count(), 3, "three charts");
+    assert!(
+        html.contains("Date lag of copies")
+            && html.contains("Similarity of copies")
+            && html.contains("Junk-link ratio")
+    );
+    assert!(html.contains("<table class=\"sortable\">"));
+    assert!(
+        html.contains("Dock workers walk out at Europe&#39;s busiest port")
+            || html.contains("Dock workers walk out at Europe's busiest port")
+    );
+    assert!(
+        html.contains("date_mismatch (weekday): lede says"),
+        "explanations carry the reasons"
+    );
+    for external in ["<script src", "<link", "@import", "url(http"] {
+        assert!(!html.contains(external), "no external resource: {external}");
+    }
+}
