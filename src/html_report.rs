@@ -246,7 +246,7 @@ pub fn render(
     for &i in flagged.iter().take(MAX_FLAGGED) {
         explain_page(&mut h, i, pages, &verdicts[i]);
     }
-    let _ = write!(h, "<script>{SORT_SCRIPT}</script></body></html>\n");
+    let _ = writeln!(h, "<script>{SORT_SCRIPT}</script></body></html>");
     h
 }
 

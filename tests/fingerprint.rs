@@ -63,7 +63,7 @@ fn groups_are_judged_apart() {
 }
 
 fn rows_of(stdout: &[u8]) -> Vec<std::collections::HashMap<String, String>> {
-    rows(&String::from_utf8(stdout.to_vec()).unwrap())
+    rows(core::str::from_utf8(stdout).unwrap())
 }
 
 #[test]
