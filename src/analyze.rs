@@ -96,7 +96,7 @@ pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> An
         wire: wire::credited(&body),
         wire_site: ex.url.as_deref().and_then(wire::service_for_url),
         lang: language(&body),
-        words: body.split_whitespace().count(),
+        words: crate::script::count_words(&body),
         print: fingerprint::fingerprint(&ex.paragraphs),
         lede: date_mismatch::lede_weekday(&ex.paragraphs),
         url: ex.url,

@@ -9,17 +9,23 @@
 /// share few shingles, yet short enough that one edited word costs only three.
 pub const SHINGLE_WORDS: usize = 3;
 
-/// Lowercases and keeps letters and digits, turning everything else into
-/// single spaces, so punctuation and markup quirks do not change shingles.
+/// Folds compatibility forms (NFKC: full-width letters, ligatures) and
+/// case, keeps letters and digits of every script, and turns everything
+/// else — punctuation of any script included — into single spaces. A
+/// character of a script written without spaces (Chinese, Japanese, Thai
+/// ...) is a word of its own, so shingles there are character n-grams and
+/// a Chinese excerpt is found exactly like an English one.
 pub fn normalise(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    for c in text.nfkc() {
         if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
+            let alone = crate::script::unspaced(c);
+            if (pending_space || alone) && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-            pending_space = false;
+            pending_space = alone;
             for l in c.to_lowercase() {
                 out.push(l);
             }
@@ -144,6 +150,34 @@ mod tests {
         assert_eq!(
             normalise("Kim’s  TRAIN—left, Monday!"),
             "kim s train left monday"
+        );
+    }
+
+    #[test]
+    fn unspaced_scripts_become_character_tokens_and_width_is_folded() {
+        assert_eq!(
+            normalise("北京今天下雨。Ｋｉｍ访问"),
+            "北 京 今 天 下 雨 kim 访 问"
+        );
+        assert_eq!(normalise("東京の天気、晴れ"), "東 京 の 天 気 晴 れ");
+        assert_eq!(normalise("«Москва», ١٢٣ كتاب"), "москва ١٢٣ كتاب");
+        assert_eq!(shingles("北 京 今 天"), vec!["北 京 今", "京 今 天"]);
+    }
+
+    #[test]
+    fn a_chinese_excerpt_is_contained_in_its_story() {
+        let story = vec![
+            "北京市政府今天宣布，从下个月开始，全市将新建二十个公园，并扩大地铁网络，以改善居民的生活环境。".to_string(),
+            "市长在新闻发布会上表示，这些项目预计将在三年内完成，总投资超过五百亿元人民币。".to_string(),
+            "专家认为，这一计划将有助于缓解城市交通压力，同时提高空气质量。".to_string(),
+        ];
+        let excerpt = vec![story[1].clone()];
+        let (s, e) = (fingerprint(&story), fingerprint(&excerpt));
+        assert_eq!(intersection_size(&e.set, &s.set), e.set.len());
+        assert!(
+            e.set.len() >= 20,
+            "a paragraph gives enough character shingles: {}",
+            e.set.len()
         );
     }
 

@@ -20,6 +20,7 @@ pub mod matching;
 pub mod pipeline;
 pub mod records;
 pub mod report;
+pub mod script;
 pub mod signals;
 pub mod sites;
 pub mod store;

@@ -1,0 +1,86 @@
+//! Writing systems: which scripts are written without spaces between words,
+//! and digits of other scripts. Every stage that reads words asks here.
+
+/// Whether `c` belongs to a script written without spaces between words
+/// (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar): there each
+/// character stands for a word when text is cut into tokens.
+pub fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F // Han
+        | 0x3040..=0x309F // Hiragana
+        | 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F // Katakana
+        | 0x0E00..=0x0E7F // Thai
+        | 0x0E80..=0x0EFF // Lao
+        | 0x1780..=0x17FF // Khmer
+        | 0x1000..=0x109F // Myanmar
+    )
+}
+
+/// Whether `c` is Hiragana: in Japanese mostly particles and endings.
+pub fn hiragana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x309F)
+}
+
+/// Counts words: whitespace-separated words, each character of an
+/// unspaced script counting as one (as word counts of such texts do).
+pub fn count_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if unspaced(c) {
+            words += 1;
+            in_word = false;
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            words += 1;
+            in_word = true;
+        }
+    }
+    words
+}
+
+/// The text with Arabic-Indic, Extended Arabic-Indic and full-width digits
+/// turned into ASCII digits, so dates written with them parse.
+pub fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let convert = |c: char| -> Option<char> {
+        let base = match c as u32 {
+            0x0660..=0x0669 => 0x0660,
+            0x06F0..=0x06F9 => 0x06F0,
+            0xFF10..=0xFF19 => 0xFF10,
+            _ => return None,
+        };
+        char::from_digit(c as u32 - base, 10)
+    };
+    if !text.chars().any(|c| convert(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| convert(c).unwrap_or(c)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unspaced_scripts() {
+        assert!(unspaced('中') && unspaced('の') && unspaced('カ') && unspaced('ไ'));
+        assert!(!unspaced('a') && !unspaced('한') && !unspaced('ж') && !unspaced('ع'));
+    }
+
+    #[test]
+    fn words_of_mixed_scripts() {
+        assert_eq!(count_words("Kim Jong Un 访问俄罗斯"), 8);
+        assert_eq!(count_words("  two  words "), 2);
+    }
+
+    #[test]
+    fn digits_of_other_scripts() {
+        assert_eq!(ascii_digits("١١ أبريل ٢٠٢٥"), "11 أبريل 2025");
+        assert_eq!(ascii_digits("２０２５年"), "2025年");
+        assert!(matches!(
+            ascii_digits("plain 2025"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}
