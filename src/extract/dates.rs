@@ -173,6 +173,22 @@ const MONTHS: &[(&str, u32)] = &[
     ("октября", 10),
     ("ноября", 11),
     ("декабря", 12),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
     ("december", 12),
     ("dec", 12),
     ("dezember", 12),
@@ -188,13 +204,19 @@ fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
 }
 
-const MONTH_ALT: &str = r"(?:jan(?:uary|uar|vier)?|jänner|feb(?:ruary|ruar)?|févr(?:ier)?|fevrier|mar(?:ch|s)?|märz?|maerz|apr(?:il)?|avril|may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|aout|sept?(?:ember|embre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\.?";
+const MONTH_ALT: &str = r"(?:jan(?:uary|uar|vier)?|jänner|feb(?:ruary|ruar)?|févr(?:ier)?|fevrier|mar(?:ch|s)?|märz?|maerz|apr(?:il)?|avril|may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|aout|sept?(?:ember|embre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember|embre)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|يناير|فبراير|مارس|[أاإ]بريل|مايو|يونيو|يوليو|[أا]غسطس|سبتمبر|[أا]كتوبر|نوفمبر|ديسمبر)\.?";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("valid regex")
 });
 static DMY_NUM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex")
+});
+/// `2025年4月11日` (Chinese, Japanese) and Japanese era years `令和7年4月11日`,
+/// `平成31年4月30日`; `년 월 일` is the Korean form.
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(令和|平成)(\d{1,2}|元)|((?:19|20)\d{2}))\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+        .expect("valid regex")
 });
 /// `30.10.23`: two-digit years, dotted day-month only (the German habit).
 static DMY_SHORT: LazyLock<Regex> =
@@ -226,7 +248,27 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 
 /// Finds every date written in `text`, in order of appearance.
 pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
+    // Arabic-Indic and full-width digits read as ASCII ones; both forms
+    // have the same length in characters, so positions stay comparable.
+    let text = &*crate::script::ascii_digits(text);
     let mut out = Vec::new();
+    for c in CJK.captures_iter(text) {
+        let year: i32 = match (c.get(1), c.get(2)) {
+            (Some(era), Some(n)) => {
+                // 元年 is the first year of an era.
+                let n: i32 = n.as_str().parse().unwrap_or(1);
+                if era.as_str() == "令和" {
+                    2018 + n
+                } else {
+                    1988 + n
+                }
+            }
+            _ => c[3].parse().unwrap_or(0),
+        };
+        if let Some(d) = ymd(&year.to_string(), &c[4], &c[5]) {
+            out.push((c.get(0).map_or(0, |m| m.start()), d));
+        }
+    }
     for c in ISO.captures_iter(text) {
         if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
             out.push((c.get(0).map_or(0, |m| m.start()), d));
@@ -350,6 +392,16 @@ mod tests {
         assert_eq!(parse_date("3 juin 2021"), Some(d(2021, 6, 3)));
         assert_eq!(parse_date("28 April, 2017"), Some(d(2017, 4, 28)));
         assert_eq!(parse_date("11 апреля 2025"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("11. April 2025"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("11 avril 2025"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("2025年4月11日"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("2025-04-11 星期五"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("１１ أبريل ２０２５"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("١١ أبريل ٢٠٢٥"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("令和7年4月11日"), Some(d(2025, 4, 11)));
+        assert_eq!(parse_date("平成31年4月30日"), Some(d(2019, 4, 30)));
+        assert_eq!(parse_date("令和元年5月1日"), Some(d(2019, 5, 1)));
+        assert_eq!(parse_date("2025년 4월 11일"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("11.04.2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("04/11/2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("Party, 30.10.23"), Some(d(2023, 10, 30)));
