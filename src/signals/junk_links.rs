@@ -22,6 +22,7 @@ static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         include_str!("../../data/stopwords/pt.txt"),
         include_str!("../../data/stopwords/nl.txt"),
         include_str!("../../data/stopwords/ru.txt"),
+        include_str!("../../data/stopwords/ar.txt"),
     ]
     .iter()
     .flat_map(|f| f.lines())
@@ -29,6 +30,16 @@ static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     .flat_map(str::split_whitespace)
     .map(str::to_string)
     .collect()
+});
+
+/// Characters of Chinese text that carry no topic on their own.
+static CHINESE_FUNCTION_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
+    include_str!("../../data/stopwords/zh.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .collect()
 });
 
 /// Fewest words a link text needs to read as a headline.
@@ -72,12 +83,36 @@ impl JunkTotals {
 /// that are not stopwords, with a plural `s` dropped so "talks" meets
 /// "talk"; in order, repeats kept.
 fn topic_word_list(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(|w| w.to_lowercase())
-        .filter(|w| !STOPWORDS.contains(w))
-        .map(|w| stem(&w))
-        .collect()
+    let mut out = Vec::new();
+    for token in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        if token.chars().any(crate::script::unspaced) {
+            unspaced_topic_words(token, &mut out);
+            continue;
+        }
+        let w = token.to_lowercase();
+        if w.chars().count() >= 3 && !STOPWORDS.contains(&w) {
+            out.push(stem(&w));
+        }
+    }
+    out
+}
+
+/// Topic words of text written without spaces: its two-character
+/// sequences, less those made only of function characters (Chinese) or
+/// only of Hiragana (Japanese particles and endings).
+fn unspaced_topic_words(token: &str, out: &mut Vec<String>) {
+    let chars: Vec<char> = token.chars().collect();
+    for pair in chars.windows(2) {
+        let filler = |c: char| {
+            CHINESE_FUNCTION_CHARS.contains(&c) || crate::script::hiragana(c) || c.is_ascii_digit()
+        };
+        if !(filler(pair[0]) && filler(pair[1])) {
+            out.push(pair.iter().collect());
+        }
+    }
 }
 
 /// The distinct topic words of a text.
@@ -142,7 +177,7 @@ const CONTROL_WORDS: &[&str] = &[
 /// A link text that reads as a headline: several words, not a date or a
 /// page control.
 fn is_headline(text: &str) -> bool {
-    if text.split_whitespace().count() < HEADLINE_WORDS {
+    if crate::script::count_words(text) < HEADLINE_WORDS {
         return false;
     }
     let lower = text.to_lowercase();
@@ -321,6 +356,24 @@ mod tests {
         assert_eq!(why_not_counted(&side), Some("not beside the story"));
         side.story_distance = Some(1);
         assert_eq!(why_not_counted(&side), None);
+    }
+
+    #[test]
+    fn chinese_headlines_are_judged_by_shared_character_pairs() {
+        let story = "北京市政府今天宣布，全市将新建二十个公园，并扩大地铁网络。市长表示，公园和地铁项目将在三年内完成。";
+        let page = |items: &[&str]| Extracted {
+            title: "北京将新建二十个公园".into(),
+            paragraphs: vec![story.to_string()],
+            links: vec![list("main", items)],
+            ..Default::default()
+        };
+        let unrelated = measure(&page(&[
+            "明星婚礼现场曝光引发网友热议",
+            "足球队主教练宣布下赛季阵容",
+        ]));
+        assert_eq!(unrelated.items.len(), 2, "{:?}", unrelated.items);
+        let related = measure(&page(&["北京地铁网络扩建计划公布", "北京新建公园名单出炉"]));
+        assert!(related.items.is_empty(), "{:?}", related.items);
     }
 
     #[test]
