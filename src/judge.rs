@@ -80,7 +80,16 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
 
     let mut roles = vec![Role::Unique; pages.len()];
     let mut copy_of: Vec<Option<CopyOf>> = vec![None; pages.len()];
-    for members in cluster::clusters(pages.len(), &edges) {
+    // A cluster may be bridged: a page made mostly of boilerplate holds in
+    // part in two stories and joins their clusters. So each cluster gives
+    // its original and the pages that original holds, and what is left is
+    // split again along its own edges, until every group is judged.
+    let mut pending = cluster::clusters(pages.len(), &edges);
+    let adjacency = cluster::adjacency(pages.len(), &edges);
+    while let Some(members) = pending.pop() {
+        if members.len() < 2 {
+            continue;
+        }
         let orig = *members
             .iter()
             .min_by(|&&a, &&b| {
@@ -92,13 +101,18 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
                 better_original(&contender(a), &contender(b))
             })
             .expect("clusters have members") as usize;
+        let mut rest = Vec::new();
         for &m in &members {
             let m = m as usize;
-            if m == orig || pages[m].given_original {
+            if m == orig {
                 continue;
             }
             let (similarity, shared) = containment(sets[m], sets[orig]);
-            if similarity < cfg.min_similarity || shared < cfg.min_shared_shingles {
+            if pages[m].given_original
+                || similarity < cfg.min_similarity
+                || shared < cfg.min_shared_shingles
+            {
+                rest.push(m as u32);
                 continue;
             }
             roles[m] = Role::Copy;
@@ -114,6 +128,7 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
                 },
             });
         }
+        pending.extend(cluster::components_within(&rest, &adjacency));
     }
 
     pages

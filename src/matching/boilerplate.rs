@@ -6,10 +6,10 @@
 use crate::analyze::Analyzed;
 use crate::extract::url_host;
 use crate::fingerprint::Shingle;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// Pages of one site that must repeat a paragraph for it to be boilerplate.
-/// A farm does not post one story three times; its template does repeat.
+/// Different stories of one site a paragraph must stand beside to be
+/// boilerplate: a template repeats beside every story.
 const MIN_PAGES: usize = 3;
 
 /// A paragraph's identity: its shingle hashes folded together.
@@ -27,20 +27,28 @@ pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<Shingle>>>
         .iter()
         .map(|p| p.url.as_deref().and_then(url_host))
         .collect();
-    let mut counts: HashMap<(&str, u64), usize> = HashMap::new();
+    // For each paragraph of a site, the different stories it stands beside,
+    // each known by the page's longest other paragraph. A story the site
+    // posted twice or thrice stands beside itself; a disclaimer stands
+    // beside many stories.
+    let mut beside: HashMap<(&str, u64), HashSet<u64>> = HashMap::new();
     for (p, site) in pages.iter().zip(&sites) {
         let Some(site) = site else { continue };
-        let mut keys: Vec<u64> = p
+        let mut paras: Vec<(usize, u64)> = p
             .print
             .paragraphs
             .iter()
             .filter(|s| !s.is_empty())
-            .map(|s| paragraph_key(s))
+            .map(|s| (s.len(), paragraph_key(s)))
             .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        for k in keys {
-            *counts.entry((site.as_str(), k)).or_insert(0) += 1;
+        paras.sort_unstable_by(|a, b| b.cmp(a));
+        paras.dedup_by_key(|x| x.1);
+        for &(_, k) in &paras {
+            let story = paras
+                .iter()
+                .find(|&&(_, other)| other != k)
+                .map_or(0, |&(_, other)| other);
+            beside.entry((site.as_str(), k)).or_default().insert(story);
         }
     }
     pages
@@ -49,9 +57,9 @@ pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<Shingle>>>
         .map(|(p, site)| {
             let site = site.as_deref()?;
             let boiler = |s: &Vec<Shingle>| {
-                counts
+                beside
                     .get(&(site, paragraph_key(s)))
-                    .is_some_and(|&n| n >= MIN_PAGES)
+                    .is_some_and(|stories| stories.len() >= MIN_PAGES)
             };
             if !p
                 .print

@@ -53,6 +53,44 @@ pub fn clusters(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
     out
 }
 
+/// Each page's neighbours along the edges.
+pub fn adjacency(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
+    let mut adj = vec![Vec::new(); n];
+    for e in edges {
+        adj[e.a as usize].push(e.b);
+        adj[e.b as usize].push(e.a);
+    }
+    adj
+}
+
+/// The connected components of `members` using only edges between them,
+/// each sorted, components of one page left out.
+pub fn components_within(members: &[u32], adjacency: &[Vec<u32>]) -> Vec<Vec<u32>> {
+    let inside: std::collections::HashSet<u32> = members.iter().copied().collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for &start in members {
+        if !seen.insert(start) {
+            continue;
+        }
+        let mut component = vec![start];
+        let mut stack = vec![start];
+        while let Some(x) = stack.pop() {
+            for &y in &adjacency[x as usize] {
+                if inside.contains(&y) && seen.insert(y) {
+                    component.push(y);
+                    stack.push(y);
+                }
+            }
+        }
+        if component.len() > 1 {
+            component.sort_unstable();
+            out.push(component);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +103,17 @@ mod tests {
             a_in_b: 1.0,
             b_in_a: 1.0,
         }
+    }
+
+    #[test]
+    fn components_within_a_subset_split_where_the_bridge_was() {
+        let edges = [edge(0, 1), edge(1, 2), edge(2, 3), edge(4, 5)];
+        let adj = adjacency(6, &edges);
+        // Without page 2 (the bridge), 0-1 and 3 part ways.
+        assert_eq!(
+            components_within(&[0, 1, 3, 4, 5], &adj),
+            vec![vec![0, 1], vec![4, 5]]
+        );
     }
 
     #[test]
