@@ -201,3 +201,23 @@ fn tables_and_divs_of_links_are_link_lists() {
     assert_eq!(lists[0]["items"].as_array().unwrap().len(), 3);
     assert_eq!(lists[1]["items"][2]["text"], "Advertise");
 }
+
+#[test]
+fn right_to_left_text_comes_out_in_logical_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let para =
+        "أعلنت الحكومة يوم الاثنين عن خطة جديدة لبناء عشرين حديقة عامة في العاصمة خلال ثلاث سنوات.";
+    write(
+        dir.path(),
+        "ar.html",
+        format!(
+            "<html dir=\"rtl\" lang=\"ar\"><body><article><p>{para}</p></article></body></html>"
+        ),
+    );
+    let pages = jsonl(dir.path());
+    assert_eq!(
+        pages[0]["text"], para,
+        "characters in reading order, no reordering or marks added"
+    );
+    assert_eq!(pages[0]["lang"], "ara");
+}

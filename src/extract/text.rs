@@ -14,8 +14,9 @@ fn is_breadcrumb(line: &str) -> bool {
     line.contains(" > ") || line.contains(" » ") || line.to_lowercase().starts_with("current:")
 }
 
+/// Words of a line, each character counting in scripts without spaces.
 fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+    crate::script::count_words(line)
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -189,6 +190,14 @@ Ranking\n\
             e.links[0].items[0].text,
             "Ten celebrity weddings that shocked the whole world"
         );
+    }
+
+    #[test]
+    fn japanese_lines_are_paragraphs_by_their_characters() {
+        let page = "東京の天気\nDate:2024-03-05 10:00:00\n東京都は五日、新しい公園の建設計画を発表した。計画では二十の公園を三年以内に整備する。\n都の担当者は、住民の生活環境が大きく改善されると述べた。予算は五百億円を超える見通しだ。\n";
+        let e = extract(page);
+        assert_eq!(e.title, "東京の天気");
+        assert_eq!(e.paragraphs.len(), 2, "{:?}", e.paragraphs);
     }
 
     #[test]
