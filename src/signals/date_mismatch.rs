@@ -297,6 +297,20 @@ mod tests {
         p
     }
 
+    fn ev<'a>(
+        dates: &'a PageDates,
+        lede: Option<&'a LedeWeekday>,
+        crawl_date: Option<NaiveDate>,
+        original_date: Option<NaiveDate>,
+    ) -> DateEvidence<'a> {
+        DateEvidence {
+            dates,
+            lede,
+            crawl_date,
+            original_date,
+        }
+    }
+
     fn codes(e: &DateEvidence<'_>) -> Vec<&'static str> {
         check(e, &Config::default())
             .into_iter()
@@ -345,70 +359,35 @@ mod tests {
         };
         // 2025-04-11 is a Friday.
         let friday = dates("2025-04-11");
-        let e = DateEvidence {
-            dates: &friday,
-            lede: Some(&lede),
-            crawl_date: None,
-            original_date: None,
-        };
+        let e = ev(&friday, Some(&lede), None, None);
         assert_eq!(codes(&e), ["weekday"]);
         // 2023-09-12 is a Tuesday: a day after Monday, allowed.
         let tuesday = dates("2023-09-12");
-        let e = DateEvidence {
-            dates: &tuesday,
-            lede: Some(&lede),
-            crawl_date: None,
-            original_date: None,
-        };
+        let e = ev(&tuesday, Some(&lede), None, None);
         assert!(codes(&e).is_empty());
     }
 
     #[test]
     fn stale_and_backdated_copies() {
         let p = dates("2025-04-11");
-        let e = DateEvidence {
-            dates: &p,
-            lede: None,
-            crawl_date: None,
-            original_date: Some(d("2023-09-11")),
-        };
+        let e = ev(&p, None, None, Some(d("2023-09-11")));
         let issues = check(&e, &Config::default());
         assert_eq!(issues[0].code, "stale");
         assert!(issues[0].detail.contains("578 days"));
-        let e = DateEvidence {
-            dates: &p,
-            lede: None,
-            crawl_date: None,
-            original_date: Some(d("2025-04-15")),
-        };
+        let e = ev(&p, None, None, Some(d("2025-04-15")));
         assert_eq!(codes(&e), ["backdated"]);
-        let e = DateEvidence {
-            dates: &p,
-            lede: None,
-            crawl_date: None,
-            original_date: Some(d("2025-04-10")),
-        };
+        let e = ev(&p, None, None, Some(d("2025-04-10")));
         assert!(codes(&e).is_empty());
     }
 
     #[test]
     fn future_and_inconsistent_dates() {
         let p = dates("2025-04-11");
-        let e = DateEvidence {
-            dates: &p,
-            lede: None,
-            crawl_date: Some(d("2025-04-01")),
-            original_date: None,
-        };
+        let e = ev(&p, None, Some(d("2025-04-01")), None);
         assert_eq!(codes(&e), ["future"]);
         let mut p = dates("2025-04-11");
         p.add_published(d("2023-09-11"), "url");
-        let e = DateEvidence {
-            dates: &p,
-            lede: None,
-            crawl_date: None,
-            original_date: None,
-        };
+        let e = ev(&p, None, None, None);
         assert_eq!(codes(&e), ["inconsistent"]);
     }
 }
