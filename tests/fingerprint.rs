@@ -3,8 +3,8 @@
 mod common;
 use common::*;
 
-#[test]
-fn judging_the_fingerprints_gives_the_scan_report_byte_for_byte() {
+/// The sample corpus fingerprinted into a temporary folder.
+fn sample_records() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let records = dir.path().join("records.jsonl");
     farmscan()
@@ -13,6 +13,12 @@ fn judging_the_fingerprints_gives_the_scan_report_byte_for_byte() {
         .arg(sample())
         .assert()
         .code(0);
+    (dir, records)
+}
+
+#[test]
+fn judging_the_fingerprints_gives_the_scan_report_byte_for_byte() {
+    let (dir, records) = sample_records();
     let judged = farmscan().arg("judge").arg(&records).output().unwrap();
     let scanned = farmscan()
         .args(["scan", "-q"])
@@ -25,14 +31,7 @@ fn judging_the_fingerprints_gives_the_scan_report_byte_for_byte() {
 
 #[test]
 fn groups_are_judged_apart() {
-    let dir = tempfile::tempdir().unwrap();
-    let records = dir.path().join("records.jsonl");
-    farmscan()
-        .args(["fingerprint", "-q", "-o"])
-        .arg(&records)
-        .arg(sample())
-        .assert()
-        .code(0);
+    let (dir, records) = sample_records();
     // Put every page in a group of its own: nothing can be a copy.
     let text = std::fs::read_to_string(&records).unwrap();
     let grouped: String = text
