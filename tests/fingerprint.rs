@@ -18,7 +18,7 @@ fn sample_records() -> (tempfile::TempDir, std::path::PathBuf) {
 
 #[test]
 fn judging_the_fingerprints_gives_the_scan_report_byte_for_byte() {
-    let (dir, records) = sample_records();
+    let (_dir, records) = sample_records();
     let judged = farmscan().arg("judge").arg(&records).output().unwrap();
     let scanned = farmscan()
         .args(["scan", "-q"])
