@@ -52,7 +52,12 @@ fn is_heading(lines: &[&str], i: usize) -> bool {
     if words == 0 || words > 4 || ends_sentence(line) || bullet_text(line).is_some() {
         return false;
     }
-    lines.get(i + 1).is_some_and(|l| is_item(l)) && lines.get(i + 2).is_some_and(|l| is_item(l))
+    // A subheading inside a story is followed by running text; a list's
+    // heading by a bullet or a headline.
+    let first = lines
+        .get(i + 1)
+        .is_some_and(|l| is_item(l) && (bullet_text(l).is_some() || !is_paragraph(l)));
+    first && lines.get(i + 2).is_some_and(|l| is_item(l))
 }
 
 /// Extracts a saved-as-text page.
@@ -198,6 +203,22 @@ Ranking\n\
         let e = extract(page);
         assert_eq!(e.title, "東京の天気");
         assert_eq!(e.paragraphs.len(), 2, "{:?}", e.paragraphs);
+    }
+
+    #[test]
+    fn a_subheading_followed_by_story_text_does_not_start_the_lists() {
+        let page = "Storm hits the coast of the island\n\
+A powerful storm struck the northern coast of the island on Tuesday, cutting power to thousands of homes and forcing families to leave.\n\
+Damage still being counted\n\
+Officials said the damage was still being counted and that rescue teams had reached most of the affected towns by the evening.\n\
+Schools will stay closed for the rest of the week, the education ministry said in a statement on its website.\n\
+Related\n\
+- Ten celebrity weddings that shocked the whole world\n\
+- You will not believe what this actor eats for breakfast\n";
+        let e = extract(page);
+        assert_eq!(e.paragraphs.len(), 4, "{:?}", e.paragraphs);
+        assert_eq!(e.links.len(), 1);
+        assert_eq!(e.links[0].heading, "Related");
     }
 
     #[test]
