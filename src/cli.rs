@@ -289,4 +289,9 @@ pub struct ExplainArgs {
     /// Another page to compare it with: how much of FILE it holds, and which paragraphs.
     #[arg(long, value_name = "FILE")]
     pub against: Option<PathBuf>,
+
+    /// A TOML configuration file, so the verdict is the one `scan` gives
+    /// with it (default: farmscan.toml in the working directory, if present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }

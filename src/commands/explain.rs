@@ -42,7 +42,7 @@ fn load(path: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
 }
 
 pub fn run(args: &ExplainArgs) -> Result<(), String> {
-    let cfg = Config::default();
+    let cfg = super::load_config(args.config.as_deref())?.apply(Config::default());
     let subjects = load(&args.file, &cfg)?;
     let others = match &args.against {
         Some(p) => load(p, &cfg)?,
