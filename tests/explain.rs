@@ -43,7 +43,7 @@ fn against_its_original_it_shows_overlap_and_paragraphs() {
     );
     assert!(text.contains("verdict: this page is the copy"));
     assert!(text.contains("date_mismatch (stale)"));
-    assert_eq!(text.matches("   100%  ").count(), 3, "{text}");
+    assert_eq!(text.matches("   100%  ").count(), 4, "{text}");
 }
 
 #[test]
