@@ -44,8 +44,10 @@ pub struct Analyzed {
 }
 
 impl Analyzed {
-    /// A row for a page that could not be read.
-    pub fn failed(source: Source, status: String, given_original: bool) -> Self {
+    /// A page with nothing read from it but its status: the row of a page
+    /// that could not be read, or the base that the index and fingerprint
+    /// records fill in.
+    pub fn bare(source: Source, status: String, given_original: bool) -> Self {
         Analyzed {
             source,
             status,

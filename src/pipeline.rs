@@ -86,7 +86,7 @@ pub fn analyze_file(
             .par_drain(..)
             .map(|item| match item {
                 Ok(page) => analyze_guarded(&page, given_original),
-                Err(f) => Analyzed::failed(f.source, f.status, given_original),
+                Err(f) => Analyzed::bare(f.source, f.status, given_original),
             })
             .collect();
         rows.extend(analyzed);
@@ -108,7 +108,7 @@ fn analyze_guarded(page: &corpus::Page, given_original: bool) -> Analyzed {
         analyze::analyze(page, given_original)
     }))
     .unwrap_or_else(|_| {
-        Analyzed::failed(
+        Analyzed::bare(
             page.source.clone(),
             "internal error while analyzing".into(),
             given_original,

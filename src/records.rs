@@ -75,7 +75,7 @@ impl From<&Analyzed> for Record {
 
 impl From<Record> for Analyzed {
     fn from(r: Record) -> Self {
-        let mut p = Analyzed::failed(
+        let mut p = Analyzed::bare(
             Source {
                 path: r.path,
                 record: r.record,

@@ -156,7 +156,7 @@ mod tests {
 
     #[test]
     fn sites_are_registrable_domains_or_folders() {
-        let mut p = Analyzed::failed(
+        let mut p = Analyzed::bare(
             crate::corpus::Source::file("crawl/farm/a.html"),
             "ok".into(),
             false,

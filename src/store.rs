@@ -180,7 +180,7 @@ impl Store {
                 let wire_site: Option<String> = r.get(8)?;
                 let simhash: String = r.get(10)?;
                 let blob: Vec<u8> = r.get(11)?;
-                let mut page = Analyzed::failed(
+                let mut page = Analyzed::bare(
                     Source {
                         path,
                         record: record.map(|n| n as u64),
