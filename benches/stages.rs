@@ -1,10 +1,11 @@
 //! The per-page and pairwise stages after extraction: fingerprinting a
-//! body, and verifying a candidate pair on its shingle sets.
+//! body, and verifying a candidate pair on its shingle sets. The SimHash
+//! step is also timed against the `simhash` crate's on the same shingles.
 //!
 //! Run: cargo bench --bench stages
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use farmscan::fingerprint::{fingerprint, intersection_size};
+use farmscan::fingerprint::{fingerprint, hash64, intersection_size, normalise, shingles, simhash};
 
 /// A deterministic body of `words` words in paragraphs of about 60.
 fn body(seed: u64, words: usize) -> Vec<String> {
@@ -32,6 +33,34 @@ fn bench_stages(c: &mut Criterion) {
         b.iter(|| {
             for body in &bodies {
                 std::hint::black_box(fingerprint(body));
+            }
+        })
+    });
+    let shingled: Vec<Vec<String>> = bodies
+        .iter()
+        .map(|b| {
+            b.iter()
+                .flat_map(|p| {
+                    shingles(&normalise(p))
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect();
+    group.bench_function("simhash_ours_400_words", |b| {
+        b.iter(|| {
+            for s in &shingled {
+                let hashes: Vec<u64> = s.iter().map(|x| hash64(x)).collect();
+                std::hint::black_box(simhash(&hashes));
+            }
+        })
+    });
+    group.bench_function("simhash_crate_400_words", |b| {
+        b.iter(|| {
+            for s in &shingled {
+                std::hint::black_box(simhash::simhash_stream(s.iter().map(String::as_str)));
             }
         })
     });

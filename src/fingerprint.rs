@@ -1,6 +1,11 @@
 //! Fingerprints of a body: normalised word shingles, their hashes, and the
 //! 64-bit SimHash over them.
 //!
+//! Each shingle is hashed once: the 64-bit hash votes in the SimHash and,
+//! folded to 32 bits, keys the shingle for containment. (Hashing every
+//! shingle again with SipHash for the SimHash, as the `simhash` crate does,
+//! was the largest single cost of a scan; `benches/stages.rs` compares.)
+//!
 //! Shingles are taken inside paragraphs only, so re-paragraphed copies lose
 //! only the few shingles that straddled a boundary, and every paragraph keeps
 //! its own shingles for the `shared_paragraphs` count.
@@ -19,7 +24,14 @@ pub fn normalise(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.nfkc() {
+    // Most text is already in NFKC; the quick check spares the composing
+    // iterator for it.
+    let chars: Box<dyn Iterator<Item = char>> =
+        match unicode_normalization::is_nfkc_quick(text.chars()) {
+            unicode_normalization::IsNormalized::Yes => Box::new(text.chars()),
+            _ => Box::new(text.nfkc()),
+        };
+    for c in chars {
         if c.is_alphanumeric() {
             let alone = crate::script::unspaced(c);
             if (pending_space || alone) && !out.is_empty() && !out.ends_with(' ') {
@@ -79,8 +91,28 @@ pub type Shingle = u32;
 
 /// A shingle's hash, folded from [`hash64`].
 pub fn shingle_hash(s: &str) -> Shingle {
-    let h = hash64(s);
+    fold(hash64(s))
+}
+
+fn fold(h: u64) -> Shingle {
     (h ^ (h >> 32)) as Shingle
+}
+
+/// Charikar's SimHash of 64-bit feature hashes: bit `i` is set when more
+/// features have bit `i` set than clear. The per-bit counters are updated
+/// for all 64 bits at once in a loop the compiler vectorises.
+pub fn simhash(hashes: &[u64]) -> u64 {
+    let mut votes = [0i32; 64];
+    for &h in hashes {
+        for (i, v) in votes.iter_mut().enumerate() {
+            *v += (((h >> i) & 1) as i32) * 2 - 1;
+        }
+    }
+    votes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &v)| v > 0)
+        .fold(0, |acc, (i, _)| acc | (1 << i))
 }
 
 /// The fingerprints of one body.
@@ -96,16 +128,14 @@ pub struct BodyPrint {
 
 /// Fingerprints a body given as paragraphs.
 pub fn fingerprint(paragraphs: &[String]) -> BodyPrint {
-    let norms: Vec<String> = paragraphs.iter().map(|p| normalise(p)).collect();
-    let all: Vec<&str> = norms.iter().flat_map(|n| shingles(n)).collect();
-    let simhash = if all.is_empty() {
-        0
-    } else {
-        simhash::simhash_stream(all.iter().copied())
-    };
-    let paragraphs: Vec<Vec<Shingle>> = norms
+    let hashes: Vec<Vec<u64>> = paragraphs
         .iter()
-        .map(|n| shingles(n).into_iter().map(shingle_hash).collect())
+        .map(|p| shingles(&normalise(p)).into_iter().map(hash64).collect())
+        .collect();
+    let simhash = simhash(&hashes.concat());
+    let paragraphs: Vec<Vec<Shingle>> = hashes
+        .iter()
+        .map(|p| p.iter().copied().map(fold).collect())
         .collect();
     let mut set: Vec<Shingle> = paragraphs.iter().flatten().copied().collect();
     set.sort_unstable();
@@ -138,7 +168,7 @@ pub fn intersection_size<T: Ord>(a: &[T], b: &[T]) -> usize {
 
 /// Bits in which two fingerprints differ.
 pub fn hamming(a: u64, b: u64) -> u32 {
-    simhash::hamming_distance(a, b)
+    (a ^ b).count_ones()
 }
 
 #[cfg(test)]
@@ -202,6 +232,17 @@ mod tests {
         let c = fingerprint(&edited);
         assert!(hamming(a.simhash, c.simhash) < 20);
         assert!(intersection_size(&a.set, &c.set) >= a.set.len() - 3);
+    }
+
+    #[test]
+    fn simhash_bits_are_majority_votes() {
+        assert_eq!(simhash(&[]), 0);
+        assert_eq!(simhash(&[0b1010]), 0b1010);
+        // Bit 0 set in two of three, bit 1 in one of three, bit 63 in all.
+        let top = 1 << 63;
+        assert_eq!(simhash(&[top | 0b01, top | 0b11, top]), top | 0b01);
+        // A tie leaves the bit clear.
+        assert_eq!(simhash(&[0b1, 0b0]), 0);
     }
 
     #[test]

@@ -13,7 +13,9 @@ use crate::fingerprint::{self, BodyPrint, Shingle};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
 
-const SCHEMA_VERSION: &str = "2";
+/// Bumped whenever stored fingerprints change meaning: 3 when SimHash came
+/// to be computed from the shingle hashes, so older stores must be rebuilt.
+const SCHEMA_VERSION: &str = "3";
 
 /// An open originals index.
 pub struct Store {

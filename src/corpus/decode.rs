@@ -68,6 +68,14 @@ pub fn decode_bytes(bytes: &[u8], is_html: bool, hint: Option<&str>) -> String {
     if enc == encoding_rs::UTF_8 {
         return String::from_utf8_lossy(bytes).into_owned();
     }
+    // Pages saved as UTF-8 under a stale legacy label are common; legacy
+    // text with non-ASCII characters is almost never valid UTF-8 by chance,
+    // so valid UTF-8 wins over the label.
+    if !bytes.is_ascii()
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return text.to_string();
+    }
     enc.decode_without_bom_handling(bytes).0.into_owned()
 }
 
@@ -135,6 +143,14 @@ mod tests {
         page.extend_from_slice(&[0x93, b'h', b'i', 0x94]);
         let text = decode_bytes(&page, true, None);
         assert!(text.contains("\u{201c}hi\u{201d}"), "{text}");
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_latin1_label() {
+        let page =
+            "<meta charset=iso-8859-1><p>Coronasmittet indlagt på Nordsjællands Hospital</p>";
+        let text = decode_bytes(page.as_bytes(), true, None);
+        assert!(text.contains("på Nordsjællands"), "{text}");
     }
 
     #[test]

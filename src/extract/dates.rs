@@ -252,6 +252,11 @@ pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
     // have the same length in characters, so positions stay comparable.
     let text = &*crate::script::ascii_digits(text);
     let mut out = Vec::new();
+    // Every form needs at least a day and a month in digits (`令和元年5月1日`
+    // has two); most text has none, and the patterns are costly to run.
+    if text.bytes().filter(u8::is_ascii_digit).nth(1).is_none() {
+        return out;
+    }
     for c in CJK.captures_iter(text) {
         let year: i32 = match (c.get(1), c.get(2)) {
             (Some(era), Some(n)) => {

@@ -146,6 +146,13 @@ static LEDE_PATTERNS: LazyLock<Vec<(usize, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Any weekday word of any language: most ledes name none, and this one
+/// search (no captures) spares them the per-language patterns.
+static ANY_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let days: Vec<&str> = LANGUAGES.iter().flat_map(|l| l.days).collect();
+    Regex::new(&format!("(?i){}", days.join("|"))).expect("valid weekday words")
+});
+
 /// The weekday (Monday = 0) a language's day word names.
 fn weekday_of(lang: &Language, word: &str) -> Option<u32> {
     let word = word.to_lowercase();
@@ -184,6 +191,9 @@ pub fn lede_weekday(paragraphs: &[String]) -> Option<LedeWeekday> {
         lede.push(' ');
     }
     let head: String = lede.chars().take(LEDE_CHARS).collect();
+    if !ANY_DAY.is_match(&head) {
+        return None;
+    }
     let (lang, m) = LEDE_PATTERNS
         .iter()
         .filter_map(|(lang, re)| re.captures(&head).map(|c| (*lang, c)))

@@ -218,25 +218,46 @@ pub fn why_not_counted(list: &LinkList) -> Option<&'static str> {
     None
 }
 
+/// Most characters one link counts for: a headline's length. Teaser cards
+/// that wrap a headline, its summary and a timestamp in one link are one
+/// headline of padding, not a paragraph of it.
+const MAX_ITEM_CHARS: usize = 120;
+
+/// The page a link opens, when it names one: several links to one story (its
+/// picture, headline and summary) are one headline. Placeholders (`#`,
+/// `javascript:`) name no page.
+fn link_target(item: &crate::extract::LinkItem) -> Option<&str> {
+    item.href
+        .as_deref()
+        .map(str::trim)
+        .filter(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"))
+}
+
 /// Measures a page's junk link text against its body.
 pub fn measure(page: &Extracted) -> JunkMeasure {
     let body = page.body();
-    let keys = key_words(page, &body);
     let mut out = JunkMeasure::default();
     out.totals.body_chars = body.chars().count();
-    let mut seen = HashSet::new();
+    // The story's key words, taken only once a headline needs them.
+    let mut keys: Option<HashSet<String>> = None;
+    let mut seen_text = HashSet::new();
+    let mut seen_target = HashSet::new();
     for list in page.links.iter().filter(|l| why_not_counted(l).is_none()) {
         for item in &list.items {
-            if !is_headline(&item.text) || !seen.insert(item.text.as_str()) {
+            if !is_headline(&item.text)
+                || !seen_text.insert(item.text.as_str())
+                || link_target(item).is_some_and(|t| !seen_target.insert(t))
+            {
                 continue;
             }
+            let keys = keys.get_or_insert_with(|| key_words(page, &body));
             let words = topic_words(&item.text);
-            let mut shared: Vec<String> = words.intersection(&keys).cloned().collect();
+            let mut shared: Vec<String> = words.intersection(keys).cloned().collect();
             shared.sort();
             if is_related(shared.len(), words.len()) {
                 continue;
             }
-            out.totals.junk_chars += item.text.chars().count();
+            out.totals.junk_chars += item.text.chars().count().min(MAX_ITEM_CHARS);
             out.items.push(JunkItem {
                 heading: list.heading.clone(),
                 text: item.text.clone(),
@@ -386,6 +407,42 @@ mod tests {
             ],
         ));
         assert!(m.items.is_empty(), "{:?}", m.items);
+    }
+
+    #[test]
+    fn a_story_linked_several_times_is_one_headline() {
+        let mut l = list(
+            "main",
+            &[
+                "Ten celebrity weddings that shocked everyone",
+                "The couples, the dresses and the guests nobody expected at the altar",
+                "Why quarterbacks now train with ballet dancers",
+            ],
+        );
+        l.items[0].href = Some("/p/weddings".into());
+        l.items[1].href = Some("/p/weddings".into());
+        l.items[2].href = Some("#".into());
+        let mut p = page(BODY, &[]);
+        p.links = vec![l];
+        let m = measure(&p);
+        let texts: Vec<&str> = m.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Ten celebrity weddings that shocked everyone",
+                "Why quarterbacks now train with ballet dancers"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_counts_for_at_most_a_headline() {
+        let teaser = format!(
+            "Ten celebrity weddings that shocked everyone {}",
+            "and more ".repeat(40)
+        );
+        let m = measure(&page(BODY, &[teaser.as_str()]));
+        assert_eq!(m.totals.junk_chars, MAX_ITEM_CHARS);
     }
 
     #[test]
