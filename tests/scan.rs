@@ -312,3 +312,55 @@ fn writing_the_report_to_a_pipe_writes_through_it() {
     let text = reader.join().unwrap();
     assert_eq!(rows(&text).len(), 8);
 }
+
+/// A short story followed by ten unrelated headlines of the same site.
+fn story_with_teasers(pictures: bool) -> String {
+    let paragraphs = [
+        "The harbour council voted on Tuesday to extend the ferry timetable into the winter months, after traders and commuters argued that the early closing cut them off from the mainland for most of the evening.",
+        "Under the new timetable the last crossing leaves the island at half past nine, two hours later than last year, and a second boat will run on market days when the queues at the slipway are longest.",
+        "The operator said it would need four more deckhands and a relief skipper to cover the extra sailings, and that the cost would be shared with the county for a trial period of one winter.",
+        "Councillors who opposed the plan said the money would be better spent repairing the pier, which has been closed to heavy vehicles since a storm damaged its supports in the spring.",
+    ];
+    let teasers: String = [
+        "Former champion returns to the ring after five years away",
+        "Ten holiday gadgets that sold out before the first of December",
+        "Film festival names the surprise winner of its top prize",
+        "Why quarterbacks now train with ballet dancers in the summer",
+        "Celebrity chef opens a third restaurant in the old station",
+        "Storm chasers share the photographs that made their season",
+        "Pop star surprises fans with an acoustic set at a petrol station",
+        "The budget airline that wants to fly you across the ocean for less",
+        "Doctors warn about the viral breakfast trend sweeping the country",
+        "Inside the mansion that sold for a record price in a single weekend",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, h)| {
+        let img = if pictures {
+            format!("<a href=\"/story/{i}\"><img src=\"/t/{i}.jpg\" alt=\"\"></a>")
+        } else {
+            String::new()
+        };
+        format!("<div class=\"card\">{img}<a href=\"/story/{i}\">{h}</a></div>")
+    })
+    .collect();
+    common::html_page(
+        "Ferry timetable extended into winter",
+        "",
+        &paragraphs,
+        &format!("<section><h3>Latest</h3>{teasers}</section>"),
+    )
+}
+
+#[test]
+fn picture_teaser_cards_are_the_sites_own_and_bare_headline_lists_are_junk() {
+    // Scanned apart: the two pages carry the same story.
+    let dir = tempfile::tempdir().unwrap();
+    let cards = write(dir.path(), "cards/page.html", story_with_teasers(true));
+    let bare = write(dir.path(), "bare/page.html", story_with_teasers(false));
+    let cards = scan(&[cards.as_path()], &[]);
+    assert_eq!(cards[0]["flags"], "");
+    assert_eq!(cards[0]["junk_link_ratio"], "0.0");
+    let bare = scan(&[bare.as_path()], &[]);
+    assert_eq!(bare[0]["flags"], "junk_links");
+}

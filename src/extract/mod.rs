@@ -20,6 +20,16 @@ pub struct LinkItem {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
+    /// Whether the item shows a picture with its link (a teaser card).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pictured: bool,
+}
+
+/// The page a link target names, if any: placeholders (`#...`,
+/// `javascript:`) and empty targets name none.
+pub fn page_target(href: &str) -> Option<&str> {
+    let h = href.trim();
+    (!h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:")).then_some(h)
 }
 
 /// A list of links (or, on a saved text page, headline lines) outside the body.

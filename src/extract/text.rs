@@ -146,12 +146,14 @@ fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
             Some(list) => list.items.push(LinkItem {
                 text: squash_whitespace(text),
                 href: None,
+                pictured: false,
             }),
             None => lists.push(LinkList {
                 heading: String::new(),
                 items: vec![LinkItem {
                     text: squash_whitespace(text),
                     href: None,
+                    pictured: false,
                 }],
                 region: "main",
                 story_distance: Some(1),

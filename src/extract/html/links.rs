@@ -2,16 +2,17 @@
 
 use super::flatten::Totals;
 use super::{MAX_CLIMB, element_text, sel};
-use crate::extract::{LinkItem, LinkList, squash_whitespace};
+use crate::extract::{LinkItem, LinkList, page_target, squash_whitespace};
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::{ElementRef, Html, Selector};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static SEL_LISTS: LazyLock<Selector> = LazyLock::new(|| sel("ul, ol, nav, aside"));
 static SEL_A: LazyLock<Selector> = LazyLock::new(|| sel("a"));
 static SEL_LI: LazyLock<Selector> = LazyLock::new(|| sel("li"));
+static SEL_PICTURE: LazyLock<Selector> = LazyLock::new(|| sel("img, picture"));
 
 /// Every list of links on the page: `ul`/`ol` (outermost only), `nav` or
 /// `aside` blocks whose links are not in lists, and other link blocks
@@ -100,12 +101,25 @@ fn story_distance(el: ElementRef<'_>, ctx: &Context<'_>) -> Option<u32> {
 
 /// The list an element makes, if it has at least `min_items` links with text.
 fn list_of(el: ElementRef<'_>, min_items: usize, ctx: &Context<'_>) -> Option<LinkList> {
-    let items: Vec<LinkItem> = el
-        .select(&SEL_A)
-        .take(10_000)
-        .map(|a| LinkItem {
-            text: element_text(a),
-            href: a.value().attr("href").map(str::to_string),
+    let anchors: Vec<ElementRef<'_>> = el.select(&SEL_A).take(10_000).collect();
+    // Teaser cards link their picture to the story their headline opens,
+    // in the headline's link or one of its own.
+    let pictured: HashSet<&str> = anchors
+        .iter()
+        .filter(|a| a.select(&SEL_PICTURE).next().is_some())
+        .filter_map(|a| a.value().attr("href").and_then(page_target))
+        .collect();
+    let items: Vec<LinkItem> = anchors
+        .iter()
+        .map(|&a| {
+            let href = a.value().attr("href");
+            LinkItem {
+                text: element_text(a),
+                href: href.map(str::to_string),
+                pictured: href
+                    .and_then(page_target)
+                    .is_some_and(|h| pictured.contains(h)),
+            }
         })
         .filter(|i| !i.text.is_empty())
         .collect();
