@@ -63,24 +63,34 @@ pub fn limit_nesting(html: &str) -> Cow<'_, str> {
             i = at + 1;
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // Lowercased on the stack: this runs for every tag of every page. A
+        // name longer than the buffer is in none of the lists.
+        let mut buf = [0u8; 12];
+        let raw = &bytes[name_start..name_start + name_len];
+        let name = if raw.len() <= buf.len() {
+            buf[..raw.len()].copy_from_slice(raw);
+            buf[..raw.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..raw.len()]).unwrap_or("")
+        } else {
+            ""
+        };
         let Some(close) = tag_end(bytes, name_start + name_len) else {
             break;
         };
         if end_tag {
-            if !SELF_CLOSING_SIBLINGS.contains(&name.as_str()) {
+            if !SELF_CLOSING_SIBLINGS.contains(&name) {
                 depth = depth.saturating_sub(1);
             }
             i = close + 1;
             continue;
         }
-        if RAW_TEXT.contains(&name.as_str()) {
+        if RAW_TEXT.contains(&name) {
             let closing = format!("</{name}");
             i = find_ignore_case(bytes, close + 1, closing.as_bytes()).unwrap_or(bytes.len());
             continue;
         }
-        let builds_depth = !VOID.contains(&name.as_str())
-            && !SELF_CLOSING_SIBLINGS.contains(&name.as_str())
+        let builds_depth = !VOID.contains(&name)
+            && !SELF_CLOSING_SIBLINGS.contains(&name)
             && bytes[close - 1] != b'/';
         if builds_depth {
             if depth >= MAX_DEPTH {
