@@ -58,7 +58,7 @@ fn element_text(el: ElementRef<'_>) -> String {
 
 /// Extracts an HTML page.
 pub fn extract(html: &str) -> Extracted {
-    let doc = Html::parse_document(&sanitize::limit_nesting(html));
+    let doc = Html::parse_document(&sanitize::prepare(html));
     let meta = meta::read_meta(&doc);
     let body = doc
         .select(&SEL_BODY)

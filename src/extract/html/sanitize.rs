@@ -1,10 +1,16 @@
-//! A guard before parsing: pages nested thousands of levels deep.
+//! One pass over the page before parsing, for the parser's sake.
 //!
-//! The HTML tree builder checks scopes by walking its stack of open
-//! elements, so parsing slows with the square of the nesting depth: 100,000
-//! nested `div`s take seconds, 300,000 minutes. No real page nests beyond a
-//! few hundred levels, so start tags past [`MAX_DEPTH`] are dropped before
-//! parsing; every level above keeps its text.
+//! Pages nested thousands of levels deep: the HTML tree builder checks
+//! scopes by walking its stack of open elements, so parsing slows with the
+//! square of the nesting depth (100,000 nested `div`s take seconds, 300,000
+//! minutes). No real page nests beyond a few hundred levels, so start tags
+//! past [`MAX_DEPTH`] are dropped before parsing; every level above keeps
+//! its text.
+//!
+//! Scripts and styles: nearly half the bytes of a news page are code that
+//! nothing downstream reads, and the parser would copy every character of
+//! it into the tree. Their contents are dropped, their tags kept; JSON-LD
+//! scripts, where dates live, are kept whole.
 
 use std::borrow::Cow;
 
@@ -38,9 +44,10 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
-/// The page with start tags beyond [`MAX_DEPTH`] removed; borrowed when
-/// nothing had to go.
-pub fn limit_nesting(html: &str) -> Cow<'_, str> {
+/// The page with start tags beyond [`MAX_DEPTH`] and the contents of
+/// scripts (other than JSON-LD) and styles removed; borrowed when nothing
+/// had to go.
+pub fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut kept_upto = 0;
@@ -85,8 +92,16 @@ pub fn limit_nesting(html: &str) -> Cow<'_, str> {
             continue;
         }
         if RAW_TEXT.contains(&name) {
-            let closing = format!("</{name}");
-            i = find_ignore_case(bytes, close + 1, closing.as_bytes()).unwrap_or(bytes.len());
+            let end = find_end_tag(bytes, close + 1, name.as_bytes()).unwrap_or(bytes.len());
+            let code = name == "style"
+                || (name == "script"
+                    && !contains_ignore_case(&bytes[name_start..close], b"ld+json"));
+            if code && end > close + 1 {
+                let kept = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                kept.push_str(&html[kept_upto..=close]);
+                kept_upto = end;
+            }
+            i = end;
             continue;
         }
         let builds_depth = !VOID.contains(&name)
@@ -126,17 +141,27 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| from + p)
 }
 
-fn find_ignore_case(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| from + p)
+/// Where the end tag `</name` of a raw-text element starting at `from` is.
+fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let k = at + memchr::memmem::find(hay.get(at..)?, b"</")?;
+        if hay
+            .get(k + 2..k + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(k);
+        }
+        at = k + 2;
+    }
+}
+
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]
@@ -145,8 +170,35 @@ mod tests {
 
     #[test]
     fn ordinary_pages_are_untouched() {
-        let page = "<html><body><div><p>a<p>b<ul><li>x<li>y</ul><br><img src=x></div><script>if (a<b) {}</script></body></html>";
-        assert!(matches!(limit_nesting(page), Cow::Borrowed(_)));
+        let page = "<html><body><div><p>a<p>b<ul><li>x<li>y</ul><br><img src=x></div><script></script></body></html>";
+        assert!(matches!(prepare(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn script_and_style_contents_go_and_json_ld_stays() {
+        let page = concat!(
+            "<head><style>p { color: red }</style>",
+            "<script type=\"application/ld+json\">{\"datePublished\": \"2024-01-02\"}</script>",
+            "<SCRIPT>if (a</b) { x = '</div>'; }</SCRIPT></head>",
+            "<body><p>text</p><script src=x.js></script></body>"
+        );
+        assert_eq!(
+            prepare(page),
+            concat!(
+                "<head><style></style>",
+                "<script type=\"application/ld+json\">{\"datePublished\": \"2024-01-02\"}</script>",
+                "<SCRIPT></SCRIPT></head>",
+                "<body><p>text</p><script src=x.js></script></body>"
+            )
+        );
+    }
+
+    #[test]
+    fn an_unclosed_script_loses_the_rest_of_the_page_as_a_browser_would() {
+        assert_eq!(
+            prepare("<p>a</p><script>var x = 1; <p>b</p>"),
+            "<p>a</p><script>"
+        );
     }
 
     #[test]
@@ -156,7 +208,7 @@ mod tests {
             page.push_str("<div class=\"x>y\">");
         }
         page.push_str("deep text");
-        let limited = limit_nesting(&page);
+        let limited = prepare(&page);
         assert_eq!(limited.matches("<div").count(), MAX_DEPTH);
         assert!(limited.ends_with("deep text"));
     }
@@ -164,6 +216,6 @@ mod tests {
     #[test]
     fn long_lists_without_end_tags_are_not_limited() {
         let page = format!("<ul>{}</ul>", "<li>item".repeat(MAX_DEPTH * 3));
-        assert!(matches!(limit_nesting(&page), Cow::Borrowed(_)));
+        assert!(matches!(prepare(&page), Cow::Borrowed(_)));
     }
 }
