@@ -190,9 +190,10 @@ fn is_headline(text: &str) -> bool {
     }
     // "November 19, 2019 at 6:34 am": timestamps of comments and posts.
     let digits = text.chars().filter(char::is_ascii_digit).count();
+    // A date is a timestamp only when it is most of the text.
     digits * 4 < text.chars().filter(|c| !c.is_whitespace()).count()
-        && crate::extract::dates::parse_date(text)
-            .is_none_or(|_| text.split_whitespace().count() > 6)
+        && (text.split_whitespace().count() > 6
+            || crate::extract::dates::parse_date(text).is_none())
 }
 
 /// A list made of headlines: at least half its items read as headlines.
