@@ -5,7 +5,9 @@
 //! - `backdated`: a copy claims a date before its original's;
 //! - `future`: the claimed date is after the page was crawled;
 //! - `weekday`: the lede dates the news with a weekday ("said Monday") that
-//!   is not the claimed date's weekday or a neighbour of it (time zones);
+//!   is neither the claimed date's weekday, nor one of the two days before
+//!   it (a weekly or a regional paper runs Wednesday's statement on
+//!   Friday), nor the day after it (time zones);
 //! - `inconsistent`: the page's own publication-date fields disagree.
 
 use crate::config::Config;
@@ -254,8 +256,10 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     }
     if let Some(lede) = e.lede {
         let claimed_wd = crate::extract::dates::weekday_index(claimed);
+        // Days from the claimed date forward to the lede's weekday: 0 the
+        // same day, 1 the day after, 5 and 6 two days and one day before.
         let diff = (lede.weekday + 7 - claimed_wd) % 7;
-        if !matches!(diff, 0 | 1 | 6) {
+        if !matches!(diff, 0 | 1 | 5 | 6) {
             issues.push(DateIssue {
                 code: "weekday",
                 detail: format!(
@@ -371,10 +375,15 @@ mod tests {
         let friday = dates("2025-04-11");
         let e = ev(&friday, Some(&lede), None, None);
         assert_eq!(codes(&e), ["weekday"]);
-        // 2023-09-12 is a Tuesday: a day after Monday, allowed.
-        let tuesday = dates("2023-09-12");
-        let e = ev(&tuesday, Some(&lede), None, None);
-        assert!(codes(&e).is_empty());
+        // 2023-09-12 is a Tuesday: a day after Monday, allowed; so is
+        // Wednesday 2023-09-13, two days after; Thursday is not.
+        for allowed in ["2023-09-12", "2023-09-13", "2023-09-10"] {
+            let claimed = dates(allowed);
+            let e = ev(&claimed, Some(&lede), None, None);
+            assert!(codes(&e).is_empty(), "{allowed}");
+        }
+        let thursday = dates("2023-09-14");
+        assert_eq!(codes(&ev(&thursday, Some(&lede), None, None)), ["weekday"]);
     }
 
     #[test]

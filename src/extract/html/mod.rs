@@ -81,10 +81,12 @@ pub fn extract(html: &str) -> Extracted {
         .get("canonical")
         .or_else(|| meta.get("og:url"))
         .cloned();
-    let page_dates = page_dates::read_dates(&doc, &meta, url.as_deref(), body, &flat.blocks);
+    let title = meta::choose_title(&doc, &meta);
+    let page_dates =
+        page_dates::read_dates(&doc, &meta, url.as_deref(), body, &flat.blocks, &title);
 
     Extracted {
-        title: meta::choose_title(&doc, &meta),
+        title,
         url,
         paragraphs: story.paragraphs,
         links: links::link_lists(&doc, body, &first.totals, &story.roots),

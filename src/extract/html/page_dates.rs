@@ -64,6 +64,7 @@ pub(super) fn read_dates(
     url: Option<&str>,
     body: NodeRef<'_, Node>,
     blocks: &[Block],
+    title: &str,
 ) -> PageDates {
     let mut out = PageDates::default();
     for name in PUBLISHED_META {
@@ -127,7 +128,10 @@ pub(super) fn read_dates(
         .find_map(|b| dates::labelled_date_line(&b.text));
     let shown = [
         (date_line.map(|(d, _)| d), "text:date-line"),
-        (first_date_near_headline(blocks), "text:near-headline"),
+        (
+            first_date_near_headline(blocks, title),
+            "text:near-headline",
+        ),
         (dated_element(body), "class:date"),
     ]
     .into_iter()
@@ -256,16 +260,31 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
 const BLOCKS_BEFORE_HEADLINE: usize = 5;
 const BLOCKS_AFTER_HEADLINE: usize = 15;
 
-/// The date written in short blocks around the `<h1>` (or at the top of the
-/// page when there is none), nearest the headline first, where pages print
-/// their dateline.
-fn first_date_near_headline(blocks: &[Block]) -> Option<chrono::NaiveDate> {
+/// The block holding the headline: the heading that reads as the page's
+/// title (sites that keep `<h1>` for their logo set headlines in `<h2>`),
+/// else the first `<h1>`.
+fn headline_block(blocks: &[Block], title: &str) -> Option<usize> {
+    let heading = |b: &Block| matches!(b.tag, "h1" | "h2" | "h3");
+    (!title.is_empty())
+        .then(|| {
+            blocks
+                .iter()
+                .position(|b| heading(b) && b.text.trim() == title)
+        })
+        .flatten()
+        .or_else(|| blocks.iter().position(|b| b.tag == "h1"))
+}
+
+/// The date written in short blocks around the headline (or at the top of
+/// the page when there is none), nearest the headline first, where pages
+/// print their dateline.
+fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::NaiveDate> {
     let date_in = |b: &Block| {
         (b.text.chars().count() <= 200)
             .then(|| dates::parse_date(&b.text))
             .flatten()
     };
-    let Some(h1) = blocks.iter().position(|b| b.tag == "h1") else {
+    let Some(h1) = headline_block(blocks, title) else {
         return blocks.iter().take(BLOCKS_AFTER_HEADLINE).find_map(date_in);
     };
     let after = blocks[h1..].iter().take(BLOCKS_AFTER_HEADLINE);
