@@ -40,6 +40,9 @@ fn bullet_text(line: &str) -> Option<&str> {
     None
 }
 
+/// Longest line that can be a headline, in characters of any script.
+const MAX_HEADLINE_CHARS: usize = 200;
+
 /// A line that can be an item of a headline list.
 fn is_item(line: &str) -> bool {
     bullet_text(line).is_some() || word_count(line) >= 4
@@ -73,15 +76,21 @@ pub fn extract(text: &str) -> Extracted {
     // The lists start at the first heading after some story, past which
     // the lines are mostly headlines rather than running text (a story may
     // have short subheadings of its own).
+    // Nothing past the start of the lists is longer than a headline: a
+    // story's bulleted list is followed by more of the story.
     let mut paragraphs_after = vec![0usize; lines.len() + 1];
+    let mut running_text_after = vec![false; lines.len() + 1];
     for i in (0..lines.len()).rev() {
         paragraphs_after[i] = paragraphs_after[i + 1] + usize::from(is_paragraph(lines[i]));
+        running_text_after[i] =
+            running_text_after[i + 1] || lines[i].chars().count() > MAX_HEADLINE_CHARS;
     }
     let first_list = (1..lines.len()).find(|&i| {
         is_heading(&lines, i)
             && dates::labelled_date_line(lines[i]).is_none()
             && paragraphs_after[i] * 3 < lines.len() - i
             && paragraphs_after[0] > paragraphs_after[i]
+            && !running_text_after[i]
     });
     let body_end = first_list.unwrap_or(lines.len());
 
@@ -205,6 +214,31 @@ Ranking\n\
         let e = extract(page);
         assert_eq!(e.title, "東京の天気");
         assert_eq!(e.paragraphs.len(), 2, "{:?}", e.paragraphs);
+    }
+
+    #[test]
+    fn a_bulleted_list_inside_the_story_does_not_start_the_lists() {
+        let page = "Aid for the arts extended\n\
+The state government extended its emergency programme for theatres, orchestras and independent artists on Tuesday, after a month in which most venues stayed closed.\n\
+The package covers\n\
+- grants for venues that lost their ticket income\n\
+- cheaper loans for small festivals and touring companies\n\
+- vouchers instead of refunds for tickets already sold\n\
+The minister said the programme would run until the end of the year and that a review in the autumn would decide whether it continues, depending on how many venues can reopen safely by then and how much of the money has been claimed.\n\
+Related\n\
+- Ten celebrity weddings that shocked the whole world\n\
+- You will not believe what this actor eats for breakfast\n";
+        let e = extract(page);
+        let headings: Vec<&str> = e.links.iter().map(|l| l.heading.as_str()).collect();
+        assert_eq!(headings, ["Related"]);
+        assert!(
+            e.paragraphs
+                .last()
+                .unwrap()
+                .starts_with("The minister said"),
+            "{:?}",
+            e.paragraphs
+        );
     }
 
     #[test]
