@@ -10,8 +10,7 @@ use std::collections::BTreeMap;
 /// A page's site: the registrable domain of its URL, or, when no URL is
 /// known, the folder it was found in. The second value says which.
 pub fn site_of(p: &Analyzed) -> (String, &'static str) {
-    if let Some(host) = p.url.as_deref().and_then(crate::extract::url_host) {
-        let domain = psl::domain_str(&host).unwrap_or(&host).to_string();
+    if let Some(domain) = p.url.as_deref().and_then(crate::extract::url_domain) {
         return (domain, "url");
     }
     let folder = std::path::Path::new(&p.source.path)

@@ -142,13 +142,14 @@ fn describe(
     }
 
     let _ = writeln!(out, "\nLink lists ({} outside the body)", ex.links.len());
+    let site = ex.url.as_deref().and_then(crate::extract::url_domain);
     for list in &ex.links {
         let heading = if list.heading.is_empty() {
             "(no heading)"
         } else {
             &list.heading
         };
-        let counted = match junk_links::why_not_counted(list) {
+        let counted = match junk_links::why_not_counted(list, site.as_deref()) {
             Some(why) => format!("not counted: {why}"),
             None => "counted".to_string(),
         };

@@ -93,9 +93,14 @@ pub fn squash_whitespace(s: &str) -> String {
     out
 }
 
-/// The lowercase host of an absolute URL, without `www.`.
+/// The lowercase host of an absolute or protocol-relative (`//host/...`)
+/// URL, without `www.`.
 pub fn url_host(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
+    let url = url.trim();
+    let rest = match url.split_once("://") {
+        Some((_, rest)) => rest,
+        None => url.strip_prefix("//")?,
+    };
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next()?.to_ascii_lowercase();
@@ -103,9 +108,29 @@ pub fn url_host(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
+/// The registrable domain (`bbc.co.uk`, `example.com`) of a URL's host: the
+/// unit a site is counted by.
+pub fn url_domain(url: &str) -> Option<String> {
+    let host = url_host(url)?;
+    Some(psl::domain_str(&host).unwrap_or(&host).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn domains_are_registrable_domains() {
+        assert_eq!(
+            url_domain("https://noticias.uol.com.br/a").as_deref(),
+            Some("uol.com.br")
+        );
+        assert_eq!(
+            url_domain("//abc7ny.com/health/x").as_deref(),
+            Some("abc7ny.com")
+        );
+        assert_eq!(url_domain("/news/1.html"), None);
+    }
 
     #[test]
     fn hosts_are_normalised() {

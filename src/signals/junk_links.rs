@@ -5,7 +5,7 @@
 //! menus, tags and pagination do not count) and shares almost none of the
 //! story's topic words. Related-story boxes on honest pages share them.
 
-use crate::extract::{Extracted, LinkList};
+use crate::extract::{Extracted, LinkItem, LinkList, url_domain};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -203,15 +203,25 @@ fn is_headline_list(list: &LinkList) -> bool {
     headlines * 2 >= list.items.len()
 }
 
-/// A list most of whose items show a picture with their link: the teaser
-/// cards of a site's own stories ("latest", "more from", photo sliders),
-/// which honest news pages run beside even their shortest items. The padding
-/// farms wrap copies in is bare headline lines (the seed's "Related",
-/// "Ranking", "Recommendation"); a farm padding with picture cards goes
-/// unflagged here, a cost measured nowhere yet and accepted for fewer false
-/// flags (legitimate pages flagged 12 -> 3 of 681).
-fn is_picture_grid(list: &LinkList) -> bool {
-    list.items.iter().filter(|i| i.pictured).count() * 2 >= list.items.len()
+/// A list most of whose items show a picture with their link, to the
+/// page's own site: the teaser cards of a site's own stories ("latest",
+/// "more from", photo sliders), which honest news pages run beside even
+/// their shortest items. The padding farms wrap copies in is bare headline
+/// lines (the seed's "Related", "Ranking", "Recommendation"), and picture
+/// widgets of other sites' clickbait still count. A farm padding with
+/// picture cards of its own pages goes unflagged here, a cost measured
+/// nowhere yet and accepted for fewer false flags (legitimate pages flagged
+/// 12 -> 3 of 681).
+fn is_own_picture_grid(list: &LinkList, page_site: Option<&str>) -> bool {
+    let pictured: Vec<&LinkItem> = list.items.iter().filter(|i| i.pictured).collect();
+    // A relative link stays on the page's site; without the page's own URL
+    // an absolute one cannot be judged, and is taken as the site's.
+    let own = |i: &&&LinkItem| match (i.href.as_deref().and_then(url_domain), page_site) {
+        (Some(target), Some(site)) => target == site,
+        _ => true,
+    };
+    pictured.len() * 2 >= list.items.len()
+        && pictured.iter().filter(own).count() * 2 >= pictured.len()
 }
 
 /// Levels up from a list to what it shares with the story within which it
@@ -221,7 +231,7 @@ const MAX_STORY_DISTANCE: u32 = 3;
 /// Why a list's items cannot pad the story, or `None` when they count:
 /// farms wrap the story itself in their lists, while menus, headers,
 /// footers, sidebars and lists in other columns are the site's furniture.
-pub fn why_not_counted(list: &LinkList) -> Option<&'static str> {
+pub fn why_not_counted(list: &LinkList, page_site: Option<&str>) -> Option<&'static str> {
     if list.region != "main" {
         return Some("site furniture");
     }
@@ -231,7 +241,7 @@ pub fn why_not_counted(list: &LinkList) -> Option<&'static str> {
     if !is_headline_list(list) {
         return Some("a menu of short labels");
     }
-    if is_picture_grid(list) {
+    if is_own_picture_grid(list, page_site) {
         return Some("a picture teaser grid");
     }
     None
@@ -257,7 +267,12 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
     let mut keys: Option<HashSet<String>> = None;
     let mut seen_text = HashSet::new();
     let mut seen_target = HashSet::new();
-    for list in page.links.iter().filter(|l| why_not_counted(l).is_none()) {
+    let site = page.url.as_deref().and_then(url_domain);
+    for list in page
+        .links
+        .iter()
+        .filter(|l| why_not_counted(l, site.as_deref()).is_none())
+    {
         for item in &list.items {
             if !is_headline(&item.text)
                 || !seen_text.insert(item.text.as_str())
@@ -387,12 +402,12 @@ mod tests {
             "Quarterback signs record deal after season",
         ];
         let mut side = list("aside", &bait);
-        assert_eq!(why_not_counted(&side), Some("site furniture"));
+        assert_eq!(why_not_counted(&side, None), Some("site furniture"));
         side.region = "main";
         side.story_distance = Some(MAX_STORY_DISTANCE + 1);
-        assert_eq!(why_not_counted(&side), Some("not beside the story"));
+        assert_eq!(why_not_counted(&side, None), Some("not beside the story"));
         side.story_distance = Some(1);
-        assert_eq!(why_not_counted(&side), None);
+        assert_eq!(why_not_counted(&side, None), None);
     }
 
     #[test]
@@ -435,7 +450,7 @@ mod tests {
         for i in &mut grid.items {
             i.pictured = true;
         }
-        assert_eq!(why_not_counted(&grid), Some("a picture teaser grid"));
+        assert_eq!(why_not_counted(&grid, None), Some("a picture teaser grid"));
         let mut p = page(BODY, &[]);
         p.links = vec![grid];
         assert_eq!(measure(&p).totals.junk_chars, 0);
@@ -447,7 +462,25 @@ mod tests {
             pictured: false,
         });
         mixed.items[0].pictured = true;
-        assert_eq!(why_not_counted(&mixed), None);
+        assert_eq!(why_not_counted(&mixed, None), None);
+    }
+
+    #[test]
+    fn picture_widgets_of_other_sites_still_pad_the_story() {
+        let mut grid = list("main", &["Ten celebrity weddings that shocked everyone"; 2]);
+        grid.items[0].href = Some("https://clickbait.example/weddings".into());
+        grid.items[1].href = Some("//clickbait.example/quarterbacks".into());
+        for i in &mut grid.items {
+            i.pictured = true;
+        }
+        assert_eq!(why_not_counted(&grid, Some("news.example")), None);
+        // The same cards linking within the page's own site are its teasers.
+        grid.items[0].href = Some("/sport/quarterbacks".into());
+        grid.items[1].href = Some("https://www.news.example/weddings".into());
+        assert_eq!(
+            why_not_counted(&grid, Some("news.example")),
+            Some("a picture teaser grid")
+        );
     }
 
     #[test]
