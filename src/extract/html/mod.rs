@@ -133,6 +133,27 @@ mod tests {
     }
 
     #[test]
+    fn the_date_beside_an_h2_headline_is_found_when_h1_is_the_logo() {
+        let teasers: String = (0..20)
+            .map(|i| format!("<p>Teaser number {i} of the site's front column</p>"))
+            .collect();
+        let page = format!(
+            r#"<html><head><title>Forbes on Trump's fortune | Weekly</title>
+<meta property="og:title" content="Forbes on Trump's fortune"></head><body>
+<h1>Weekly</h1>{teasers}
+<h2>Forbes on Trump's fortune</h2><p>A short lead under the headline.</p><h5>23.01.2019</h5>
+<p>The interview took place on the tenth floor of his office building in New York, looking out over the river.</p>
+</body></html>"#
+        );
+        let e = extract(&page);
+        let p = e.dates.published.expect("a date");
+        assert_eq!(
+            (p.date.to_string().as_str(), p.rule.as_str()),
+            ("2019-01-23", "text:near-headline")
+        );
+    }
+
+    #[test]
     fn canonical_url_and_meta_date() {
         let e = extract(PAGE);
         assert_eq!(
