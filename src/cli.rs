@@ -189,6 +189,12 @@ pub struct Thresholds {
     #[arg(long, value_name = "X")]
     pub min_similarity: Option<f64>,
 
+    /// The same share for a page matched against a given original
+    /// (--originals, --index): a page taking a third of its text from a
+    /// wire feed's story is a copy [default: 0.333].
+    #[arg(long, value_name = "X")]
+    pub min_similarity_given: Option<f64>,
+
     /// SimHash bits two bodies may differ in to be compared as
     /// near-duplicates [default: 3].
     #[arg(long, value_name = "BITS")]
@@ -217,6 +223,9 @@ impl Thresholds {
         if let Some(v) = self.min_similarity {
             cfg.min_similarity = v;
         }
+        if let Some(v) = self.min_similarity_given {
+            cfg.min_similarity_given = v;
+        }
         if let Some(v) = self.hamming_radius {
             cfg.hamming_radius = v;
         }
@@ -229,8 +238,10 @@ impl Thresholds {
         if let Some(v) = self.max_bytes {
             cfg.max_bytes = v;
         }
-        if !(0.0..=1.0).contains(&cfg.min_similarity) {
-            return Err("min_similarity must be between 0 and 1".into());
+        if !(0.0..=1.0).contains(&cfg.min_similarity)
+            || !(0.0..=1.0).contains(&cfg.min_similarity_given)
+        {
+            return Err("min_similarity and min_similarity_given must be between 0 and 1".into());
         }
         if cfg.hamming_radius > 63 {
             return Err("hamming_radius must be below 64".into());

@@ -8,9 +8,18 @@ pub struct Config {
     pub hamming_radius: u32,
     /// Share of a page's shingles found in another page for it to be a copy.
     pub min_similarity: f64,
+    /// Share of a page's shingles found in a given original (`--originals`,
+    /// the index) for it to be a copy: a wire feed or an archive is known
+    /// to be a source, so a page pasted together from a third of one of its
+    /// stories is already a copy.
+    pub min_similarity_given: f64,
     /// Fewest shingles a page must share with another to be a copy, so a
     /// common quotation alone is not enough.
     pub min_shared_shingles: usize,
+    /// Share of each other's body two pages of one site must hold to be
+    /// copies: pages of one site share template text (category, tag and
+    /// catalogue pages), so only the same story served twice counts.
+    pub min_same_site_similarity: f64,
     /// Junk link characters per body character at which `junk_links` is set.
     pub junk_ratio: f64,
     /// Words a body needs to count as an article (pages without one are not
@@ -35,7 +44,9 @@ impl Default for Config {
         Config {
             hamming_radius: 3,
             min_similarity: 0.5,
+            min_similarity_given: 1.0 / 3.0,
             min_shared_shingles: 20,
+            min_same_site_similarity: 0.8,
             junk_ratio: 0.5,
             min_article_words: 120,
             stale_days: 7,
@@ -53,6 +64,7 @@ impl Default for Config {
 pub struct FileConfig {
     pub hamming_radius: Option<u32>,
     pub min_similarity: Option<f64>,
+    pub min_similarity_given: Option<f64>,
     pub min_shared_shingles: Option<usize>,
     pub junk_ratio: Option<f64>,
     pub min_article_words: Option<usize>,
@@ -97,6 +109,7 @@ impl FileConfig {
         set!(
             hamming_radius,
             min_similarity,
+            min_similarity_given,
             min_shared_shingles,
             junk_ratio,
             min_article_words,

@@ -2,12 +2,15 @@
 
 use crate::analyze::Analyzed;
 use crate::config::Config;
+use crate::extract::{page_address, url_domain};
 use crate::fingerprint::hamming;
-use crate::matching::{self, Printed, boilerplate, cluster, verify::containment};
-use crate::signals::copy::{Contender, better_original, shared_paragraphs};
+use crate::matching::{self, Edge, Printed, boilerplate, cluster, verify::containment};
+use crate::signals::copy::{Contender, Evidence, better_original, shared_paragraphs};
 use crate::signals::date_mismatch::{self, DateEvidence, DateIssue};
 use crate::signals::{Flag, junk_links};
+use crate::sites::{share_lower_bound, site_of};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A page's part in the corpus's copying.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -37,6 +40,8 @@ pub struct CopyOf {
     pub hamming: u32,
     pub shared_paragraphs: usize,
     pub date_lag_days: Option<i64>,
+    /// The evidence that made the other page the original.
+    pub decided_by: Evidence,
 }
 
 /// Everything decided about one page.
@@ -74,62 +79,61 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         .map(|(p, set)| Printed {
             simhash: p.print.simhash,
             set,
+            given: p.given_original,
         })
         .collect();
-    let edges = matching::related_pairs(&printed, cfg);
+    let sites: Vec<Option<String>> = pages
+        .iter()
+        .map(|p| p.url.as_deref().and_then(url_domain))
+        .collect();
+    let same_site = |a: usize, b: usize| sites[a].is_some() && sites[a] == sites[b];
+    let addresses: Vec<Option<String>> = pages
+        .iter()
+        .map(|p| p.url.as_deref().and_then(page_address))
+        .collect();
+    // Pages of one site share template text: between them only the same
+    // story served twice (each body mostly inside the other) is a relation.
+    // The same address crawled twice is one page, not a copy of itself.
+    let edges: Vec<Edge> = matching::related_pairs(&printed, cfg)
+        .into_iter()
+        .filter(|e| {
+            let (a, b) = (e.a as usize, e.b as usize);
+            let refetched = addresses[a].is_some() && addresses[a] == addresses[b];
+            !refetched
+                && (!same_site(a, b) || e.a_in_b.min(e.b_in_a) >= cfg.min_same_site_similarity)
+        })
+        .collect();
+    // Whether page `m` is a copy of `orig`, with the share of it found there.
+    let copy_share = |m: usize, orig: usize| -> Option<(f64, usize)> {
+        if pages[m].given_original {
+            return None;
+        }
+        let (similarity, shared) = containment(sets[m], sets[orig]);
+        let least = if pages[orig].given_original {
+            cfg.min_similarity_given
+        } else {
+            cfg.min_similarity
+        };
+        let template = same_site(m, orig)
+            && containment(sets[orig], sets[m]).0.min(similarity) < cfg.min_same_site_similarity;
+        (similarity >= least && shared >= cfg.min_shared_shingles && !template)
+            .then_some((similarity, shared))
+    };
 
-    let mut roles = vec![Role::Unique; pages.len()];
-    let mut copy_of: Vec<Option<CopyOf>> = vec![None; pages.len()];
-    // A cluster may be bridged: a page made mostly of boilerplate holds in
-    // part in two stories and joins their clusters. So each cluster gives
-    // its original and the pages that original holds, and what is left is
-    // split again along its own edges, until every group is judged.
-    let mut pending = cluster::clusters(pages.len(), &edges);
     let adjacency = cluster::adjacency(pages.len(), &edges);
-    while let Some(members) = pending.pop() {
-        if members.len() < 2 {
-            continue;
-        }
-        let orig = *members
-            .iter()
-            .min_by(|&&a, &&b| {
-                let contender = |i: u32| Contender {
-                    page: &pages[i as usize],
-                    set: sets[i as usize],
-                    junk: junk[i as usize],
-                };
-                better_original(&contender(a), &contender(b))
-            })
-            .expect("clusters have members") as usize;
-        let mut rest = Vec::new();
-        for &m in &members {
-            let m = m as usize;
-            if m == orig {
-                continue;
-            }
-            let (similarity, shared) = containment(sets[m], sets[orig]);
-            if pages[m].given_original
-                || similarity < cfg.min_similarity
-                || shared < cfg.min_shared_shingles
-            {
-                rest.push(m as u32);
-                continue;
-            }
-            roles[m] = Role::Copy;
-            roles[orig] = Role::Original;
-            copy_of[m] = Some(CopyOf {
-                original: orig,
-                similarity,
-                hamming: hamming(pages[m].print.simhash, pages[orig].print.simhash),
-                shared_paragraphs: shared_paragraphs(&pages[m], &pages[orig]),
-                date_lag_days: match (pages[m].published(), pages[orig].published()) {
-                    (Some(c), Some(o)) => Some((c - o).num_days()),
-                    _ => None,
-                },
-            });
-        }
-        pending.extend(cluster::components_within(&rest, &adjacency));
-    }
+    let clusters = cluster::clusters(pages.len(), &edges);
+    let ctx = Attribution {
+        pages,
+        sets: &sets,
+        junk: &junk,
+        adjacency: &adjacency,
+        copy_share: &copy_share,
+    };
+    // What the corpus says about each site decides between pages whose
+    // dates tie; it is read from a first attribution without it.
+    let (first_roles, first_copy_of) = ctx.attribute(&clusters, &vec![false; pages.len()]);
+    let farm_site = farm_sites(pages, &junk, &first_roles, &first_copy_of);
+    let (roles, mut copy_of) = ctx.attribute(&clusters, &farm_site);
 
     pages
         .iter()
@@ -170,3 +174,110 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         })
         .collect()
 }
+
+/// What attribution needs of the corpus, shared by its two passes.
+struct Attribution<'a> {
+    pages: &'a [Analyzed],
+    sets: &'a [&'a [crate::fingerprint::Shingle]],
+    junk: &'a [bool],
+    adjacency: &'a [Vec<u32>],
+    /// Whether a page is a copy of another, with its similarity.
+    copy_share: &'a dyn Fn(usize, usize) -> Option<(f64, usize)>,
+}
+
+impl Attribution<'_> {
+    /// Each page's role and, for copies, what it copies. A cluster may be
+    /// bridged: a page made mostly of boilerplate holds in part in two
+    /// stories and joins their clusters. So each cluster gives its original
+    /// and the pages that original holds, and what is left is split again
+    /// along its own edges, until every group is judged.
+    fn attribute(
+        &self,
+        clusters: &[Vec<u32>],
+        farm_site: &[bool],
+    ) -> (Vec<Role>, Vec<Option<CopyOf>>) {
+        let pages = self.pages;
+        let mut roles = vec![Role::Unique; pages.len()];
+        let mut copy_of: Vec<Option<CopyOf>> = vec![None; pages.len()];
+        let mut pending = clusters.to_vec();
+        while let Some(members) = pending.pop() {
+            if members.len() < 2 {
+                continue;
+            }
+            let contender = |i: u32| Contender {
+                page: &pages[i as usize],
+                set: self.sets[i as usize],
+                junk: self.junk[i as usize],
+                farm_site: farm_site[i as usize],
+            };
+            let orig = *members
+                .iter()
+                .min_by(|&&a, &&b| better_original(&contender(a), &contender(b)).0)
+                .expect("clusters have members") as usize;
+            let mut rest = Vec::new();
+            for &m in &members {
+                let m = m as usize;
+                if m == orig {
+                    continue;
+                }
+                let Some((similarity, _)) = (self.copy_share)(m, orig) else {
+                    rest.push(m as u32);
+                    continue;
+                };
+                roles[m] = Role::Copy;
+                roles[orig] = Role::Original;
+                copy_of[m] = Some(CopyOf {
+                    original: orig,
+                    similarity,
+                    hamming: hamming(pages[m].print.simhash, pages[orig].print.simhash),
+                    shared_paragraphs: shared_paragraphs(&pages[m], &pages[orig]),
+                    date_lag_days: match (pages[m].published(), pages[orig].published()) {
+                        (Some(c), Some(o)) => Some((c - o).num_days()),
+                        _ => None,
+                    },
+                    decided_by: better_original(&contender(orig as u32), &contender(m as u32)).1,
+                });
+            }
+            pending.extend(cluster::components_within(&rest, self.adjacency));
+        }
+        (roles, copy_of)
+    }
+}
+
+/// Sites the corpus shows to be farms: most of their pages carry junk links
+/// or copy another site's story, with enough pages to be sure (the lower
+/// bound of the share, as the sites report ranks them). A site of one or
+/// two misjudged pages is not a farm.
+fn farm_sites(
+    pages: &[Analyzed],
+    junk: &[bool],
+    roles: &[Role],
+    copy_of: &[Option<CopyOf>],
+) -> Vec<bool> {
+    let sites: Vec<String> = pages.iter().map(|p| site_of(p).0).collect();
+    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
+    for i in 0..pages.len() {
+        if !pages[i].is_ok() || pages[i].from_index {
+            continue;
+        }
+        let copies_elsewhere = roles[i] == Role::Copy
+            && copy_of[i]
+                .as_ref()
+                .is_some_and(|c| sites[c.original] != sites[i]);
+        let t = tally.entry(&sites[i]).or_default();
+        t.0 += usize::from(junk[i] || copies_elsewhere);
+        t.1 += 1;
+    }
+    sites
+        .iter()
+        .map(|s| {
+            tally
+                .get(s.as_str())
+                .is_some_and(|&(farm, all)| share_lower_bound(farm, all) >= FARM_SITE_SHARE)
+        })
+        .collect()
+}
+
+/// Share of a site's pages showing farm evidence, at its lower confidence
+/// bound, from which the site is a farm.
+const FARM_SITE_SHARE: f64 = 0.5;

@@ -26,6 +26,9 @@ pub struct Record {
     pub modified: Option<FoundDate>,
     /// Every first-publication date field (for the consistency check).
     pub date_fields: Vec<FoundDate>,
+    /// The day the page shows readers, when it shows one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_date: Option<FoundDate>,
     pub crawl_date: Option<chrono::NaiveDate>,
     /// SimHash as 16 hex digits (JSON numbers cannot hold 64 bits safely).
     pub simhash: String,
@@ -58,6 +61,7 @@ impl From<&Analyzed> for Record {
             published: p.dates.published.clone(),
             modified: p.dates.modified.clone(),
             date_fields: p.dates.candidates.clone(),
+            shown_date: p.dates.shown.clone(),
             crawl_date: p.crawl_date,
             simhash: format!("{:016x}", p.print.simhash),
             paragraphs: p.print.paragraphs.clone(),
@@ -95,6 +99,7 @@ impl From<Record> for Analyzed {
             published: r.published,
             modified: r.modified,
             candidates: r.date_fields,
+            shown: r.shown_date,
         };
         p.crawl_date = r.crawl_date;
         let mut set: Vec<Shingle> = r.paragraphs.iter().flatten().copied().collect();

@@ -55,6 +55,21 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
     })
 }
 
+/// The lower bound of a share seen as `hits` of `n` (Wilson score
+/// interval, 95% one-sided): a share of one page in one is weak evidence,
+/// forty in fifty is strong.
+pub fn share_lower_bound(hits: usize, n: usize) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    const Z: f64 = 1.6449;
+    let (n, p) = (n as f64, hits as f64 / n as f64);
+    let z2 = Z * Z;
+    let centre = p + z2 / (2.0 * n);
+    let spread = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    ((centre - spread) / (1.0 + z2 / n)).max(0.0)
+}
+
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }

@@ -30,6 +30,10 @@ pub struct PageDates {
     pub modified: Option<FoundDate>,
     /// Every publication-date field found, for the consistency check.
     pub candidates: Vec<FoundDate>,
+    /// The day the page shows readers (a date line, a date beside the
+    /// headline, an element whose class says "date"), whether or not it
+    /// became `published`: attribution weighs it against the fields.
+    pub shown: Option<FoundDate>,
 }
 
 impl PageDates {

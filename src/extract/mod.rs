@@ -108,6 +108,24 @@ pub fn url_host(url: &str) -> Option<String> {
     (!host.is_empty()).then_some(host)
 }
 
+/// A page's address for telling the same page fetched twice: host (no
+/// `www.`, any case), path without a trailing slash, and query; scheme,
+/// port and fragment left out.
+pub fn page_address(url: &str) -> Option<String> {
+    let host = url_host(url)?;
+    let rest = url.trim().split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.trim_start_matches('/');
+    let path = rest.find(['/', '?']).map_or("", |i| &rest[i..]);
+    let path = path.split('#').next().unwrap_or("");
+    let (path, query) = path.split_once('?').map_or((path, ""), |(p, q)| (p, q));
+    let path = path.trim_end_matches('/');
+    Some(if query.is_empty() {
+        format!("{host}{path}")
+    } else {
+        format!("{host}{path}?{query}")
+    })
+}
+
 /// The registrable domain (`bbc.co.uk`, `example.com`) of a URL's host: the
 /// unit a site is counted by.
 pub fn url_domain(url: &str) -> Option<String> {
@@ -130,6 +148,19 @@ mod tests {
             Some("abc7ny.com")
         );
         assert_eq!(url_domain("/news/1.html"), None);
+    }
+
+    #[test]
+    fn one_page_has_one_address_however_written() {
+        let a = page_address("https://www.Example.com/news/story/#top");
+        assert_eq!(a.as_deref(), Some("example.com/news/story"));
+        assert_eq!(page_address("http://example.com:80/news/story"), a);
+        assert_ne!(page_address("https://example.com/news/other"), a);
+        assert_eq!(
+            page_address("https://example.com/item?id=4").as_deref(),
+            Some("example.com/item?id=4")
+        );
+        assert_eq!(page_address("relative/path"), None);
     }
 
     #[test]

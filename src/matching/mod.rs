@@ -16,6 +16,9 @@ pub use verify::Edge;
 pub struct Printed<'a> {
     pub simhash: u64,
     pub set: &'a [crate::fingerprint::Shingle],
+    /// A given original (`--originals`, the index): pages are its copies
+    /// from a lower share of their text.
+    pub given: bool,
 }
 
 /// Finds every verified pair of related pages.

@@ -28,7 +28,8 @@ pub fn containment(part: &[Shingle], whole: &[Shingle]) -> (f64, usize) {
 }
 
 /// Keeps the candidates whose bodies really overlap: enough shared shingles,
-/// and one body mostly inside the other.
+/// and one body mostly inside the other (a third inside, for a page whose
+/// other is a given original).
 pub fn verify(pages: &[Printed<'_>], candidates: &[(u32, u32)], cfg: &Config) -> Vec<Edge> {
     candidates
         .par_iter()
@@ -37,14 +38,23 @@ pub fn verify(pages: &[Printed<'_>], candidates: &[(u32, u32)], cfg: &Config) ->
             let shared = intersection_size(sa, sb);
             let a_in_b = shared as f64 / sa.len().max(1) as f64;
             let b_in_a = shared as f64 / sb.len().max(1) as f64;
-            (shared >= cfg.min_shared_shingles && a_in_b.max(b_in_a) >= cfg.min_similarity)
-                .then_some(Edge {
-                    a,
-                    b,
-                    shared,
-                    a_in_b,
-                    b_in_a,
-                })
+            let (ga, gb) = (pages[a as usize].given, pages[b as usize].given);
+            let least = |given: bool| {
+                if given {
+                    cfg.min_similarity_given
+                } else {
+                    cfg.min_similarity
+                }
+            };
+            // `a` may copy `b` when `b` is given, and the other way round.
+            let holds = a_in_b >= least(gb) || b_in_a >= least(ga);
+            (shared >= cfg.min_shared_shingles && holds).then_some(Edge {
+                a,
+                b,
+                shared,
+                a_in_b,
+                b_in_a,
+            })
         })
         .collect()
 }

@@ -1,16 +1,30 @@
 //! `copy`: which page of a cluster is the original, and which are copies.
 //!
-//! The original is chosen by evidence, strongest first: pages the user named
-//! as originals; pages without junk links (a farm is never the source of a
-//! clean page); a page on the credited wire service's own site; the earliest
-//! claimed date (and time, within one day); the body that holds the other's
-//! (a copy is often an excerpt); the page whose date is documented in
-//! publisher metadata (JSON-LD, `article:published_time`, `<time pubdate>`)
-//! rather than only shown; finally the path, so the choice never depends on
-//! thread timing.
+//! The original is chosen by the evidence a person would weigh, strongest
+//! first, and the first that tells two pages apart decides:
+//!
+//! 1. a page the user named as an original (`--originals`, the index);
+//! 2. a page without junk links over one padded with them (a farm is never
+//!    the source of a clean page);
+//! 3. the earliest credible first publication: the earliest day among the
+//!    page's first-publication fields and the day it shows readers, and the
+//!    time when both pages state one on that day. A day only a modified
+//!    field backs is an update, and a field the page itself contradicts
+//!    with an earlier shown day is not believed;
+//! 4. a page not on a farm site (what the whole corpus says of its site:
+//!    most of its pages padded with junk links or copying other sites);
+//! 5. a page on the credited wire service's own site;
+//! 6. the body that holds clearly more of the other's than extraction noise
+//!    explains (a copy is often an excerpt);
+//! 7. the page whose date publisher metadata documents (JSON-LD,
+//!    `article:published_time`, `<time pubdate>`) over one only shown;
+//! 8. a dated page over an undated one;
+//! 9. finally the path, so the choice never depends on thread timing.
 
 use crate::analyze::Analyzed;
 use crate::fingerprint::{Shingle, intersection_size};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
 use std::cmp::Ordering;
 
 /// A page competing to be its cluster's original.
@@ -19,37 +33,136 @@ pub struct Contender<'a> {
     /// The body's shingles as matching sees them (site boilerplate left out).
     pub set: &'a [Shingle],
     pub junk: bool,
+    /// The page's site is a farm by the corpus's evidence.
+    pub farm_site: bool,
 }
 
-/// Orders two pages of a cluster: `Less` means `a` is the better original.
-pub fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> Ordering {
+/// The evidence that told an original from its copy, in the order weighed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    GivenOriginal,
+    NoJunkLinks,
+    EarlierDate,
+    EarlierTime,
+    NotFarmSite,
+    WireServiceSite,
+    HoldsTheOther,
+    DocumentedDate,
+    Dated,
+    Path,
+}
+
+impl Evidence {
+    /// The evidence in words, for `explain`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Evidence::GivenOriginal => "it was given as an original",
+            Evidence::NoJunkLinks => "the copy is padded with junk links and it is not",
+            Evidence::EarlierDate => "it credibly claims an earlier first publication day",
+            Evidence::EarlierTime => "both claim the same day and it states an earlier time",
+            Evidence::NotFarmSite => {
+                "their dates tie and the copy's site is a farm (most of its pages carry junk links or copy other sites)"
+            }
+            Evidence::WireServiceSite => "it is on the credited wire service's own site",
+            Evidence::HoldsTheOther => {
+                "its body holds clearly more of the copy's than the copy holds of its own"
+            }
+            Evidence::DocumentedDate => "its date is in publisher metadata, the copy's only shown",
+            Evidence::Dated => "it states a date and the copy none",
+            Evidence::Path => "nothing else told them apart; its path sorts first",
+        }
+    }
+}
+
+/// The first publication a page credibly claims: the earliest of its
+/// first-publication fields and the day it shows readers. A shown day that
+/// only a modified field backs is the day of an update and does not count.
+pub fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
+    let d = &p.dates;
+    let published = d
+        .published
+        .as_ref()
+        .filter(|f| !f.rule.contains("modified"))
+        .map(|f| f.date);
+    let shown = d.shown.as_ref().map(|f| f.date).filter(|&day| {
+        d.candidates.iter().any(|c| c.date == day)
+            || d.modified.as_ref().is_none_or(|m| m.date != day)
+    });
+    d.candidates
+        .iter()
+        .map(|c| c.date)
+        .chain(published)
+        .chain(shown)
+        .min()
+}
+
+/// The claimed moment of first publication, when a field states the time
+/// on the credible day.
+fn credible_time(p: &Analyzed, day: NaiveDate) -> Option<NaiveDateTime> {
+    p.dates
+        .published
+        .iter()
+        .chain(&p.dates.candidates)
+        .filter(|f| f.date == day)
+        .find_map(|f| f.utc)
+}
+
+/// Orders two pages of a cluster: `Less` means `a` is the better original;
+/// the evidence says what decided.
+pub fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Ordering, Evidence) {
     let (a, b) = (ca.page, cb.page);
     let wire_home = |p: &Analyzed| p.wire_site.is_some() && p.wire_site == p.wire;
-    b.given_original
-        .cmp(&a.given_original)
-        .then(ca.junk.cmp(&cb.junk))
-        .then(wire_home(b).cmp(&wire_home(a)))
-        .then(match (a.published(), b.published()) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        })
-        .then(match (a.published_utc(), b.published_utc()) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            _ => Ordering::Equal,
-        })
-        .then(holds_the_other(ca.set, cb.set))
-        .then(date_documentation(b).cmp(&date_documentation(a)))
-        .then(a.source.cmp(&b.source))
+    let (da, db) = (credible_date(a), credible_date(b));
+    let same_day = da.is_some() && da == db;
+    let steps = [
+        (
+            b.given_original.cmp(&a.given_original),
+            Evidence::GivenOriginal,
+        ),
+        (ca.junk.cmp(&cb.junk), Evidence::NoJunkLinks),
+        (
+            match (da, db) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                _ => Ordering::Equal,
+            },
+            Evidence::EarlierDate,
+        ),
+        (
+            match (
+                same_day,
+                da.and_then(|d| credible_time(a, d)),
+                db.and_then(|d| credible_time(b, d)),
+            ) {
+                (true, Some(x), Some(y)) => x.cmp(&y),
+                _ => Ordering::Equal,
+            },
+            Evidence::EarlierTime,
+        ),
+        (ca.farm_site.cmp(&cb.farm_site), Evidence::NotFarmSite),
+        (wire_home(b).cmp(&wire_home(a)), Evidence::WireServiceSite),
+        (holds_the_other(ca.set, cb.set), Evidence::HoldsTheOther),
+        (
+            date_documentation(b).cmp(&date_documentation(a)),
+            Evidence::DocumentedDate,
+        ),
+        (da.is_none().cmp(&db.is_none()), Evidence::Dated),
+        (a.source.cmp(&b.source), Evidence::Path),
+    ];
+    steps
+        .into_iter()
+        .find(|(o, _)| o.is_ne())
+        .unwrap_or((Ordering::Equal, Evidence::Path))
 }
 
-/// Containment gap under which two bodies count as the same text.
-const SAME_TEXT_GAP: f64 = 0.1;
+/// Containment gap under which two bodies count as the same text: the
+/// extraction of a page as served adds or misses menus, captions and
+/// related boxes, which moves containment by this much between the
+/// publisher's page and a clean copy of its story.
+const SAME_TEXT_GAP: f64 = 0.3;
 
 /// `Less` when `a`'s body holds clearly more of `b`'s than `b`'s holds of
-/// `a`'s (`b` is the excerpt); `Equal` for near-identical bodies, which
-/// an inserted ad line must not tip either way.
+/// `a`'s (`b` is the excerpt); `Equal` for bodies within extraction noise.
 fn holds_the_other(a: &[Shingle], b: &[Shingle]) -> Ordering {
     let shared = intersection_size(a, b) as f64;
     let a_in_b = shared / a.len().max(1) as f64;

@@ -160,9 +160,53 @@ pub(super) fn class_weight(el: &scraper::node::Element) -> i32 {
 }
 
 /// Elements whose content is not page text: scripts, styles, fallbacks,
-/// embedded objects, and elements a browser hides.
+/// embedded objects, elements a browser hides, and consent dialogs.
 pub(super) fn is_invisible(el: &scraper::node::Element) -> bool {
-    SKIP.contains(&el.name()) || is_hidden(el)
+    SKIP.contains(&el.name()) || is_hidden(el) || is_consent_dialog(el)
+}
+
+/// Class or id fragments of consent and cookie dialogs, as the consent
+/// platforms name them (OneTrust, Didomi, Cookiebot, Usercentrics, IAB CMPs).
+const CONSENT_MARKS: &[&str] = &[
+    "consent",
+    "onetrust",
+    "didomi",
+    "cookiebot",
+    "usercentrics",
+    "gdpr",
+    "cookie-banner",
+    "cookie-notice",
+    "cookie-bar",
+    "cookiebanner",
+    "cookienotice",
+    "qc-cmp",
+    "sp_message",
+];
+
+/// A dialog laid over the page (a consent platform's "we and our 900
+/// partners" text, a modal): never the page's own text. The same platform
+/// text stands on thousands of unrelated sites, so reading it as a body
+/// would make them copies of each other.
+fn is_consent_dialog(el: &scraper::node::Element) -> bool {
+    if matches!(el.name(), "html" | "body" | "main" | "article") {
+        // Page-level wrappers carry state classes (`consent-given`).
+        return false;
+    }
+    if matches!(el.attr("role"), Some("dialog" | "alertdialog"))
+        || el.attr("aria-modal") == Some("true")
+    {
+        return true;
+    }
+    [el.attr("id"), el.attr("class")]
+        .into_iter()
+        .flatten()
+        .any(|a| {
+            CONSENT_MARKS.iter().any(|m| {
+                a.as_bytes()
+                    .windows(m.len())
+                    .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+            })
+        })
 }
 
 /// Elements a browser does not show.

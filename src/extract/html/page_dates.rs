@@ -136,6 +136,11 @@ pub(super) fn read_dates(
     ]
     .into_iter()
     .find_map(|(d, rule)| d.map(|d| (d, rule)));
+    out.shown = shown.map(|(date, rule)| dates::FoundDate {
+        date,
+        rule: rule.to_string(),
+        utc: None,
+    });
     // A shown date line may give the time of day a date field lacks.
     if let (Some(field), Some((d, Some(t)))) = (out.published.as_mut(), date_line)
         && field.utc.is_none()
