@@ -63,8 +63,42 @@ fn is_heading(lines: &[&str], i: usize) -> bool {
     first && lines.get(i + 2).is_some_and(|l| is_item(l))
 }
 
+/// Widest line of a hard-wrapped text: mail and archives wrap at 65-80.
+const MAX_WRAP_WIDTH: usize = 100;
+
+/// Lines of a hard-wrapped text (a newline every ~70 characters, blank
+/// lines between paragraphs, as plain-text mail and archives keep them)
+/// joined back into one line a paragraph; other texts as they are. A line
+/// was wrapped when it reaches most of the wrap width and the next line
+/// goes on; a short line ends its paragraph, so headings and lists stay.
+fn unwrap_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    let lens: Vec<usize> = text.lines().map(|l| l.trim().chars().count()).collect();
+    let width = lens.iter().copied().max().unwrap_or(0);
+    let long = |n: usize| n * 10 >= width * 6;
+    let wrapped_lines = lens
+        .windows(2)
+        .filter(|w| long(w[0]) && w[1] > 0)
+        .count();
+    if width > MAX_WRAP_WIDTH || width < 40 || wrapped_lines < 3 {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut lines = text.lines().map(str::trim).peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        let goes_on = lines.peek().is_some_and(|next| !next.is_empty());
+        out.push(if long(line.chars().count()) && goes_on {
+            ' '
+        } else {
+            '\n'
+        });
+    }
+    out.into()
+}
+
 /// Extracts a saved-as-text page.
 pub fn extract(text: &str) -> Extracted {
+    let text = unwrap_lines(text);
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
@@ -189,6 +223,42 @@ Related\n\
 Ranking\n\
 - Quarterback signs record deal after season of upsets\n\
 - Best holiday gadgets ranked from worst to first\n";
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined_and_the_title_stays_apart() {
+        let story = "The harbour authority said on Tuesday that the strike by dock workers had \
+                     halted the loading of grain ships for a third day, and that talks with the \
+                     union would resume at the end of the week.";
+        let second = "Shipping agents warned that the backlog of vessels waiting outside the \
+                      port was the longest they had seen in a decade of trading on the coast.";
+        let wrap = |p: &str| {
+            let mut lines = vec![String::new()];
+            for w in p.split(' ') {
+                let last = lines.last_mut().unwrap();
+                if last.len() + w.len() >= 70 {
+                    lines.push(String::new());
+                }
+                let last = lines.last_mut().unwrap();
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(w);
+            }
+            lines.join("\n")
+        };
+        let text = format!(
+            "Dock strike halts grain exports\n\nDate: 2024-03-05\n\n{}\n\n{}\n",
+            wrap(story),
+            wrap(second)
+        );
+        assert!(text.lines().all(|l| l.len() < 72));
+        let ex = extract(&text);
+        assert_eq!(ex.title, "Dock strike halts grain exports");
+        assert_eq!(ex.paragraphs, vec![story.to_string(), second.to_string()]);
+        assert!(ex.dates.published.is_some());
+        // A text of long lines (the seed's form) is left as it is.
+        assert_eq!(unwrap_lines(PAGE), PAGE);
+    }
 
     #[test]
     fn reads_title_date_body_and_headed_lists() {
