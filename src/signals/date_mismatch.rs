@@ -11,7 +11,7 @@
 //! - `inconsistent`: the page's own publication-date fields disagree.
 
 use crate::config::Config;
-use crate::extract::PageDates;
+use crate::extract::{FoundDate, PageDates};
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::Serialize;
@@ -270,10 +270,16 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
             });
         }
     }
-    // Only the first-publication fields are compared with each other: a
-    // shown "updated" date after them is honest, two fields naming
-    // different first publications are not.
-    let fields = &e.dates.candidates;
+    // Only the page's own first-publication fields are compared: the most
+    // trusted meta tag and the first JSON-LD datePublished. A shown
+    // "updated" date after them is honest; so are the other dates pages
+    // carry as served (the JSON-LD of related stories and comments,
+    // `<time>` in teaser lists, a CMS's dateCreated, the URL of a thread's
+    // first post), which on legitimate pages disagree by months.
+    let fields: Vec<&FoundDate> = ["meta:", "json-ld:datePublished"]
+        .iter()
+        .filter_map(|family| e.dates.candidates.iter().find(|c| c.rule.starts_with(family)))
+        .collect();
     if let (Some(first), Some(last)) = (
         fields.iter().min_by_key(|c| c.date),
         fields.iter().max_by_key(|c| c.date),
@@ -404,9 +410,19 @@ mod tests {
         let p = dates("2025-04-11");
         let e = ev(&p, None, Some(d("2025-04-01")), None);
         assert_eq!(codes(&e), ["future"]);
-        let mut p = dates("2025-04-11");
-        p.add_published(d("2023-09-11"), "url");
+        let mut p = PageDates::default();
+        p.add_published(d("2025-04-11"), "meta:article:published_time");
+        p.add_published(d("2023-09-11"), "json-ld:datePublished");
         let e = ev(&p, None, None, None);
         assert_eq!(codes(&e), ["inconsistent"]);
+        // Dates of other things on the page (a second JSON-LD object, the
+        // URL, a teaser's time) are not the page's own fields.
+        let mut p = PageDates::default();
+        p.add_published(d("2025-04-11"), "json-ld:datePublished");
+        p.add_published(d("2023-09-11"), "json-ld:datePublished");
+        p.add_published(d("2024-01-02"), "url");
+        p.add_published(d("2022-05-06"), "time:pubdate");
+        let e = ev(&p, None, None, None);
+        assert!(codes(&e).is_empty());
     }
 }
