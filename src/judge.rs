@@ -86,22 +86,22 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         .iter()
         .map(|p| p.url.as_deref().and_then(url_domain))
         .collect();
-    let same_site = |a: usize, b: usize| sites[a].is_some() && sites[a] == sites[b];
     let addresses: Vec<Option<String>> = pages
         .iter()
         .map(|p| p.url.as_deref().and_then(page_address))
         .collect();
-    // Pages of one site share template text: between them only the same
-    // story served twice (each body mostly inside the other) is a relation.
-    // The same address crawled twice is one page, not a copy of itself.
+    // Whether two pages may be related at all, given how much of each the
+    // other holds. The same address fetched twice is one page, not a copy
+    // of itself. Pages of one site share template text (category, tag and
+    // catalogue pages): between them only the same story served twice, each
+    // body mostly inside the other, is a relation.
+    let may_relate = |a: usize, b: usize, a_in_b: f64, b_in_a: f64| {
+        let known = |v: &[Option<String>]| v[a].is_some() && v[a] == v[b];
+        !known(&addresses) && (!known(&sites) || a_in_b.min(b_in_a) >= cfg.min_same_site_similarity)
+    };
     let edges: Vec<Edge> = matching::related_pairs(&printed, cfg)
         .into_iter()
-        .filter(|e| {
-            let (a, b) = (e.a as usize, e.b as usize);
-            let refetched = addresses[a].is_some() && addresses[a] == addresses[b];
-            !refetched
-                && (!same_site(a, b) || e.a_in_b.min(e.b_in_a) >= cfg.min_same_site_similarity)
-        })
+        .filter(|e| may_relate(e.a as usize, e.b as usize, e.a_in_b, e.b_in_a))
         .collect();
     // Whether page `m` is a copy of `orig`, with the share of it found there.
     let copy_share = |m: usize, orig: usize| -> Option<(f64, usize)> {
@@ -114,12 +114,11 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         } else {
             cfg.min_similarity
         };
-        let template = same_site(m, orig)
-            && containment(sets[orig], sets[m]).0.min(similarity) < cfg.min_same_site_similarity;
-        (similarity >= least && shared >= cfg.min_shared_shingles && !template)
-            .then_some((similarity, shared))
+        (similarity >= least
+            && shared >= cfg.min_shared_shingles
+            && may_relate(m, orig, similarity, containment(sets[orig], sets[m]).0))
+        .then_some((similarity, shared))
     };
-
     let adjacency = cluster::adjacency(pages.len(), &edges);
     let clusters = cluster::clusters(pages.len(), &edges);
     let ctx = Attribution {

@@ -205,6 +205,7 @@ impl Store {
                         date,
                         rule: format!("index: {}", rule.unwrap_or_default()),
                         utc,
+                        zoned: false,
                     });
                 }
                 page.dates = dates;

@@ -20,6 +20,10 @@ pub struct FoundDate {
     /// claiming the same day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub utc: Option<chrono::NaiveDateTime>,
+    /// The time came with its zone (`+02:00`, `Z`); a time without one may
+    /// be any zone's, so it orders pages only against another such time.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zoned: bool,
 }
 
 /// Everything a page says about its own dates.
@@ -40,7 +44,7 @@ impl PageDates {
     /// Adds a publication-date candidate; the first one added wins, so callers
     /// add in order of trust.
     pub fn add_published(&mut self, date: NaiveDate, rule: &str) {
-        self.add_published_at(date, None, rule);
+        self.add_published_at(date, None, false, rule);
     }
 
     /// Adds a publication-date candidate that came with a time of day.
@@ -48,12 +52,14 @@ impl PageDates {
         &mut self,
         date: NaiveDate,
         utc: Option<chrono::NaiveDateTime>,
+        zoned: bool,
         rule: &str,
     ) {
         let found = FoundDate {
             date,
             rule: rule.to_string(),
             utc,
+            zoned: zoned && utc.is_some(),
         };
         if self.published.is_none() {
             self.published = Some(found.clone());
@@ -76,6 +82,7 @@ impl PageDates {
                 date,
                 rule: rule.to_string(),
                 utc: None,
+                zoned: false,
             });
         }
     }
@@ -86,6 +93,7 @@ impl PageDates {
                 date,
                 rule: rule.to_string(),
                 utc: None,
+                zoned: false,
             });
         }
     }
@@ -329,6 +337,11 @@ pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
 /// plausible date in it.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     find_dates(value).into_iter().map(|(_, d)| d).next()
+}
+
+/// Whether an ISO 8601 timestamp states its zone (`Z`, `+02:00`).
+pub fn timestamp_is_zoned(value: &str) -> bool {
+    chrono::DateTime::parse_from_rfc3339(value.trim()).is_ok()
 }
 
 /// The moment an ISO 8601 timestamp names, in UTC (`2024-05-02T08:00:00-05:00`);

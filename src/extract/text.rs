@@ -75,10 +75,7 @@ fn unwrap_lines(text: &str) -> std::borrow::Cow<'_, str> {
     let lens: Vec<usize> = text.lines().map(|l| l.trim().chars().count()).collect();
     let width = lens.iter().copied().max().unwrap_or(0);
     let long = |n: usize| n * 10 >= width * 6;
-    let wrapped_lines = lens
-        .windows(2)
-        .filter(|w| long(w[0]) && w[1] > 0)
-        .count();
+    let wrapped_lines = lens.windows(2).filter(|w| long(w[0]) && w[1] > 0).count();
     if width > MAX_WRAP_WIDTH || width < 40 || wrapped_lines < 3 {
         return text.into();
     }
@@ -131,7 +128,7 @@ pub fn extract(text: &str) -> Extracted {
     let mut title: Option<String> = None;
     for (i, line) in lines[..body_end].iter().enumerate() {
         if let Some((d, utc)) = dates::labelled_date_line(line) {
-            page_dates.add_published_at(d, utc, "text:date-line");
+            page_dates.add_published_at(d, utc, false, "text:date-line");
             continue;
         }
         if is_paragraph(line) {

@@ -98,14 +98,24 @@ pub fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
 }
 
 /// The claimed moment of first publication, when a field states the time
-/// on the credible day.
-fn credible_time(p: &Analyzed, day: NaiveDate) -> Option<NaiveDateTime> {
+/// on the credible day, and whether it stated its zone.
+fn credible_time(p: &Analyzed, day: NaiveDate) -> Option<(NaiveDateTime, bool)> {
     p.dates
         .published
         .iter()
         .chain(&p.dates.candidates)
         .filter(|f| f.date == day)
-        .find_map(|f| f.utc)
+        .find_map(|f| Some((f.utc?, f.zoned)))
+}
+
+/// Orders two claimed moments of one day. A time without its zone may be
+/// any zone's: it is compared only with another such time (two pages of
+/// one region), never with a zoned one.
+fn earlier_time(a: Option<(NaiveDateTime, bool)>, b: Option<(NaiveDateTime, bool)>) -> Ordering {
+    match (a, b) {
+        (Some((x, zx)), Some((y, zy))) if zx == zy => x.cmp(&y),
+        _ => Ordering::Equal,
+    }
 }
 
 /// Orders two pages of a cluster: `Less` means `a` is the better original;
@@ -129,13 +139,13 @@ pub fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Ordering, Evi
             Evidence::EarlierDate,
         ),
         (
-            match (
-                same_day,
-                da.and_then(|d| credible_time(a, d)),
-                db.and_then(|d| credible_time(b, d)),
-            ) {
-                (true, Some(x), Some(y)) => x.cmp(&y),
-                _ => Ordering::Equal,
+            if same_day {
+                earlier_time(
+                    da.and_then(|d| credible_time(a, d)),
+                    db.and_then(|d| credible_time(b, d)),
+                )
+            } else {
+                Ordering::Equal
             },
             Evidence::EarlierTime,
         ),

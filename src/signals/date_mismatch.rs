@@ -278,7 +278,12 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     // first post), which on legitimate pages disagree by months.
     let fields: Vec<&FoundDate> = ["meta:", "json-ld:datePublished"]
         .iter()
-        .filter_map(|family| e.dates.candidates.iter().find(|c| c.rule.starts_with(family)))
+        .filter_map(|family| {
+            e.dates
+                .candidates
+                .iter()
+                .find(|c| c.rule.starts_with(family))
+        })
         .collect();
     if let (Some(first), Some(last)) = (
         fields.iter().min_by_key(|c| c.date),

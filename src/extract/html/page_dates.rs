@@ -140,6 +140,7 @@ pub(super) fn read_dates(
         date,
         rule: rule.to_string(),
         utc: None,
+        zoned: false,
     });
     // A shown date line may give the time of day a date field lacks.
     if let (Some(field), Some((d, Some(t)))) = (out.published.as_mut(), date_line)
@@ -166,6 +167,7 @@ pub(super) fn read_dates(
                     date: d,
                     rule: format!("{rule} ({by})"),
                     utc: None,
+                    zoned: false,
                 });
             }
         }
@@ -306,7 +308,8 @@ fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::Nai
 /// Adds a machine-readable date field's value, with its time when it has one.
 fn add_value(out: &mut PageDates, value: &str, rule: &str) {
     if let Some(d) = dates::parse_date(value) {
-        out.add_published_at(d, dates::parse_timestamp(value), rule);
+        let zoned = dates::timestamp_is_zoned(value);
+        out.add_published_at(d, dates::parse_timestamp(value), zoned, rule);
     }
 }
 
