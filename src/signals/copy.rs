@@ -80,15 +80,20 @@ impl Evidence {
 /// only a modified field backs is the day of an update and does not count.
 pub fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
     let d = &p.dates;
+    // A day read from what the page shows (or a guess) that no
+    // first-publication field backs and the modified date names is the
+    // day of an update ("Last updated Mar 11").
+    let not_an_update = |day: &NaiveDate| {
+        d.candidates.iter().any(|c| c.date == *day)
+            || d.modified.as_ref().is_none_or(|m| m.date != *day)
+    };
     let published = d
         .published
         .as_ref()
         .filter(|f| !f.rule.contains("modified"))
-        .map(|f| f.date);
-    let shown = d.shown.as_ref().map(|f| f.date).filter(|&day| {
-        d.candidates.iter().any(|c| c.date == day)
-            || d.modified.as_ref().is_none_or(|m| m.date != day)
-    });
+        .map(|f| f.date)
+        .filter(not_an_update);
+    let shown = d.shown.as_ref().map(|f| f.date).filter(not_an_update);
     d.candidates
         .iter()
         .map(|c| c.date)
