@@ -109,14 +109,19 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
             return None;
         }
         let (similarity, shared) = containment(sets[m], sets[orig]);
+        let (held, _) = containment(sets[orig], sets[m]);
         let least = if pages[orig].given_original {
             cfg.min_similarity_given
         } else {
             cfg.min_similarity
         };
-        (similarity >= least
+        // A page that carries the original's whole body is its copy too,
+        // however much else it adds: the publisher's page as served often
+        // yields only part of its story, which a farm copy then holds.
+        let carries_original = held >= HOLDS_WHOLE && shared >= MIN_SHARED_WHOLE;
+        ((similarity >= least || carries_original)
             && shared >= cfg.min_shared_shingles
-            && may_relate(m, orig, similarity, containment(sets[orig], sets[m]).0))
+            && may_relate(m, orig, similarity, held))
         .then_some((similarity, shared))
     };
     let adjacency = cluster::adjacency(pages.len(), &edges);
@@ -173,6 +178,13 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
         })
         .collect()
 }
+
+/// Share of an original's body a page must hold to carry it whole.
+const HOLDS_WHOLE: f64 = 0.8;
+
+/// Shingles a page must share with an original it carries whole: a body
+/// of a few lines (a blurb, a caption) is no story to copy.
+const MIN_SHARED_WHOLE: usize = 100;
 
 /// What attribution needs of the corpus, shared by its two passes.
 struct Attribution<'a> {
