@@ -118,7 +118,6 @@ const BOILER_WORDS: &[&str] = &[
     "outbrain",
     "taboola",
     "disqus",
-    "banner",
     "masthead",
     "toolbar",
     "login",
