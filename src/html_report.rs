@@ -161,15 +161,15 @@ pub fn render(
 
     let _ = write!(
         h,
-        "<h2>Sites</h2><p class=\"n\">{} sites; click a column to sort.</p>",
+        "<h2>Sites</h2><p class=\"n\">{} sites, the surest farms first (by the lower bound of the farm share); click a column to sort.</p>",
         sites.len()
     );
-    h.push_str("<table class=\"sortable\"><thead><tr><th>site</th><th>pages</th><th>copies</th><th>copied from</th><th>wire copies</th><th>junk_links</th><th>date_mismatch</th><th>median lag</th><th>median similarity</th><th>farm share</th></tr></thead><tbody>");
+    h.push_str("<table class=\"sortable\"><thead><tr><th>site</th><th>pages</th><th>copies</th><th>copied from</th><th>wire copies</th><th>junk_links</th><th>date_mismatch</th><th>median lag</th><th>median similarity</th><th>farm share</th><th title=\"lower bound of the farm share: the ranking\">surely farm</th></tr></thead><tbody>");
     for s in sites.iter().take(MAX_SITES) {
         let opt = |v: Option<f64>| v.map(|x| format!("{x}")).unwrap_or_default();
         let _ = write!(
             h,
-            "<tr><td>{}{}</td><td class=num>{}</td><td class=num>{}</td><td>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td></tr>",
+            "<tr><td>{}{}</td><td class=num>{}</td><td class=num>{}</td><td>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td></tr>",
             esc(&s.site),
             if s.site_from == "folder" {
                 " <span class=n>(folder)</span>"
@@ -184,7 +184,8 @@ pub fn render(
             s.date_mismatch,
             opt(s.median_lag_days),
             opt(s.median_similarity),
-            s.farm_share
+            s.farm_share,
+            s.farm_share_low
         );
     }
     h.push_str("</tbody></table>");

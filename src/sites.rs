@@ -40,6 +40,11 @@ pub struct SiteRow {
     pub farm_share: f64,
     /// `url` when the site is a URL's domain, `folder` when no URL was known.
     pub site_from: &'static str,
+    /// The lower bound of `farm_share` (Wilson, 95% one-sided): how surely
+    /// the site is a farm given how many of its pages were seen. Rows are
+    /// ranked by it, so one misjudged page of a real site does not rank
+    /// above a farm of fifty copies.
+    pub farm_share_low: f64,
 }
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
@@ -74,7 +79,8 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Aggregates the reported pages by site, farm-like sites first.
+/// Aggregates the reported pages by site, the surest farms first (by the
+/// lower bound of their farm share).
 pub fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow> {
     #[derive(Default)]
     struct Acc {
@@ -136,12 +142,14 @@ pub fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow> {
                 median_similarity: median(a.sims).map(round3),
                 farm_share: round3(a.farm as f64 / a.pages.max(1) as f64),
                 site_from: a.from,
+                farm_share_low: round3(share_lower_bound(a.farm, a.pages)),
             }
         })
         .collect();
     rows.sort_by(|a, b| {
-        b.farm_share
-            .total_cmp(&a.farm_share)
+        b.farm_share_low
+            .total_cmp(&a.farm_share_low)
+            .then(b.farm_share.total_cmp(&a.farm_share))
             .then(b.pages.cmp(&a.pages))
             .then(a.site.cmp(&b.site))
     });
@@ -166,6 +174,52 @@ mod tests {
         assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), Some(2.5));
         assert_eq!(median(vec![]), None);
+    }
+
+    #[test]
+    fn one_misjudged_page_ranks_below_a_farm_of_many_copies() {
+        let page = |path: &str, url: &str| {
+            let mut p = Analyzed::bare(crate::corpus::Source::file(path), "ok".into(), false);
+            p.url = Some(url.into());
+            p
+        };
+        let farm_copy = Verdict {
+            role: Role::Copy,
+            copy_of: None,
+            flags: vec![Flag::Copy, Flag::JunkLinks],
+            date_issues: Vec::new(),
+        };
+        let clean = Verdict {
+            role: Role::Unique,
+            copy_of: None,
+            flags: Vec::new(),
+            date_issues: Vec::new(),
+        };
+        let mut pages = vec![page("a/one.html", "https://lonely.example/1")];
+        let mut verdicts = vec![farm_copy.clone()];
+        for i in 0..20 {
+            pages.push(page(
+                &format!("b/{i}.html"),
+                &format!("https://farm.example/{i}"),
+            ));
+            verdicts.push(if i < 16 {
+                farm_copy.clone()
+            } else {
+                clean.clone()
+            });
+        }
+        let rows = aggregate(&pages, &verdicts);
+        assert_eq!(rows[0].site, "farm.example");
+        assert_eq!((rows[0].farm_share, rows[1].farm_share), (0.8, 1.0));
+        assert!(rows[0].farm_share_low > rows[1].farm_share_low);
+    }
+
+    #[test]
+    fn share_lower_bounds_grow_with_evidence() {
+        assert_eq!(share_lower_bound(0, 0), 0.0);
+        assert!(share_lower_bound(1, 1) < 0.5);
+        assert!(share_lower_bound(40, 50) > 0.65);
+        assert!(share_lower_bound(1, 1) < share_lower_bound(5, 5));
     }
 
     #[test]

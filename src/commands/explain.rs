@@ -6,7 +6,8 @@ use crate::config::Config;
 use crate::corpus::{self, Page};
 use crate::extract::{self, Extracted};
 use crate::fingerprint;
-use crate::judge::{self, Role};
+use crate::judge;
+use crate::signals::copy::{Evidence, credible_date};
 use crate::signals::junk_links;
 use std::fmt::Write as _;
 
@@ -55,14 +56,18 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
     for (i, (_, ex, a)) in subjects.iter().enumerate() {
         describe(&mut text, ex, a, &verdicts[i], &all, &cfg);
         for (j, (_, _, oa)) in others.iter().enumerate() {
-            compare(
-                &mut text,
-                ex,
-                a,
-                oa,
-                &verdicts[subjects.len() + j],
-                &verdicts[i],
-            );
+            let o = subjects.len() + j;
+            let copy_of = |x: usize, y: usize| {
+                verdicts[x]
+                    .copy_of
+                    .as_ref()
+                    .filter(|c| c.original == y)
+                    .map(|c| c.decided_by)
+            };
+            let relation = copy_of(i, o)
+                .map(|e| (true, e))
+                .or_else(|| copy_of(o, i).map(|e| (false, e)));
+            compare(&mut text, ex, a, oa, relation);
         }
     }
     print!("{text}");
@@ -203,17 +208,23 @@ fn describe(
         if let Some(lag) = c.date_lag_days {
             let _ = writeln!(out, "  it claims a date {lag} days after the original's");
         }
+        let _ = writeln!(
+            out,
+            "  why that page is the original: {}",
+            c.decided_by.describe()
+        );
     }
 }
 
-/// How much of the subject the other page holds, paragraph by paragraph.
+/// How much of the subject the other page holds, paragraph by paragraph,
+/// and, when one copies the other, which evidence made the original.
+/// `relation` is whether the subject is the copy, and that evidence.
 fn compare(
     out: &mut String,
     ex: &Extracted,
     a: &Analyzed,
     oa: &Analyzed,
-    ov: &judge::Verdict,
-    v: &judge::Verdict,
+    relation: Option<(bool, Evidence)>,
 ) {
     let _ = writeln!(out, "\nAgainst {}", oa.source.label());
     let shared = fingerprint::intersection_size(&a.print.set, &oa.print.set);
@@ -237,12 +248,22 @@ fn compare(
         oa.words,
         oa.published().map_or("unknown".into(), |d| d.to_string())
     );
-    let verdict = match (v.role, ov.role) {
-        (Role::Copy, _) => "this page is the copy",
-        (_, Role::Copy) => "this page is the original",
-        _ => "neither is a copy of the other",
+    let verdict = match relation {
+        Some((true, _)) => "this page is the copy",
+        Some((false, _)) => "this page is the original",
+        None => "neither is a copy of the other",
     };
     let _ = writeln!(out, "  verdict: {verdict}");
+    let day = |p: &Analyzed| credible_date(p).map_or("none".into(), |d| d.to_string());
+    let _ = writeln!(
+        out,
+        "  earliest credible first publication: this page {}, the other {}",
+        day(a),
+        day(oa)
+    );
+    if let Some((_, evidence)) = relation {
+        let _ = writeln!(out, "  decided by: {}", evidence.describe());
+    }
     let _ = writeln!(out, "  paragraphs of this page found in the other:");
     for (text, hashes) in ex.paragraphs.iter().zip(&a.print.paragraphs) {
         let found = hashes

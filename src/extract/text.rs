@@ -76,7 +76,7 @@ fn unwrap_lines(text: &str) -> std::borrow::Cow<'_, str> {
     let width = lens.iter().copied().max().unwrap_or(0);
     let long = |n: usize| n * 10 >= width * 6;
     let wrapped_lines = lens.windows(2).filter(|w| long(w[0]) && w[1] > 0).count();
-    if width > MAX_WRAP_WIDTH || width < 40 || wrapped_lines < 3 {
+    if !(40..=MAX_WRAP_WIDTH).contains(&width) || wrapped_lines < 3 {
         return text.into();
     }
     let mut out = String::with_capacity(text.len());

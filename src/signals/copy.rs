@@ -57,20 +57,26 @@ impl Evidence {
     /// The evidence in words, for `explain`.
     pub fn describe(self) -> &'static str {
         match self {
-            Evidence::GivenOriginal => "it was given as an original",
-            Evidence::NoJunkLinks => "the copy is padded with junk links and it is not",
-            Evidence::EarlierDate => "it credibly claims an earlier first publication day",
-            Evidence::EarlierTime => "both claim the same day and it states an earlier time",
+            Evidence::GivenOriginal => "the original was given as one (--originals, the index)",
+            Evidence::NoJunkLinks => "the copy is padded with junk links and the original is not",
+            Evidence::EarlierDate => {
+                "the original credibly claims an earlier first publication day"
+            }
+            Evidence::EarlierTime => {
+                "both claim the same day and the original states an earlier time"
+            }
             Evidence::NotFarmSite => {
                 "their dates tie and the copy's site is a farm (most of its pages carry junk links or copy other sites)"
             }
-            Evidence::WireServiceSite => "it is on the credited wire service's own site",
+            Evidence::WireServiceSite => "the original is on the credited wire service's own site",
             Evidence::HoldsTheOther => {
-                "its body holds clearly more of the copy's than the copy holds of its own"
+                "the original's body holds clearly more of the copy's than the copy holds of the original's"
             }
-            Evidence::DocumentedDate => "its date is in publisher metadata, the copy's only shown",
-            Evidence::Dated => "it states a date and the copy none",
-            Evidence::Path => "nothing else told them apart; its path sorts first",
+            Evidence::DocumentedDate => {
+                "the original's date is in publisher metadata, the copy's only shown"
+            }
+            Evidence::Dated => "the original states a date and the copy none",
+            Evidence::Path => "nothing else told them apart; the original's path sorts first",
         }
     }
 }

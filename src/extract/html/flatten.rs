@@ -211,9 +211,10 @@ fn is_consent_dialog(el: &scraper::node::Element) -> bool {
 fn is_hidden(el: &scraper::node::Element) -> bool {
     // React's streamed server rendering sends the page in hidden segments
     // (`<div hidden id="S:0">`) that its script moves into place.
-    let streamed = el
-        .attr("id")
-        .is_some_and(|id| id.strip_prefix("S:").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit())));
+    let streamed = el.attr("id").is_some_and(|id| {
+        id.strip_prefix("S:")
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    });
     if (el.attr("hidden").is_some() && !streamed) || el.attr("aria-hidden") == Some("true") {
         return true;
     }
