@@ -55,12 +55,23 @@ pub struct Verdict {
 
 /// Judges every page against the whole set.
 pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
+    judge_with_sites(pages, cfg, None)
+}
+
+/// Judges every page, with each page's site known to be a farm or not
+/// (`farm_site`, from a distributed job that tallied the whole corpus) or,
+/// when `None`, found from these pages themselves.
+pub fn judge_with_sites(
+    pages: &[Analyzed],
+    cfg: &Config,
+    farm_site: Option<&[bool]>,
+) -> Vec<Verdict> {
     let junk: Vec<bool> = pages
         .iter()
         .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
         .collect();
     let trimmed = if cfg.site_boilerplate {
-        boilerplate::without_site_boilerplate(pages)
+        boilerplate::without_boilerplate(pages)
     } else {
         vec![None; pages.len()]
     };
@@ -135,9 +146,16 @@ pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
     };
     // What the corpus says about each site decides between pages whose
     // dates tie; it is read from a first attribution without it.
-    let (first_roles, first_copy_of) = ctx.attribute(&clusters, &vec![false; pages.len()]);
-    let farm_site = farm_sites(pages, &junk, &first_roles, &first_copy_of);
-    let (roles, mut copy_of) = ctx.attribute(&clusters, &farm_site);
+    let found;
+    let farm_site = match farm_site {
+        Some(given) => given,
+        None => {
+            let (roles, copy_of) = ctx.attribute(&clusters, &vec![false; pages.len()]);
+            found = farm_sites(pages, &junk, &roles, &copy_of);
+            &found
+        }
+    };
+    let (roles, mut copy_of) = ctx.attribute(&clusters, farm_site);
 
     pages
         .iter()

@@ -19,6 +19,13 @@ pub struct Record {
     pub url: Option<String>,
     /// The site the page belongs to (URL host), for site boilerplate.
     pub site: Option<String>,
+    /// The site the sites report and farm reputations count it under
+    /// (registrable domain, or the folder when no URL is known).
+    pub site_name: String,
+    /// Whether its site is a farm, set by a distributed job that tallied
+    /// the whole corpus; judged from the records themselves when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub farm_site: Option<bool>,
     pub title: String,
     pub lang: Option<String>,
     pub words: usize,
@@ -55,6 +62,8 @@ impl From<&Analyzed> for Record {
             status: p.status.clone(),
             url: p.url.clone(),
             site: p.url.as_deref().and_then(crate::extract::url_host),
+            site_name: crate::sites::site_of(p).0,
+            farm_site: None,
             title: p.title.clone(),
             lang: p.lang.map(str::to_string),
             words: p.words,

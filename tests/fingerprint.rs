@@ -75,3 +75,50 @@ fn a_file_that_is_not_records_is_an_error() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn site_reputations_given_in_the_records_decide_a_tie() {
+    let (dir, records) = sample_records();
+    // The syndicated library story and its original, both with day-only
+    // dates: only the sites' reputations tell them apart.
+    let text = std::fs::read_to_string(&records).unwrap();
+    let judge_with = |farm_of_copy: bool| {
+        let edited: String = text
+            .lines()
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                for field in ["published", "modified"] {
+                    if let Some(d) = v[field].as_object_mut() {
+                        d.remove("utc");
+                        d.remove("zoned");
+                    }
+                }
+                if let Some(fields) = v["date_fields"].as_array_mut() {
+                    fields.iter_mut().for_each(|d| {
+                        d.as_object_mut().unwrap().remove("utc");
+                    });
+                }
+                let copy = v["path"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("library-syndicated.html");
+                v["farm_site"] = serde_json::json!(copy && farm_of_copy);
+                format!("{v}\n")
+            })
+            .collect();
+        write(dir.path(), "edited.jsonl", edited);
+        let out = farmscan()
+            .arg("judge")
+            .arg(dir.path().join("edited.jsonl"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        rows(&String::from_utf8(out.stdout).unwrap())
+    };
+    // Nothing else tells them apart: the path decides.
+    let unknown = judge_with(false);
+    assert_eq!(row(&unknown, "library-syndicated.html")["role"], "original");
+    let farmed = judge_with(true);
+    assert_eq!(row(&farmed, "library-syndicated.html")["role"], "copy");
+    assert_eq!(row(&farmed, "library-reopens.html")["role"], "original");
+}

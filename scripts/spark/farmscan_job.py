@@ -4,7 +4,7 @@ The per-page work stays in the farmscan binary; Spark does the shuffles:
 
 1. fingerprint: each partition of page files runs `farmscan fingerprint`,
    giving one JSON record per page (about 2-4 KB: 4 bytes a shingle);
-2. site boilerplate: (site, paragraph) pairs are counted across the corpus
+2. boilerplate: (site, paragraph) pairs are counted across the corpus
    and paragraphs a site repeats on 3+ pages are left out, as `scan` does;
 3. candidates: a join on (SimHash block, value) for near-identical bodies
    (4 blocks of 16 bits: pairs within 3 bits share one), and a join on
@@ -13,7 +13,9 @@ The per-page work stays in the farmscan binary; Spark does the shuffles:
 4. verification: the containment of one shingle set in the other;
 5. connected components of the verified pairs, by min-label propagation;
 6. judging: each component's records go back through `farmscan judge
-   --by-group --trimmed`, which picks originals and sets flags with the
+   --by-group --trimmed`, twice: once with no site a farm, to tally each
+   site's farm evidence over the whole corpus as scan does, then with those
+   site reputations, which picks originals and sets flags with the
    very rules of `scan`, and the rows are written in (path, record) order.
 
 Usage (see scripts/spark-scan.sh):
@@ -43,6 +45,23 @@ MIN_SHARED_KEYS = 2
 MAX_PARTNERS = 8
 MIN_COMMON = 1000
 BOILERPLATE_PAGES = 3
+# Sites a passage of the web stands on, beside as many different stories.
+WEB_BOILERPLATE_SITES = 10
+
+
+# Share of a site's pages with farm evidence, at its lower bound, from which
+# the site is a farm (scan's rule).
+FARM_SITE_SHARE = 0.5
+
+
+def share_lower_bound(hits, n, z=1.6449):
+    """Wilson score lower bound, 95% one-sided, as scan computes it."""
+    if n == 0:
+        return 0.0
+    p, z2 = hits / n, z * z
+    centre = p + z2 / (2 * n)
+    spread = z * ((p * (1 - p) / n + z2 / (4 * n * n)) ** 0.5)
+    return max(0.0, (centre - spread) / (1 + z2 / n))
 
 
 def page_files(roots):
@@ -127,13 +146,37 @@ def main():
     records = spark.createDataFrame(indexed.map(lambda ri: (*ri[0], ri[1])), schema).localCheckpoint()
     n_pages = records.count()
 
-    # 2. Site boilerplate: paragraphs a site repeats on 3+ of its pages.
+    # 2. Boilerplate: paragraphs a site repeats on 3+ of its pages, and
+    #    passages of the web (below).
     paras = records.where(F.col("site").isNotNull()).select(
         "id", "site", F.posexplode("paragraphs").alias("pos", "shingles")
     ).where(F.size("shingles") > 0).withColumn("pkey", F.sha2(F.to_json("shingles"), 256))
     boiler = (paras.select("id", "site", "pkey").distinct().groupBy("site", "pkey").count()
               .where(F.col("count") >= BOILERPLATE_PAGES).select("site", "pkey"))
-    dropped = paras.join(boiler, ["site", "pkey"]).select("id", "pos").withColumn("drop", F.lit(True))
+    # Web boilerplate, as scan finds it: a passage on pages of 10+ sites that
+    # mostly stands beside different stories (each page's longest other
+    # paragraph).
+    # (Among paragraphs of equal length the order differs from scan's; only
+    # the count of distinct stories can move by it.)
+    all_paras = records.select(
+        "id", "site", F.posexplode("paragraphs").alias("pos", "shingles")
+    ).where(F.size("shingles") > 0).withColumn("pkey", F.sha2(F.to_json("shingles"), 256))
+    by_size = Window.partitionBy("id").orderBy(F.desc("size"), F.desc("pkey"))
+    ranked = (all_paras.withColumn("size", F.size("shingles")).dropDuplicates(["id", "pkey"])
+              .withColumn("rank", F.row_number().over(by_size)))
+    firsts = ranked.groupBy("id").agg(
+        F.max(F.when(F.col("rank") == 1, F.col("pkey"))).alias("first"),
+        F.max(F.when(F.col("rank") == 2, F.col("pkey"))).alias("second"))
+    beside = (ranked.join(firsts, "id")
+              .withColumn("story", F.coalesce(F.when(F.col("pkey") == F.col("first"), F.col("second"))
+                                              .otherwise(F.col("first")), F.lit("")))
+              .groupBy("pkey").agg(F.countDistinct("site").alias("sites"),
+                                   F.countDistinct("story").alias("stories"), F.count("*").alias("pages")))
+    web = beside.where((F.col("sites") >= WEB_BOILERPLATE_SITES) & (F.col("stories") >= WEB_BOILERPLATE_SITES)
+                       & (F.col("stories") * 2 >= F.col("pages"))).select("pkey")
+    dropped = (paras.join(boiler, ["site", "pkey"]).select("id", "pos")
+               .union(all_paras.join(web, "pkey").select("id", "pos")).distinct()
+               .withColumn("drop", F.lit(True)))
     kept = (records.select("id", F.posexplode("paragraphs").alias("pos", "shingles"))
             .join(dropped, ["id", "pos"], "left")
             .withColumn("shingles", F.when(F.col("drop"), F.array().cast("array<bigint>")).otherwise(F.col("shingles"))))
@@ -185,9 +228,32 @@ def main():
     # 5. Components; 6. each judged by the binary with scan's rules.
     labels = connected_components(spark, records.select("id"), edges)
     grouped = records.join(labels, "id").withColumn("group", F.col("label"))
-    out_records = grouped.withColumn("paragraphs", F.col("trimmed")).drop("id", "label", "trimmed", "set")
-    lines = out_records.repartition(args.partitions, "group").toJSON()
-    rows = lines.mapPartitions(judge_partition(args.binary)).map(json.loads)
+    out_records = (grouped.withColumn("paragraphs", F.col("trimmed")).drop("id", "label", "trimmed", "set")
+                   .repartition(args.partitions, "group").localCheckpoint())
+
+    # Site reputations over the whole corpus, as scan reads them: a first
+    # judging with no site a farm; then each site's pages padded with junk
+    # links or copying another site's page, at the share's lower bound.
+    def judged(with_farm):
+        return with_farm.toJSON().mapPartitions(judge_partition(args.binary)).map(json.loads)
+
+    first = judged(out_records.withColumn("farm_site", F.lit(False)))
+    first = spark.createDataFrame(first.map(lambda r: (r["path"], r["record"], r["role"], r["original"] or "",
+                                                       r["flags"], r["status"])),
+                                  "path string, record long, role string, original string, flags string, status string")
+    label = F.when(F.col("record").isNull(), F.col("path")).otherwise(F.concat_ws("#", "path", F.col("record").cast("string")))
+    site_of = out_records.select(label.alias("label"), "site_name")
+    tally = (first.withColumn("label", label).join(site_of, "label")
+             .join(site_of.select(F.col("label").alias("original"), F.col("site_name").alias("original_site")),
+                   "original", "left")
+             .where(F.col("status") == "ok")
+             .withColumn("evidence", (F.array_contains(F.split("flags", ";"), "junk_links")
+                                      | ((F.col("role") == "copy") & (F.col("original_site") != F.col("site_name"))))
+                         .cast("int"))
+             .groupBy("site_name").agg(F.sum("evidence").alias("farm"), F.count("*").alias("pages")))
+    farm_sites = {r["site_name"] for r in tally.collect() if share_lower_bound(r["farm"], r["pages"]) >= FARM_SITE_SHARE}
+    farm = F.col("site_name").isin(list(farm_sites)) if farm_sites else F.lit(False)
+    rows = judged(out_records.withColumn("farm_site", farm))
     ordered = rows.sortBy(lambda r: (r["path"], r["record"] if r["record"] is not None else -1))
 
     with open(args.output, "w", newline="", encoding="utf-8") as f:

@@ -24,9 +24,13 @@ pub fn run(args: &FingerprintArgs) -> Result<(), String> {
     .map_err(|e| format!("cannot write the records: {e}"))
 }
 
+/// A record as judged: its group, whether its site is a farm when the
+/// records say, and the page.
+type Judged = (Option<u64>, Option<bool>, Analyzed);
+
 /// Reads fingerprint records; a line that is not a record is an error (the
 /// file was written by `fingerprint`, so a bad line means a broken file).
-fn read_records(path: &std::path::Path) -> Result<Vec<(Option<u64>, Analyzed)>, String> {
+fn read_records(path: &std::path::Path) -> Result<Vec<Judged>, String> {
     let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = Vec::new();
     for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
@@ -41,7 +45,7 @@ fn read_records(path: &std::path::Path) -> Result<Vec<(Option<u64>, Analyzed)>, 
                 n + 1
             )
         })?;
-        out.push((record.group, record.into()));
+        out.push((record.group, record.farm_site, record.into()));
     }
     Ok(out)
 }
@@ -55,14 +59,16 @@ pub fn judge(args: &JudgeArgs) -> Result<(), String> {
         records.extend(read_records(f)?);
     }
     if !args.by_group {
-        records.iter_mut().for_each(|(g, _)| *g = None);
+        records.iter_mut().for_each(|(g, _, _)| *g = None);
     }
     // Each group judged on its own; rows in (path, record) order overall.
-    records.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.source.cmp(&b.1.source)));
+    records.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.source.cmp(&b.2.source)));
     let mut rows = Vec::new();
     for group in records.chunk_by(|a, b| a.0 == b.0) {
-        let pages: Vec<Analyzed> = group.iter().map(|(_, p)| p.clone()).collect();
-        let verdicts = judge::judge(&pages, &cfg);
+        let pages: Vec<Analyzed> = group.iter().map(|(_, _, p)| p.clone()).collect();
+        // Site reputations tallied over the whole corpus, when given.
+        let farm: Option<Vec<bool>> = group.iter().map(|(_, f, _)| *f).collect();
+        let verdicts = judge::judge_with_sites(&pages, &cfg, farm.as_deref());
         rows.extend((0..pages.len()).map(|i| report::row(&pages, &verdicts, i)));
     }
     rows.sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));

@@ -1,7 +1,9 @@
-//! Site boilerplate: paragraphs a site repeats on many of its pages
-//! (disclaimers, "subscribe" lines, author blurbs). They say nothing about
+//! Boilerplate: paragraphs a site repeats on many of its pages
+//! (disclaimers, "subscribe" lines, author blurbs), and passages found on
+//! the pages of many different sites beside different stories (a consent
+//! platform's notice, a syndicated widget's text). They say nothing about
 //! which story a page carries, so matching leaves them out: they neither
-//! make two pages of a site copies nor dilute a copy's share of copied text.
+//! make two pages copies nor dilute a copy's share of copied text.
 
 use crate::analyze::Analyzed;
 use crate::extract::url_host;
@@ -12,6 +14,12 @@ use std::collections::{HashMap, HashSet};
 /// boilerplate: a template repeats beside every story.
 const MIN_PAGES: usize = 3;
 
+/// Different sites, and different stories beside it, on which a passage is
+/// boilerplate of the web rather than of one site. A story copied by many
+/// sites stands beside itself (the same paragraphs around it), so only
+/// passages that mostly stand beside different stories count.
+const MIN_SITES: usize = 10;
+
 /// A paragraph's identity: its shingle hashes folded together.
 fn paragraph_key(shingles: &[Shingle]) -> u64 {
     shingles.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &h| {
@@ -19,47 +27,94 @@ fn paragraph_key(shingles: &[Shingle]) -> u64 {
     })
 }
 
-/// The shingle set of every page with its site's boilerplate paragraphs
-/// left out; `None` where nothing was left out. Pages without a URL have no
-/// known site and keep their whole body.
-pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<Shingle>>> {
-    let sites: Vec<Option<String>> = pages
+/// Each distinct paragraph of a page with the story it stands beside: the
+/// page's longest other paragraph. A story the site posted twice or thrice
+/// stands beside itself; a disclaimer stands beside many stories.
+fn paragraphs_beside(p: &Analyzed) -> Vec<(u64, u64)> {
+    let mut paras: Vec<(usize, u64)> = p
+        .print
+        .paragraphs
         .iter()
-        .map(|p| p.url.as_deref().and_then(url_host))
+        .filter(|s| !s.is_empty())
+        .map(|s| (s.len(), paragraph_key(s)))
         .collect();
-    // For each paragraph of a site, the different stories it stands beside,
-    // each known by the page's longest other paragraph. A story the site
-    // posted twice or thrice stands beside itself; a disclaimer stands
-    // beside many stories.
-    let mut beside: HashMap<(&str, u64), HashSet<u64>> = HashMap::new();
-    for (p, site) in pages.iter().zip(&sites) {
-        let Some(site) = site else { continue };
-        let mut paras: Vec<(usize, u64)> = p
-            .print
-            .paragraphs
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| (s.len(), paragraph_key(s)))
-            .collect();
-        paras.sort_unstable_by(|a, b| b.cmp(a));
-        paras.dedup_by_key(|x| x.1);
-        for &(_, k) in &paras {
+    paras.sort_unstable_by(|a, b| b.cmp(a));
+    paras.dedup_by_key(|x| x.1);
+    paras
+        .iter()
+        .map(|&(_, k)| {
             let story = paras
                 .iter()
                 .find(|&&(_, other)| other != k)
                 .map_or(0, |&(_, other)| other);
+            (k, story)
+        })
+        .collect()
+}
+
+/// Passages on the pages of at least [`MIN_SITES`] sites that mostly stand
+/// beside different stories. Counted in two steps so that only passages
+/// found that often cost more than a counter.
+fn web_boilerplate(keyed: &[Vec<(u64, u64)>], sites: &[Option<String>]) -> HashSet<u64> {
+    let mut seen: HashMap<u64, u32> = HashMap::new();
+    for paras in keyed {
+        for &(k, _) in paras {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let mut spread: HashMap<u64, (HashSet<&str>, HashSet<u64>, usize)> = seen
+        .into_iter()
+        .filter(|&(_, n)| n as usize >= MIN_SITES)
+        .map(|(k, _)| (k, Default::default()))
+        .collect();
+    for (paras, site) in keyed.iter().zip(sites) {
+        for &(k, story) in paras {
+            if let Some((on_sites, stories, pages)) = spread.get_mut(&k) {
+                on_sites.extend(site.as_deref());
+                stories.insert(story);
+                *pages += 1;
+            }
+        }
+    }
+    spread
+        .into_iter()
+        .filter(|(_, (on_sites, stories, pages))| {
+            on_sites.len() >= MIN_SITES && stories.len() >= MIN_SITES && stories.len() * 2 >= *pages
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The shingle set of every page with boilerplate paragraphs left out:
+/// its site's (pages without a URL have no known site) and the web's;
+/// `None` where nothing was left out.
+pub fn without_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<Shingle>>> {
+    let sites: Vec<Option<String>> = pages
+        .iter()
+        .map(|p| p.url.as_deref().and_then(url_host))
+        .collect();
+    // For each paragraph of a site, the different stories it stands beside.
+    let keyed: Vec<Vec<(u64, u64)>> = pages.iter().map(paragraphs_beside).collect();
+    let mut beside: HashMap<(&str, u64), HashSet<u64>> = HashMap::new();
+    for (paras, site) in keyed.iter().zip(&sites) {
+        let Some(site) = site else { continue };
+        for &(k, story) in paras {
             beside.entry((site.as_str(), k)).or_default().insert(story);
         }
     }
+    let web = web_boilerplate(&keyed, &sites);
     pages
         .iter()
         .zip(&sites)
         .map(|(p, site)| {
-            let site = site.as_deref()?;
             let boiler = |s: &Vec<Shingle>| {
-                beside
-                    .get(&(site, paragraph_key(s)))
-                    .is_some_and(|stories| stories.len() >= MIN_PAGES)
+                let k = paragraph_key(s);
+                web.contains(&k)
+                    || site.as_deref().is_some_and(|site| {
+                        beside
+                            .get(&(site, k))
+                            .is_some_and(|stories| stories.len() >= MIN_PAGES)
+                    })
             };
             if !p
                 .print
@@ -82,4 +137,79 @@ pub fn without_site_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<Shingle>>>
             Some(set)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    /// A paragraph of made-up words, its own for each seed.
+    fn para(seed: u64) -> String {
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..40)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                format!("w{}", x % 100_000)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn page(url: &str, paras: &[String]) -> Analyzed {
+        let mut p = Analyzed::bare(Source::file(url), "ok".into(), false);
+        p.url = Some(url.into());
+        p.print = crate::fingerprint::fingerprint(paras);
+        p
+    }
+
+    /// How many of page `i`'s shingles matching keeps.
+    fn kept(pages: &[Analyzed], i: usize) -> usize {
+        without_boilerplate(pages)[i]
+            .as_ref()
+            .map_or(pages[i].print.set.len(), Vec::len)
+    }
+
+    #[test]
+    fn a_notice_on_many_sites_beside_different_stories_is_left_out() {
+        let notice = para(1);
+        let pages: Vec<Analyzed> = (0..12)
+            .map(|i| {
+                let url = format!("https://site{i}.example/story");
+                page(&url, &[para(100 + i), para(200 + i), notice.clone()])
+            })
+            .collect();
+        let story_only = crate::fingerprint::fingerprint(&[para(100), para(200)]);
+        assert_eq!(kept(&pages, 0), story_only.set.len());
+    }
+
+    #[test]
+    fn a_story_copied_by_many_sites_keeps_its_paragraphs() {
+        let story = [para(1), para(2), para(3)];
+        let pages: Vec<Analyzed> = (0..12)
+            .map(|i| page(&format!("https://farm{i}.example/copy"), &story))
+            .collect();
+        assert_eq!(kept(&pages, 0), pages[0].print.set.len());
+    }
+
+    #[test]
+    fn a_site_disclaimer_is_left_out_of_that_sites_pages_only() {
+        let disclaimer = para(9);
+        let mut pages: Vec<Analyzed> = (0..3)
+            .map(|i| {
+                page(
+                    &format!("https://farm.example/{i}"),
+                    &[para(30 + i), disclaimer.clone()],
+                )
+            })
+            .collect();
+        pages.push(page(
+            "https://other.example/x",
+            &[para(40), disclaimer.clone()],
+        ));
+        assert!(kept(&pages, 0) < pages[0].print.set.len());
+        assert_eq!(kept(&pages, 3), pages[3].print.set.len());
+    }
 }
