@@ -36,13 +36,16 @@ pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> St
     }
 }
 
-/// Readability's vote of one paragraph: a base point, one per comma, and up
-/// to three for length.
-fn block_score(text: &str) -> f64 {
-    let commas = text
-        .chars()
-        .filter(|c| matches!(c, ',' | '，' | '、'))
-        .count();
+/// Readability's vote of one paragraph: a base point, one per comma (when
+/// `commas` count), and up to three for length.
+fn block_score(text: &str, commas: bool) -> f64 {
+    let commas = if commas {
+        text.chars()
+            .filter(|c| matches!(c, ',' | '，' | '、'))
+            .count()
+    } else {
+        0
+    };
     1.0 + commas as f64 + (text.chars().count() as f64 / 100.0).min(3.0)
 }
 
@@ -72,7 +75,9 @@ fn content_roots<'a>(
         ) {
             continue;
         }
-        let s = block_score(&b.text);
+        // Code counts its length, not its commas: a JSON or CSV listing
+        // would outvote the prose around it.
+        let s = block_score(&b.text, b.tag != "pre");
         let Some(owner) = doc.tree.get(b.owner) else {
             continue;
         };
