@@ -124,7 +124,6 @@ const BOILER_WORDS: &[&str] = &[
     "signup",
     "rss",
     "print",
-    "skip",
 ];
 
 /// Class or id words that mark the story's container.
@@ -138,18 +137,28 @@ fn listed(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Class words that describe a page's layout rather than a part of it:
+/// `c-layout-sidebar-left`, `has-sidebar` and `with-sidebar` wrap the story
+/// beside a sidebar, they are not the sidebar.
+const LAYOUT_WORDS: &[&str] = &["layout", "has", "with"];
+
 /// +1 for a content-like class/id, -1 for a furniture-like one, 0 otherwise.
 pub(super) fn class_weight(el: &scraper::node::Element) -> i32 {
     let mut weight = 0;
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        for w in attr
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            if listed(CONTENT_WORDS, w) {
+        // One class names one thing: furniture words inside a layout
+        // class describe the layout.
+        for class in attr.split_ascii_whitespace() {
+            let words = || {
+                class
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+            };
+            if words().any(|w| listed(CONTENT_WORDS, w)) {
                 return 1;
             }
-            if listed(BOILER_WORDS, w) {
+            if words().any(|w| listed(BOILER_WORDS, w)) && !words().any(|w| listed(LAYOUT_WORDS, w))
+            {
                 weight = -1;
             }
         }
