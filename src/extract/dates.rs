@@ -361,6 +361,16 @@ pub fn parse_timestamp(value: &str) -> Option<chrono::NaiveDateTime> {
     .find_map(|f| chrono::NaiveDateTime::parse_from_str(v, f).ok())
 }
 
+/// A field's value written as a compact timestamp: `20170901123000`
+/// (year to second) or `20170901`, and nothing else.
+pub fn compact_timestamp(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    if !(v.len() == 8 || v.len() == 12 || v.len() == 14) || !v.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    ymd(&v[..4], &v[4..6], &v[6..8]).filter(|d| plausible(*d))
+}
+
 /// The date written in a URL path (`/2023/09/11/`, `/20230911/`,
 /// `/11-09-2023`).
 pub fn date_from_url(url: &str) -> Option<NaiveDate> {
@@ -402,6 +412,14 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn compact_timestamps_in_fields() {
+        assert_eq!(compact_timestamp("20170901123000"), Some(d(2017, 9, 1)));
+        assert_eq!(compact_timestamp(" 20170901 "), Some(d(2017, 9, 1)));
+        assert_eq!(compact_timestamp("20171301"), None);
+        assert_eq!(compact_timestamp("123456789"), None);
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub(super) fn read_meta(doc: &Html) -> HashMap<String, String> {
         let key = el
             .attr("property")
             .or_else(|| el.attr("name"))
-            .or_else(|| el.attr("itemprop"));
+            .or_else(|| el.attr("itemprop"))
+            .or_else(|| el.attr("http-equiv"));
         let value = el.attr("content").or_else(|| el.attr("datetime"));
         if let (Some(k), Some(v)) = (key, value) {
             meta.entry(k.trim().to_ascii_lowercase())

@@ -153,6 +153,65 @@ mod tests {
         );
     }
 
+    /// The first-publication date `extract` reads from a page with this head
+    /// and body, with its rule.
+    fn published(head: &str, body: &str) -> Option<(String, String)> {
+        let page = format!(
+            "<html><head>{head}</head><body>{body}<p>{}</p></body></html>",
+            "Story text. ".repeat(30)
+        );
+        extract(&page)
+            .dates
+            .published
+            .map(|f| (f.date.to_string(), f.rule))
+    }
+
+    #[test]
+    fn dates_in_the_long_tail_of_markup() {
+        let day = |head: &str, body: &str| published(head, body).map(|(d, _)| d);
+        // Dublin Core, http-equiv and capitalised property names.
+        assert_eq!(
+            day(r#"<meta name="DC.Issued" content="2017-09-01">"#, ""),
+            Some("2017-09-01".into())
+        );
+        assert_eq!(
+            day(r#"<meta http-equiv="date" content="2017-09-01">"#, ""),
+            Some("2017-09-01".into())
+        );
+        assert_eq!(
+            day(
+                r#"<meta property="OG:DatePublished" content="2017-09-01">"#,
+                ""
+            ),
+            Some("2017-09-01".into())
+        );
+        // A 14-digit timestamp in a field.
+        assert_eq!(
+            day(r#"<meta name="pubdate" content="20170901123000">"#, ""),
+            Some("2017-09-01".into())
+        );
+        // Microdata on an element that is not <time>.
+        assert_eq!(
+            published(
+                "",
+                r#"<span itemprop="datePublished" content="2017-09-01">1 Sept</span>"#
+            ),
+            Some(("2017-09-01".into(), "itemprop:datePublished".into()))
+        );
+    }
+
+    #[test]
+    fn the_articles_json_ld_date_beats_the_sites_and_the_modified_date_does_not_win() {
+        let ld = r#"<script type="application/ld+json">{"@graph":[
+            {"@type":"WebSite","datePublished":"2010-01-01"},
+            {"@type":"NewsArticle","datePublished":"2024-03-05T08:00:00Z","dateModified":"2024-06-01T08:00:00Z"}]}</script>"#;
+        // The page shows its update day, which only the modified field backs.
+        assert_eq!(
+            published(ld, "<h1>Storm</h1><p class=\"date\">June 1, 2024</p>"),
+            Some(("2024-03-05".into(), "json-ld:datePublished".into()))
+        );
+    }
+
     #[test]
     fn canonical_url_and_meta_date() {
         let e = extract(PAGE);

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 static SEL_JSONLD: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
 static SEL_TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
+static SEL_ITEMPROP: LazyLock<Selector> =
+    LazyLock::new(|| sel("[itemprop='datePublished']:not(meta):not(time)"));
 
 /// Meta names that carry the first-publication date, most trusted first.
 const PUBLISHED_META: &[&str] = &[
@@ -26,6 +28,10 @@ const PUBLISHED_META: &[&str] = &[
     "pubdate",
     "publication_date",
     "dc.date.issued",
+    "dc.issued",
+    "dcterms.issued",
+    "og:datepublished",
+    "article:published",
     "dc.date",
     "dcterms.date",
     "dcterms.created",
@@ -112,6 +118,17 @@ pub(super) fn read_dates(
     }) {
         add_value(&mut out, &time_value(t), "time:pubdate");
     }
+    // Microdata on any other element: the date in its `content` or
+    // `datetime` attribute, else its text.
+    if let Some(el) = doc.select(&SEL_ITEMPROP).next() {
+        let value = el
+            .value()
+            .attr("content")
+            .or_else(|| el.value().attr("datetime"))
+            .map(str::to_string)
+            .unwrap_or_else(|| element_text(el));
+        add_value(&mut out, &value, "itemprop:datePublished");
+    }
     for name in GENERIC_META {
         if let Some(v) = meta.get(*name) {
             add_value(&mut out, v, &format!("meta:{name}"));
@@ -158,7 +175,6 @@ pub(super) fn read_dates(
             let backing = out
                 .candidates
                 .iter()
-                .chain(out.modified.iter())
                 .find(|c| c.date == d)
                 .map(|c| c.rule.clone());
             if one_day_off || backing.is_some() {
@@ -212,7 +228,6 @@ const DATE_WORDS: &[&str] = &[
     "info",
     "fecha",
     "data",
-    "updated",
 ];
 
 /// How many elements the class search looks at.
@@ -307,7 +322,7 @@ fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::Nai
 
 /// Adds a machine-readable date field's value, with its time when it has one.
 fn add_value(out: &mut PageDates, value: &str, rule: &str) {
-    if let Some(d) = dates::parse_date(value) {
+    if let Some(d) = dates::parse_date(value).or_else(|| dates::compact_timestamp(value)) {
         let zoned = dates::timestamp_is_zoned(value);
         out.add_published_at(d, dates::parse_timestamp(value), zoned, rule);
     }
@@ -325,19 +340,26 @@ fn json_key_by_text(raw: &str, key: &str) -> Option<String> {
     Some(rest[..rest.find('"')?].to_string())
 }
 
-/// The first string under `key` anywhere in a JSON-LD value (`@graph`, arrays).
+/// The string under `key` in a JSON-LD value (`@graph`, arrays), from the
+/// object that describes the article when there is one: a page's JSON-LD
+/// also dates its web page, its site, its author's other works and the
+/// stories it links to.
 fn json_date<'v>(v: &'v serde_json::Value, key: &str) -> Option<&'v str> {
     let mut stack = vec![v];
     let mut visited = 0;
+    let mut best: Option<(u8, &str)> = None;
     while let Some(v) = stack.pop() {
         visited += 1;
         if visited > 10_000 {
-            return None;
+            break;
         }
         match v {
             serde_json::Value::Object(map) => {
                 if let Some(s) = map.get(key).and_then(|x| x.as_str()) {
-                    return Some(s);
+                    let rank = describes(map.get("@type"));
+                    if best.is_none_or(|(r, _)| rank < r) {
+                        best = Some((rank, s));
+                    }
                 }
                 stack.extend(map.values().rev());
             }
@@ -345,5 +367,25 @@ fn json_date<'v>(v: &'v serde_json::Value, key: &str) -> Option<&'v str> {
             _ => {}
         }
     }
-    None
+    best.map(|(_, s)| s)
+}
+
+/// How surely a JSON-LD object with this `@type` describes the page's
+/// story: 0 an article or post, 1 the web page, 2 anything else.
+fn describes(kind: Option<&serde_json::Value>) -> u8 {
+    let names: Vec<&str> = match kind {
+        Some(serde_json::Value::String(s)) => vec![s.as_str()],
+        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    if names
+        .iter()
+        .any(|n| n.ends_with("Article") || n.ends_with("Posting") || *n == "Report")
+    {
+        0
+    } else if names.iter().any(|n| n.ends_with("WebPage")) {
+        1
+    } else {
+        2
+    }
 }
