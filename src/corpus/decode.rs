@@ -63,7 +63,11 @@ pub fn decode_bytes(bytes: &[u8], is_html: bool, hint: Option<&str>) -> String {
         // compatible bytes mislabelled; HTML's own rule maps it to UTF-8.
         Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => encoding_rs::UTF_8,
         Some(e) => e,
-        None => encoding_rs::UTF_8,
+        // Nothing declared: UTF-8 when the bytes are UTF-8, else the legacy
+        // encoding their byte patterns point to (GBK, windows-1251,
+        // Shift_JIS ...), as browsers guess.
+        None if mostly_utf8(bytes) => encoding_rs::UTF_8,
+        None => detect(bytes),
     };
     if enc == encoding_rs::UTF_8 {
         return String::from_utf8_lossy(bytes).into_owned();
@@ -77,6 +81,26 @@ pub fn decode_bytes(bytes: &[u8], is_html: bool, hint: Option<&str>) -> String {
         return text.to_string();
     }
     enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// UTF-8 with at most a few broken sequences (a page cut short, one bad
+/// byte) for its many good ones: decoding it otherwise would garble every
+/// other non-ASCII character.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    bad == 0 || good >= 10 * bad
+}
+
+/// The encoding a page's bytes most likely use, by their byte patterns.
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    // Enough of the page to be sure; bounded so large pages cost no more.
+    detector.feed(&bytes[..bytes.len().min(64 * 1024)], true);
+    detector.guess(None, true)
 }
 
 /// Share of control and undecodable characters above which decoded
@@ -154,6 +178,19 @@ mod tests {
     }
 
     #[test]
+    fn undeclared_legacy_encodings_are_detected() {
+        let russian = "<html><body><p>Правительство объявило о новых мерах поддержки \
+                       для жителей пострадавших районов, сообщили в министерстве.</p></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
+        let text = decode_bytes(&bytes, true, None);
+        assert_eq!(text, russian);
+        assert!(check_text(&text).is_ok());
+        let chinese = "<html><body><p>政府宣布了一系列新的支持措施，帮助受灾地区的居民恢复正常生活。</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(chinese);
+        assert_eq!(decode_bytes(&bytes, true, None), chinese);
+    }
+
+    #[test]
     fn utf16_bom_wins() {
         let mut bytes = vec![0xFF, 0xFE];
         for c in "héllo".encode_utf16() {
@@ -163,9 +200,12 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_not_fatal() {
-        let text = decode_bytes(&[b'a', 0xFF, b'b'], false, None);
-        assert_eq!(text, "a\u{FFFD}b");
+    fn a_few_broken_bytes_in_utf8_are_replaced_not_fatal() {
+        let mut bytes = "Grüße aus Köln, schöne Grüße an alle Mitarbeiterinnen. ".repeat(4).into_bytes();
+        bytes.push(0xFF);
+        let text = decode_bytes(&bytes, false, None);
+        assert!(text.starts_with("Grüße aus Köln"));
+        assert!(text.ends_with('\u{FFFD}'));
     }
 
     #[test]

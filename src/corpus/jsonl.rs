@@ -71,6 +71,8 @@ fn page_of(line: &[u8], path: &str, line_no: u64) -> Result<Page, Failure> {
         (None, Some(t)) => (Markup::Text, t),
         (None, None) => return Err(fail("bad JSON line: no \"text\" or \"html\" string".into())),
     };
+    // The same test of text as a page file gets.
+    crate::corpus::decode::check_text(content).map_err(fail)?;
     Ok(Page {
         source: Source {
             path: path.to_string(),
