@@ -179,3 +179,41 @@ fn the_same_page_gets_the_same_flags_as_a_file_a_warc_record_and_a_json_line() {
     assert_eq!(verdicts[0], verdicts[2]);
     assert_eq!(verdicts[0][0].1, "copy;junk_links;date_mismatch");
 }
+
+#[test]
+fn binary_in_a_warc_record_or_a_json_line_is_refused_as_in_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let noise: Vec<u8> = (0..3000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+    block.extend_from_slice(&noise);
+    let good = http(&sample_page("originals/library-reopens.html"));
+    let warc = [
+        warc_record("response", "https://x.example/noise", &block),
+        warc_record("response", "https://x.example/library", &good),
+    ]
+    .concat();
+    write(dir.path(), "crawl.warc", warc);
+    // A JSON line whose text is control characters.
+    let controls: String = (1u8..31)
+        .filter(|b| !b"\t\n\r".contains(b))
+        .map(char::from)
+        .collect::<String>()
+        .repeat(20);
+    let line = serde_json::json!({"id": "c", "text": controls}).to_string();
+    write(dir.path(), "lines.jsonl", format!("{line}\n"));
+    let rows = scan(&[dir.path()], &[]);
+    let status = |path: &str, record: &str| {
+        rows.iter()
+            .find(|r| r["path"].ends_with(path) && r["record"] == record)
+            .map(|r| r["status"].clone())
+            .unwrap()
+    };
+    assert_eq!(status("crawl.warc", "1"), "not a text page: binary content");
+    assert_eq!(status("crawl.warc", "2"), "ok");
+    assert_eq!(
+        status("lines.jsonl", "1"),
+        "not a text page: binary content"
+    );
+}

@@ -201,7 +201,9 @@ mod tests {
 
     #[test]
     fn a_few_broken_bytes_in_utf8_are_replaced_not_fatal() {
-        let mut bytes = "Grüße aus Köln, schöne Grüße an alle Mitarbeiterinnen. ".repeat(4).into_bytes();
+        let mut bytes = "Grüße aus Köln, schöne Grüße an alle Mitarbeiterinnen. "
+            .repeat(4)
+            .into_bytes();
         bytes.push(0xFF);
         let text = decode_bytes(&bytes, false, None);
         assert!(text.starts_with("Grüße aus Köln"));
