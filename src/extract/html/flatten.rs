@@ -13,8 +13,8 @@ const GOOD_MIN_CHARS: usize = 60;
 
 /// Elements whose content is never page text.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "head", "button", "select",
-    "option", "textarea", "input", "canvas", "object", "embed", "video", "audio", "map", "math",
+    "script", "style", "template", "svg", "iframe", "head", "button", "select", "option",
+    "textarea", "input", "canvas", "object", "embed", "video", "audio", "map", "math",
 ];
 
 /// Elements that hold page furniture rather than the story.

@@ -29,8 +29,8 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid built-in selector")
 }
 
-/// The visible text of an element: text nodes outside scripts, styles,
-/// `noscript` fallbacks and hidden elements, whitespace collapsed.
+/// The visible text of an element: text nodes outside scripts, styles
+/// and hidden elements, whitespace collapsed.
 fn element_text(el: ElementRef<'_>) -> String {
     let mut out = String::new();
     let mut skip_depth = 0usize;
@@ -56,9 +56,26 @@ fn element_text(el: ElementRef<'_>) -> String {
     squash_whitespace(&out)
 }
 
+/// Parses a page as a browser with scripting off reads it: `<noscript>`
+/// then holds markup, which is what sites built by script (Discourse
+/// forums, single-page shops) serve crawlers.
+fn parse(html: &str) -> Html {
+    use html5ever::driver::{self, ParseOpts};
+    use html5ever::tendril::TendrilSink;
+    use html5ever::tree_builder::TreeBuilderOpts;
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
+}
+
 /// Extracts an HTML page.
 pub fn extract(html: &str) -> Extracted {
-    let doc = Html::parse_document(&sanitize::prepare(html));
+    let doc = parse(&sanitize::prepare(html));
     let meta = meta::read_meta(&doc);
     let body = doc
         .select(&SEL_BODY)
@@ -209,6 +226,21 @@ mod tests {
         assert_eq!(
             published(ld, "<h1>Storm</h1><p class=\"date\">June 1, 2024</p>"),
             Some(("2024-03-05".into(), "json-ld:datePublished".into()))
+        );
+    }
+
+    #[test]
+    fn a_page_served_inside_noscript_yields_its_posts() {
+        let post = "The resolver picks the newest version whose declared minimum Rust version your toolchain meets, so raising it is not a breaking change.";
+        let page = format!(
+            "<html><head><title>Thread</title></head><body><div id=\"app\"></div>\
+             <noscript><div class=\"topic-body crawler-post\"><div class=\"post\"><p>{post}</p><p>{post} Second reply.</p></div></div></noscript></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("raising it is not a breaking change"),
+            "{:?}",
+            e.paragraphs
         );
     }
 
