@@ -240,12 +240,12 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 /// Whether an element is page furniture. Page-level wrappers (`body`,
 /// `main`, `article`) are never furniture by class: sites put state classes
 /// such as `nav-open` or `has-sidebar` on them.
-fn is_boiler(el: &scraper::node::Element) -> bool {
+fn is_boiler(el: &scraper::node::Element, by_class: bool) -> bool {
     let name = el.name();
     if FURNITURE.contains(&name) || el.attr("role") == Some("navigation") {
         return true;
     }
-    !matches!(name, "html" | "body" | "main" | "article") && class_weight(el) < 0
+    by_class && !matches!(name, "html" | "body" | "main" | "article") && class_weight(el) < 0
 }
 
 /// A run of text between block boundaries.
@@ -386,6 +386,9 @@ impl Walker {
 pub(super) struct Layout<'t> {
     pub(super) totals: &'t HashMap<NodeId, Totals>,
     pub(super) page_chars: usize,
+    /// Whether class and id names mark furniture; off for a page whose
+    /// whole text sits in elements named like it.
+    pub(super) by_class: bool,
 }
 
 impl Layout<'_> {
@@ -427,7 +430,9 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
                     if matches!(name, "ul" | "ol" | "nav" | "aside") {
                         w.running.lists += 1;
                     }
-                    let boiler = is_boiler(el) && !layout.is_some_and(|l| l.is_wrapper(node.id()));
+                    let by_class = layout.is_none_or(|l| l.by_class);
+                    let boiler =
+                        is_boiler(el, by_class) && !layout.is_some_and(|l| l.is_wrapper(node.id()));
                     w.boiler_open += usize::from(boiler);
                     if boiler {
                         w.furniture.push(node.id());

@@ -73,6 +73,17 @@ fn parse(html: &str) -> Html {
     driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts).one(html)
 }
 
+/// Fewer words than this in the story found make the extractor look again
+/// without class names.
+const MIN_STORY_WORDS: usize = 20;
+
+fn words(paragraphs: &[String]) -> usize {
+    paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum()
+}
+
 /// Extracts an HTML page.
 pub fn extract(html: &str) -> Extracted {
     let doc = parse(&sanitize::prepare(html));
@@ -86,13 +97,30 @@ pub fn extract(html: &str) -> Extracted {
     let layout = Layout {
         page_chars: first.totals.get(&body.id()).map_or(0, |t| t.chars),
         totals: &first.totals,
+        by_class: true,
     };
     // Walk again only when a furniture-like wrapper holds most of the page.
     let again = first
         .needs_layout(&layout)
         .then(|| flatten(body, Some(&layout)));
     let flat = again.as_ref().unwrap_or(&first);
-    let story = content::story(&doc, body, flat);
+    let mut story = content::story(&doc, body, flat);
+    // A page whose whole text sits in elements named like furniture (the
+    // comments of a thread, a builder's widgets) yields next to nothing:
+    // read it again with class names ignored, and keep the larger story.
+    if words(&story.paragraphs) < MIN_STORY_WORDS {
+        let plain = flatten(
+            body,
+            Some(&Layout {
+                by_class: false,
+                ..layout
+            }),
+        );
+        let other = content::story(&doc, body, &plain);
+        if words(&other.paragraphs) > words(&story.paragraphs) {
+            story = other;
+        }
+    }
 
     let url = meta
         .get("canonical")
@@ -242,6 +270,19 @@ mod tests {
             "{:?}",
             e.paragraphs
         );
+    }
+
+    #[test]
+    fn a_thread_whose_posts_are_named_comments_is_read_from_them() {
+        let post = "I tried the new build on two machines and the crash is gone on both, thanks for the quick fix to the loader.";
+        let comments: String = (0..4)
+            .map(|i| format!("<div class=\"comment\"><p>{post} Reply {i}.</p></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a></nav><ol class=\"comments\">{comments}</ol></body></html>"
+        );
+        let e = extract(&page);
+        assert!(e.body().contains("Reply 3"), "{:?}", e.paragraphs);
     }
 
     #[test]
