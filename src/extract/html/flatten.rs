@@ -208,11 +208,18 @@ fn is_consent_dialog(el: &scraper::node::Element) -> bool {
         .into_iter()
         .flatten()
         .any(|a| {
-            CONSENT_MARKS.iter().any(|m| {
-                a.as_bytes()
-                    .windows(m.len())
-                    .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
-            })
+            // Runs for every element: most names are lowercase already and
+            // are searched as they are.
+            let lower;
+            let a = if a.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower = a.to_ascii_lowercase();
+                lower.as_str()
+            } else {
+                a
+            };
+            CONSENT_MARKS
+                .iter()
+                .any(|m| memchr::memmem::find(a.as_bytes(), m.as_bytes()).is_some())
         })
 }
 
