@@ -15,7 +15,7 @@ pub(super) struct Story {
 
 /// The article body of a page.
 pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> Story {
-    let roots = content_roots(doc, body, flat);
+    let roots = widened_to_main(doc, content_roots(doc, body, flat), flat);
     let mut paragraphs = Vec::new();
     for root in &roots {
         // The root's blocks are one run of the page's blocks.
@@ -184,6 +184,37 @@ fn content_roots<'a>(
         .filter(|c| c.id() == top_id || sibling_belongs(c))
         .collect()
 }
+
+/// Share of the running text of the page's `<main>` below which the story
+/// found inside it is one section of many: service and landing pages
+/// spread their content over many sibling sections, each too small to win.
+const MAIN_SHARE: usize = 3;
+
+/// The page's `<main>` (or `role="main"`) element instead of the roots found
+/// inside it, when they hold less than a third of its running text.
+fn widened_to_main<'a>(
+    doc: &'a Html,
+    roots: Vec<NodeRef<'a, Node>>,
+    flat: &Flattened,
+) -> Vec<NodeRef<'a, Node>> {
+    let Some(main) = doc.select(&SEL_MAIN).next().map(|m| *m) else {
+        return roots;
+    };
+    let good = |n: &NodeRef<'_, Node>| flat.totals.get(&n.id()).map_or(0, |t| t.good_chars);
+    let inside = roots
+        .iter()
+        .all(|r| r.ancestors().take(MAX_CLIMB).any(|a| a.id() == main.id()));
+    let held: usize = roots.iter().map(good).sum();
+    if inside && held * MAIN_SHARE < good(&main) {
+        vec![main]
+    } else {
+        roots
+    }
+}
+
+static SEL_MAIN: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
+    scraper::Selector::parse("main, [role='main']").expect("valid built-in selector")
+});
 
 /// Widens the winner to an ancestor when that brings in more running text
 /// than anything else: stories split over sibling cards or columns gather

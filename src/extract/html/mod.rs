@@ -286,6 +286,38 @@ mod tests {
     }
 
     #[test]
+    fn a_service_page_spread_over_sections_is_read_whole_from_main() {
+        // One long section wins the vote; eight short ones in other
+        // columns, each in its own wrapper, hold most of the page's text.
+        let long = "Our team plans, installs and maintains solar systems of every size, with a visit each spring. ".repeat(4);
+        let short: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<div class=\"col\"><div class=\"card\"><h3>Plan {i}</h3><p>Panels, batteries and a warranty of {i} years, \
+                     fitted within a month of <a href=\"/s{i}\">the free survey we offer</a>.</p></div></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a><a href=\"/about\">About</a></nav><main>\
+             <section><div><div><p>{long}</p></div></div></section><section><div class=\"grid\">{short}</div></section><section><div>{short}</div></section></main>\
+             <footer><p>Copyright the company, all rights reserved, contact us for anything at all.</p></footer></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("maintains solar systems"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(
+            e.body().contains("warranty of 7 years"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(!e.body().contains("Copyright"));
+    }
+
+    #[test]
     fn canonical_url_and_meta_date() {
         let e = extract(PAGE);
         assert_eq!(
