@@ -114,8 +114,8 @@ pub fn judge_with_sites(
         .into_iter()
         .filter(|e| may_relate(e.a as usize, e.b as usize, e.a_in_b, e.b_in_a))
         .collect();
-    // Whether page `m` is a copy of `orig`, with the share of it found there.
-    let copy_share = |m: usize, orig: usize| -> Option<(f64, usize)> {
+    // Whether page `m` is a copy of `orig`: the share of it found there.
+    let copy_share = |m: usize, orig: usize| -> Option<f64> {
         if pages[m].given_original {
             return None;
         }
@@ -133,7 +133,7 @@ pub fn judge_with_sites(
         ((similarity >= least || carries_original)
             && shared >= cfg.min_shared_shingles
             && may_relate(m, orig, similarity, held))
-        .then_some((similarity, shared))
+        .then_some(similarity)
     };
     let adjacency = cluster::adjacency(pages.len(), &edges);
     let clusters = cluster::clusters(pages.len(), &edges);
@@ -210,8 +210,8 @@ struct Attribution<'a> {
     sets: &'a [&'a [crate::fingerprint::Shingle]],
     junk: &'a [bool],
     adjacency: &'a [Vec<u32>],
-    /// Whether a page is a copy of another, with its similarity.
-    copy_share: &'a dyn Fn(usize, usize) -> Option<(f64, usize)>,
+    /// Whether a page is a copy of another: its similarity to it.
+    copy_share: &'a dyn Fn(usize, usize) -> Option<f64>,
 }
 
 impl Attribution<'_> {
@@ -249,7 +249,7 @@ impl Attribution<'_> {
                 if m == orig {
                     continue;
                 }
-                let Some((similarity, _)) = (self.copy_share)(m, orig) else {
+                let Some(similarity) = (self.copy_share)(m, orig) else {
                     rest.push(m as u32);
                     continue;
                 };
