@@ -246,6 +246,16 @@ mod tests {
     }
 
     #[test]
+    fn a_teaser_lists_time_pubdate_dates_another_story() {
+        let body = r#"<aside><ul><li><a href="/old">Older story</a> <time pubdate datetime="2019-02-03">3 Feb</time></li></ul></aside>
+            <article><h1>Storm</h1><time pubdate datetime="2024-03-05">5 March</time></article>"#;
+        assert_eq!(
+            published("", body),
+            Some(("2024-03-05".into(), "time:pubdate".into()))
+        );
+    }
+
+    #[test]
     fn the_articles_json_ld_date_beats_the_sites_and_the_modified_date_does_not_win() {
         let ld = r#"<script type="application/ld+json">{"@graph":[
             {"@type":"WebSite","datePublished":"2010-01-01"},

@@ -114,7 +114,8 @@ pub(super) fn read_dates(
             .unwrap_or_else(|| element_text(*t))
     };
     if let Some(t) = times.iter().find(|t| {
-        t.value().attr("pubdate").is_some() || t.value().attr("itemprop") == Some("datePublished")
+        (t.value().attr("pubdate").is_some() || t.value().attr("itemprop") == Some("datePublished"))
+            && !in_teaser_list(t)
     }) {
         add_value(&mut out, &time_value(t), "time:pubdate");
     }
@@ -208,6 +209,15 @@ pub(super) fn read_dates(
         }
     }
     out
+}
+
+/// Whether an element sits in a list item or the page's furniture (a
+/// sidebar, a footer, a menu): there it dates another story.
+fn in_teaser_list(el: &ElementRef<'_>) -> bool {
+    el.ancestors()
+        .take(super::MAX_CLIMB)
+        .filter_map(|a| a.value().as_element().map(|e| e.name()))
+        .any(|name| matches!(name, "li" | "aside" | "nav" | "footer"))
 }
 
 /// Class or id words of elements that hold a page's date.
