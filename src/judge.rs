@@ -102,17 +102,22 @@ pub fn judge_with_sites(
         .map(|p| p.url.as_deref().and_then(page_address))
         .collect();
     // Whether two pages may be related at all, given how much of each the
-    // other holds. The same address fetched twice is one page, not a copy
-    // of itself. Pages of one site share template text (category, tag and
-    // catalogue pages): between them only the same story served twice, each
-    // body mostly inside the other, is a relation.
-    let may_relate = |a: usize, b: usize, a_in_b: f64, b_in_a: f64| {
+    // other holds and how many shingles they share. The same address
+    // fetched twice is one page, not a copy of itself. Pages of one site
+    // share template text (category, tag and catalogue pages, a shop's
+    // blurb where its listing did not render): between them only the same
+    // story served twice, each body mostly inside the other and a story's
+    // length of it, is a relation.
+    let may_relate = |a: usize, b: usize, a_in_b: f64, b_in_a: f64, shared: usize| {
         let known = |v: &[Option<String>]| v[a].is_some() && v[a] == v[b];
-        !known(&addresses) && (!known(&sites) || a_in_b.min(b_in_a) >= cfg.min_same_site_similarity)
+        !known(&addresses)
+            && (!known(&sites)
+                || (a_in_b.min(b_in_a) >= cfg.min_same_site_similarity
+                    && shared >= MIN_SHARED_WHOLE))
     };
     let edges: Vec<Edge> = matching::related_pairs(&printed, cfg)
         .into_iter()
-        .filter(|e| may_relate(e.a as usize, e.b as usize, e.a_in_b, e.b_in_a))
+        .filter(|e| may_relate(e.a as usize, e.b as usize, e.a_in_b, e.b_in_a, e.shared))
         .collect();
     // Whether page `m` is a copy of `orig`: the share of it found there.
     let copy_share = |m: usize, orig: usize| -> Option<f64> {
@@ -132,7 +137,7 @@ pub fn judge_with_sites(
         let carries_original = held >= HOLDS_WHOLE && shared >= MIN_SHARED_WHOLE;
         ((similarity >= least || carries_original)
             && shared >= cfg.min_shared_shingles
-            && may_relate(m, orig, similarity, held))
+            && may_relate(m, orig, similarity, held, shared))
         .then_some(similarity)
     };
     let adjacency = cluster::adjacency(pages.len(), &edges);
@@ -200,8 +205,9 @@ pub fn judge_with_sites(
 /// Share of an original's body a page must hold to carry it whole.
 const HOLDS_WHOLE: f64 = 0.8;
 
-/// Shingles a page must share with an original it carries whole: a body
-/// of a few lines (a blurb, a caption) is no story to copy.
+/// Shingles a page must share with an original it carries whole, or with
+/// a page of its own site: a body of a few lines (a blurb, a caption) is
+/// no story to copy.
 const MIN_SHARED_WHOLE: usize = 100;
 
 /// What attribution needs of the corpus, shared by its two passes.

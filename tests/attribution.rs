@@ -323,3 +323,24 @@ fn a_page_carrying_an_originals_whole_body_is_its_copy() {
     assert!(c["original"].ends_with("orig.html"));
     assert_eq!(row(&rows, "orig.html")["role"], "original");
 }
+
+#[test]
+fn two_pages_of_one_site_with_the_same_short_blurb_are_not_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    // Where a shop's listing did not render, only its blurb is left.
+    let blurb = story("blurb", 1);
+    for name in ["books", "music"] {
+        page(
+            dir.path(),
+            &format!("{name}.html"),
+            &format!("https://shop.example/best/{name}"),
+            "2024-01-01",
+            &blurb,
+            "",
+        );
+    }
+    let rows = scan(&[dir.path()], &[]);
+    for name in ["books.html", "music.html"] {
+        assert_eq!(row(&rows, name)["role"], "unique", "{name}");
+    }
+}

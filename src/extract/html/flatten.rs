@@ -169,7 +169,12 @@ pub(super) fn class_weight(el: &scraper::node::Element) -> i32 {
 /// Elements whose content is not page text: scripts, styles, fallbacks,
 /// embedded objects, elements a browser hides, and consent dialogs.
 pub(super) fn is_invisible(el: &scraper::node::Element) -> bool {
-    SKIP.contains(&el.name()) || is_hidden(el) || is_consent_dialog(el)
+    is_invisible_by(el, true)
+}
+
+/// [`is_invisible`], with hiding by inline style honoured or not.
+fn is_invisible_by(el: &scraper::node::Element, styles: bool) -> bool {
+    SKIP.contains(&el.name()) || is_hidden(el, styles) || is_consent_dialog(el)
 }
 
 /// Class or id fragments of consent and cookie dialogs, as the consent
@@ -223,8 +228,9 @@ fn is_consent_dialog(el: &scraper::node::Element) -> bool {
         })
 }
 
-/// Elements a browser does not show.
-fn is_hidden(el: &scraper::node::Element) -> bool {
+/// Elements a browser does not show; with `styles` off, only those hidden
+/// by attribute (a page veiled by a style until its script runs is shown).
+fn is_hidden(el: &scraper::node::Element, styles: bool) -> bool {
     // React's streamed server rendering sends the page in hidden segments
     // (`<div hidden id="S:0">`) that its script moves into place.
     let streamed = el.attr("id").is_some_and(|id| {
@@ -234,14 +240,15 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     if (el.attr("hidden").is_some() && !streamed) || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
+    styles
+        && el.attr("style").is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
 }
 
 /// Whether an element is page furniture. Page-level wrappers (`body`,
@@ -393,8 +400,9 @@ impl Walker {
 pub(super) struct Layout<'t> {
     pub(super) totals: &'t HashMap<NodeId, Totals>,
     pub(super) page_chars: usize,
-    /// Whether class and id names mark furniture; off for a page whose
-    /// whole text sits in elements named like it.
+    /// Whether class and id names mark furniture and inline styles hide;
+    /// off for a page whose whole text sits in elements named like
+    /// furniture or under a style that veils the page until its script runs.
     pub(super) by_class: bool,
 }
 
@@ -417,7 +425,8 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    if skip_depth > 0 || is_invisible(el) {
+                    let strict = layout.is_none_or(|l| l.by_class);
+                    if skip_depth > 0 || is_invisible_by(el, strict) {
                         skip_depth += 1;
                         continue;
                     }
@@ -437,9 +446,8 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
                     if matches!(name, "ul" | "ol" | "nav" | "aside") {
                         w.running.lists += 1;
                     }
-                    let by_class = layout.is_none_or(|l| l.by_class);
                     let boiler =
-                        is_boiler(el, by_class) && !layout.is_some_and(|l| l.is_wrapper(node.id()));
+                        is_boiler(el, strict) && !layout.is_some_and(|l| l.is_wrapper(node.id()));
                     w.boiler_open += usize::from(boiler);
                     if boiler {
                         w.furniture.push(node.id());

@@ -106,8 +106,10 @@ pub fn extract(html: &str) -> Extracted {
     let flat = again.as_ref().unwrap_or(&first);
     let mut story = content::story(&doc, body, flat);
     // A page whose whole text sits in elements named like furniture (the
-    // comments of a thread, a builder's widgets) yields next to nothing:
-    // read it again with class names ignored, and keep the larger story.
+    // comments of a thread, a builder's widgets) or under a style that
+    // veils it until its script runs (`visibility:hidden` on a Next.js
+    // root) yields next to nothing: read it again with class names and
+    // inline styles ignored, and keep the larger story.
     if words(&story.paragraphs) < MIN_STORY_WORDS {
         let plain = flatten(
             body,
@@ -325,6 +327,24 @@ mod tests {
             e.paragraphs
         );
         assert!(!e.body().contains("Copyright"));
+    }
+
+    #[test]
+    fn a_page_veiled_by_a_style_until_its_script_runs_is_read() {
+        let para = "Machine learning builds models that learn from data, and this guide walks through the main kinds of model.";
+        let page = format!(
+            "<html><body><div id=\"__next\"><div style=\"visibility:hidden;min-height:100vh\"><article><p>{para}</p><p>{para} Again.</p></article></div></div>\
+             <div style=\"display:none\"><p>A hidden note that is not part of the page at all, whatever happens.</p></div></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("walks through the main kinds"),
+            "{:?}",
+            e.paragraphs
+        );
+        // A page that shows its story keeps its hidden parts hidden.
+        let shown = page.replace("visibility:hidden;", "");
+        assert!(!extract(&shown).body().contains("hidden note"));
     }
 
     #[test]
