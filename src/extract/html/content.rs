@@ -23,17 +23,78 @@ pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> St
             continue;
         };
         let run = &flat.blocks[t.first_block..t.first_block + t.blocks];
-        paragraphs.extend(run.iter().filter(|b| keep_block(b)).map(|b| b.text.clone()));
+        let mut announced = false;
+        for b in run {
+            let item = in_list_item(doc, b);
+            if keep_block(b) {
+                paragraphs.push(b.text.clone());
+                // "Many patches were sent for review:" announces the list
+                // after it, whose entries are links and still the story.
+                announced = !item && b.text.ends_with(':');
+            } else if announced && item && !b.boiler {
+                paragraphs.push(b.text.clone());
+            } else {
+                announced = false;
+            }
+        }
     }
-    // A story seldom repeats a long paragraph word for word; slideshow
-    // captions and sticky teasers do. (Short lines such as list labels may
-    // repeat in a real story.)
-    let mut seen = std::collections::HashSet::new();
-    paragraphs.retain(|p| p.chars().count() < 80 || seen.insert(p.clone()));
     Story {
         roots: roots.iter().map(|r| r.id()).collect(),
-        paragraphs,
+        paragraphs: without_repeats(paragraphs),
     }
+}
+
+/// A story seldom repeats a long paragraph word for word; slideshow
+/// captions and sticky teasers do. (Short lines such as list labels may
+/// repeat in a real story.)
+fn without_repeats(mut paragraphs: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    paragraphs.retain(|p| p.chars().count() < 80 || seen.insert(p.clone()));
+    paragraphs
+}
+
+/// Below this many words a story is no more than a heading or a blurb, and
+/// on a page with more to read the page's own text is the body: the cards
+/// of a listing or a shop, a product's tabs, a service page's sections.
+const BLURB_WORDS: usize = 100;
+/// Below this many words a story may be one section of a page spread over
+/// many; the page's running text (without its links) is taken instead.
+const SECTION_WORDS: usize = 500;
+/// The page's text replaces the story only when it is this many times longer.
+const PAGE_SHARE: usize = 2;
+/// A link-dense block counts in a blurb's page reading only with this many
+/// words: a card's headline, not a menu entry.
+const HEADLINE_WORDS: usize = 4;
+/// Most of a block's text in links: a list entry or a menu, not prose.
+const LINK_DENSE: f64 = 0.5;
+
+/// The page's text outside furniture, for a page whose story is too short
+/// to be all it has to say. A blurb gives way to every block, headlines of
+/// cards included; a longer story only to the page's prose, so a farm page
+/// with a short excerpt never takes its clickbait lists in as its body.
+/// On a page typed as an article only a blurb gives way.
+pub(super) fn page_reading(
+    story: &[String],
+    flat: &Flattened,
+    article: bool,
+) -> Option<Vec<String>> {
+    let story_words = super::words(story);
+    if story_words >= SECTION_WORDS || (article && story_words >= BLURB_WORDS) {
+        return None;
+    }
+    let headlines = story_words < BLURB_WORDS;
+    let page: Vec<String> = flat
+        .blocks
+        .iter()
+        .filter(|b| {
+            !b.boiler
+                && (b.link_density() <= LINK_DENSE
+                    || (headlines && b.text.split_whitespace().count() >= HEADLINE_WORDS))
+        })
+        .map(|b| b.text.clone())
+        .collect();
+    let page = without_repeats(page);
+    (super::words(&page) > story_words * PAGE_SHARE).then_some(page)
 }
 
 /// Readability's vote of one paragraph: a base point, one per comma (when
@@ -270,6 +331,18 @@ fn is_loose_paragraph(node: &NodeRef<'_, Node>, flat: &Flattened) -> bool {
 fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?', ':', '。', '！', '？'])
+}
+
+/// Whether a block is an entry of a list: an `li`, or a block straight
+/// inside one (`<li><p><a>...</a></p></li>`).
+fn in_list_item(doc: &Html, b: &Block) -> bool {
+    b.tag == "li"
+        || doc
+            .tree
+            .get(b.owner)
+            .and_then(|n| n.parent())
+            .and_then(|p| p.value().as_element().map(|e| e.name() == "li"))
+            .unwrap_or(false)
 }
 
 /// Whether a block inside the chosen container is story text.

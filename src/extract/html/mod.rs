@@ -13,6 +13,7 @@ mod links;
 mod meta;
 mod page_dates;
 mod sanitize;
+mod streamed;
 
 use super::{Extracted, squash_whitespace};
 use flatten::{Layout, flatten};
@@ -77,7 +78,7 @@ fn parse(html: &str) -> Html {
 /// without class names.
 const MIN_STORY_WORDS: usize = 20;
 
-fn words(paragraphs: &[String]) -> usize {
+pub(super) fn words(paragraphs: &[String]) -> usize {
     paragraphs
         .iter()
         .map(|p| p.split_whitespace().count())
@@ -86,7 +87,10 @@ fn words(paragraphs: &[String]) -> usize {
 
 /// Extracts an HTML page.
 pub fn extract(html: &str) -> Extracted {
-    let doc = parse(&sanitize::prepare(html));
+    let mut doc = parse(&sanitize::prepare(html));
+    if streamed::may_be_streamed(html) {
+        streamed::assemble(&mut doc);
+    }
     let meta = meta::read_meta(&doc);
     let body = doc
         .select(&SEL_BODY)
@@ -105,6 +109,7 @@ pub fn extract(html: &str) -> Extracted {
         .then(|| flatten(body, Some(&layout)));
     let flat = again.as_ref().unwrap_or(&first);
     let mut story = content::story(&doc, body, flat);
+    let mut read_plain = None;
     // A page whose whole text sits in elements named like furniture (the
     // comments of a thread, a builder's widgets) or under a style that
     // veils it until its script runs (`visibility:hidden` on a Next.js
@@ -121,7 +126,17 @@ pub fn extract(html: &str) -> Extracted {
         let other = content::story(&doc, body, &plain);
         if words(&other.paragraphs) > words(&story.paragraphs) {
             story = other;
+            read_plain = Some(plain);
         }
+    }
+    // A page that says it is an article has said what its story is: its
+    // teasers' summaries are not more of it.
+    let article = meta
+        .get("og:type")
+        .is_some_and(|t| t.eq_ignore_ascii_case("article"));
+    let read = read_plain.as_ref().unwrap_or(flat);
+    if let Some(page) = content::page_reading(&story.paragraphs, read, article) {
+        story.paragraphs = page;
     }
 
     let url = meta
@@ -327,6 +342,73 @@ mod tests {
             e.paragraphs
         );
         assert!(!e.body().contains("Copyright"));
+    }
+
+    #[test]
+    fn a_listing_whose_cards_are_its_content_is_read_whole() {
+        // The only paragraph is a one-line blurb; the jobs are cards whose
+        // headlines are links.
+        let cards: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<li><a href=\"/job/{i}\">Senior backend engineer for payments team {i}</a>\
+                     <span>Remote, full time</span></li>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a><a href=\"/jobs\">Jobs</a></nav>\
+             <p>These are the newest remote jobs this week.</p><ul class=\"jobs\">{cards}</ul></body></html>"
+        );
+        let e = extract(&page);
+        assert!(e.body().contains("payments team 11"), "{:?}", e.paragraphs);
+        assert!(!e.body().contains("Home"), "{:?}", e.paragraphs);
+    }
+
+    #[test]
+    fn a_list_of_links_the_story_announces_is_part_of_it() {
+        let para: String = (0..4)
+            .map(|i| format!("<p>The compiler backend made good progress in month {i}, and the test suite now passes on three more targets than before.</p>"))
+            .collect();
+        let items: String = (0..5)
+            .map(|i| {
+                format!(
+                    "<li><p><a href=\"/pr/{i}\">Add support for attribute number {i}</a></p></li>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><article>{para}<p>Many patches were sent for review:</p><ul>{items}</ul>{para}</article></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("attribute number 4"),
+            "{:?}",
+            e.paragraphs
+        );
+    }
+
+    #[test]
+    fn a_short_excerpt_never_takes_in_the_clickbait_beside_it() {
+        // A farm page: a 150-word excerpt, then lists of headlines that
+        // together are longer than it.
+        let excerpt: String = (0..6)
+            .map(|i| format!("<p>Officials said on Monday that storm {i} had cut power to thousands of homes along the coast and that crews were working through the night.</p>"))
+            .collect();
+        let junk: String = (0..40)
+            .map(|i| format!("<li><a href=\"/r{i}\">You will not believe what this famous actor eats {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><div>{excerpt}</div><h3>Related</h3><ul>{junk}</ul>\
+             <p>More stories from around the world for our readers, chosen for you every day.</p></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("crews were working"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(!e.body().contains("famous actor"), "{:?}", e.paragraphs);
     }
 
     #[test]
