@@ -74,10 +74,21 @@ const LINK_DENSE: f64 = 0.5;
 /// with a short excerpt never takes its clickbait lists in as its body.
 /// On a page typed as an article only a blurb gives way.
 pub(super) fn page_reading(
+    doc: &Html,
     story: &[String],
     flat: &Flattened,
     article: bool,
 ) -> Option<Vec<String>> {
+    // The page's header holds its logo, menus and search; a header of the
+    // story itself is inside the story found.
+    let in_header = |b: &Block| {
+        doc.tree.get(b.owner).is_some_and(|n| {
+            std::iter::once(n)
+                .chain(n.ancestors())
+                .take(MAX_CLIMB)
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "header"))
+        })
+    };
     let story_words = super::words(story);
     if story_words >= SECTION_WORDS || (article && story_words >= BLURB_WORDS) {
         return None;
@@ -87,7 +98,7 @@ pub(super) fn page_reading(
         .blocks
         .iter()
         .filter(|b| {
-            !b.boiler
+            !b.boiler && !in_header(b)
                 && (b.link_density() <= LINK_DENSE
                     || (headlines && b.text.split_whitespace().count() >= HEADLINE_WORDS))
         })

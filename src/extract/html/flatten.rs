@@ -204,10 +204,13 @@ fn is_consent_dialog(el: &scraper::node::Element) -> bool {
         // Page-level wrappers carry state classes (`consent-given`).
         return false;
     }
-    if matches!(el.attr("role"), Some("dialog" | "alertdialog"))
-        || el.attr("aria-modal") == Some("true")
-    {
-        return true;
+    // A dialog declared not modal is a drawer or tab sheet of the page's
+    // own content (a product's description), not laid over the page.
+    match el.attr("aria-modal") {
+        Some("true") => return true,
+        Some("false") => return false,
+        _ if matches!(el.attr("role"), Some("dialog" | "alertdialog")) => return true,
+        _ => {}
     }
     [el.attr("id"), el.attr("class")]
         .into_iter()

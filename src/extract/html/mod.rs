@@ -135,7 +135,7 @@ pub fn extract(html: &str) -> Extracted {
         .get("og:type")
         .is_some_and(|t| t.eq_ignore_ascii_case("article"));
     let read = read_plain.as_ref().unwrap_or(flat);
-    if let Some(page) = content::page_reading(&story.paragraphs, read, article) {
+    if let Some(page) = content::page_reading(&doc, &story.paragraphs, read, article) {
         story.paragraphs = page;
     }
 
