@@ -63,7 +63,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
         "fail_on": fail_on.iter().map(|f| f.name()).collect::<Vec<_>>(),
         "summary": scanned.summary,
     });
-    println!("{line}");
+    super::print_out(&format!("{line}\n"))?;
     Ok(if pass { EXIT_OK } else { EXIT_OVER_BOUND })
 }
 

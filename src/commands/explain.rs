@@ -70,8 +70,7 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
             compare(&mut text, ex, a, oa, relation);
         }
     }
-    print!("{text}");
-    Ok(())
+    super::print_out(&text)
 }
 
 fn describe(

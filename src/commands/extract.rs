@@ -126,7 +126,5 @@ pub fn run(args: &ExtractArgs) -> Result<(), String> {
         }
         ExtractFormat::Text => print_text(&mut out, r),
     });
-    written
-        .and_then(|_| out.flush())
-        .map_err(|e| format!("cannot write output: {e}"))
+    super::written(written.and_then(|_| out.flush()), None)
 }

@@ -14,14 +14,16 @@ pub fn run(args: &FingerprintArgs) -> Result<(), String> {
     let file = super::load_config(args.run.config.as_deref())?;
     let cfg = file.apply(crate::config::Config::default());
     let loaded = pipeline::load(&args.paths, args.originals, &cfg, args.run.quiet)?;
-    report::write_atomically(args.output.as_deref(), |w| {
-        for p in &loaded.pages {
-            serde_json::to_writer(&mut *w, &Record::from(p))?;
-            w.write_all(b"\n")?;
-        }
-        Ok(())
-    })
-    .map_err(|e| format!("cannot write the records: {e}"))
+    super::written(
+        report::write_atomically(args.output.as_deref(), |w| {
+            for p in &loaded.pages {
+                serde_json::to_writer(&mut *w, &Record::from(p))?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        }),
+        args.output.as_deref(),
+    )
 }
 
 /// A record as judged: its group, whether its site is a farm when the
@@ -73,8 +75,10 @@ pub fn judge(args: &JudgeArgs) -> Result<(), String> {
     }
     rows.sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));
     let rows = rows.into_iter();
-    report::write_atomically(args.output.as_deref(), |w| {
-        report::write_rows(w, rows, args.format)
-    })
-    .map_err(|e| format!("cannot write the report: {e}"))
+    super::written(
+        report::write_atomically(args.output.as_deref(), |w| {
+            report::write_rows(w, rows, args.format)
+        }),
+        args.output.as_deref(),
+    )
 }

@@ -18,24 +18,22 @@ fn add(args: &IndexAddArgs) -> Result<(), String> {
     let mut store = Store::open(&args.db, true)?;
     let loaded = pipeline::load(&args.paths, true, &cfg, args.run.quiet)?;
     let added = store.add(&loaded.pages)?;
-    println!(
-        "{} pages added to {}, {} already there, {} not usable (error or no body)",
+    super::print_out(&format!(
+        "{} pages added to {}, {} already there, {} not usable (error or no body)\n",
         added.added,
         args.db.display(),
         added.present,
         added.unusable
-    );
-    Ok(())
+    ))
 }
 
 fn stats(args: &IndexStatsArgs) -> Result<(), String> {
     let s = Store::open(&args.db, false)?.stats()?;
-    println!("pages: {}", s.pages);
-    println!("crediting a wire service: {}", s.wire_pages);
-    println!(
-        "published: {} to {}",
+    super::print_out(&format!(
+        "pages: {}\ncrediting a wire service: {}\npublished: {} to {}\n",
+        s.pages,
+        s.wire_pages,
         s.earliest.as_deref().unwrap_or("-"),
         s.latest.as_deref().unwrap_or("-")
-    );
-    Ok(())
+    ))
 }

@@ -31,6 +31,38 @@ pub fn run(cli: Cli) -> i32 {
     })
 }
 
+/// What a failed write means for the run: a closed pipe (`| head`) ends the
+/// output quietly, as Unix tools do; anything else (a full disk) is an
+/// error naming the output.
+pub fn written(
+    result: std::io::Result<()>,
+    output: Option<&std::path::Path>,
+) -> Result<(), String> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write {}: {e}", output_name(output))),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// An output as the user named it: a path, or standard output for none or `-`.
+pub fn output_name(output: Option<&std::path::Path>) -> String {
+    match output {
+        Some(p) if p.as_os_str() != "-" => p.display().to_string(),
+        _ => "to standard output".to_string(),
+    }
+}
+
+/// Prints a command's text on standard output; see [`written`].
+pub fn print_out(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    written(
+        out.write_all(text.as_bytes()).and_then(|_| out.flush()),
+        None,
+    )
+}
+
 /// Reads the configuration file (if any), registers its wire services, and
 /// returns it: done once, before any page is read.
 pub fn load_config(path: Option<&std::path::Path>) -> Result<crate::config::FileConfig, String> {

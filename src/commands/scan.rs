@@ -69,27 +69,35 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned) -> Result<(), String> {
     let rows = (0..s.pages.len())
         .filter(|&i| !s.pages[i].from_index)
         .map(|i| report::row(&s.pages, &s.verdicts, i));
-    report::write_atomically(args.output.as_deref(), |w| {
-        report::write_rows(w, rows, args.format)
-    })
-    .map_err(|e| format!("cannot write the report: {e}"))?;
+    super::written(
+        report::write_atomically(args.output.as_deref(), |w| {
+            report::write_rows(w, rows, args.format)
+        }),
+        args.output.as_deref(),
+    )?;
     if args.sites.is_some() || args.html.is_some() {
         let sites = crate::sites::aggregate(&s.pages, &s.verdicts);
         if let Some(path) = &args.sites {
-            report::write_atomically(Some(path), |w| crate::sites::write_sites(w, &sites))
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            super::written(
+                report::write_atomically(Some(path), |w| crate::sites::write_sites(w, &sites)),
+                Some(path),
+            )?;
         }
         if let Some(path) = &args.html {
             let page = crate::html_report::render(&s.pages, &s.verdicts, &sites, &s.summary);
-            report::write_atomically(Some(path), |w| w.write_all(page.as_bytes()))
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            super::written(
+                report::write_atomically(Some(path), |w| w.write_all(page.as_bytes())),
+                Some(path),
+            )?;
         }
     }
     if let Some(pairs) = &args.pairs {
-        report::write_atomically(Some(pairs), |w| {
-            report::write_pairs(w, &s.pages, &s.verdicts)
-        })
-        .map_err(|e| format!("cannot write {}: {e}", pairs.display()))?;
+        super::written(
+            report::write_atomically(Some(pairs), |w| {
+                report::write_pairs(w, &s.pages, &s.verdicts)
+            }),
+            Some(pairs),
+        )?;
     }
     Ok(())
 }

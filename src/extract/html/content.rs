@@ -98,7 +98,8 @@ pub(super) fn page_reading(
         .blocks
         .iter()
         .filter(|b| {
-            !b.boiler && !in_header(b)
+            !b.boiler
+                && !in_header(b)
                 && (b.link_density() <= LINK_DENSE
                     || (headlines && b.text.split_whitespace().count() >= HEADLINE_WORDS))
         })

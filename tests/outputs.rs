@@ -1,0 +1,77 @@
+//! Output that cannot be written: a full disk is a clear error (exit 2), a
+//! reader that went away (`| head`) ends the output quietly; never a panic.
+#![cfg(target_os = "linux")]
+
+mod common;
+use common::sample;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_farmscan"))
+}
+
+/// Every command that prints, with arguments that make it print.
+fn printing_commands(tag: &str) -> Vec<Vec<String>> {
+    let s = sample().display().to_string();
+    let page = sample()
+        .join("farm/harbor-strike-copy.txt")
+        .display()
+        .to_string();
+    let db = std::env::temp_dir().join(format!("farmscan-outputs-{tag}-{}.db", std::process::id()));
+    let db = db.display().to_string();
+    let add = bin()
+        .args(["index", "add", "--db", &db, &s, "-q"])
+        .output()
+        .expect("runs");
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    vec![
+        vec!["scan".into(), s.clone(), "-q".into()],
+        vec!["check".into(), s.clone(), "-q".into()],
+        vec!["extract".into(), s.clone()],
+        vec!["explain".into(), page],
+        vec!["fingerprint".into(), s, "-q".into()],
+        vec!["index".into(), "stats".into(), "--db".into(), db],
+    ]
+}
+
+#[test]
+fn a_full_disk_is_an_error_naming_the_output_not_a_panic() {
+    for args in printing_commands("full") {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full exists on Linux");
+        let out = bin().args(&args).stdout(full).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("cannot write to standard output"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    for args in printing_commands("pipe") {
+        let mut child = bin()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("starts");
+        // The reader goes away before anything is read.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("cannot write"), "{args:?}: {err}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}");
+        assert_ne!(out.status.code(), Some(2), "{args:?}: {err}");
+    }
+}
