@@ -255,11 +255,13 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub scan: ScanArgs,
 
-    /// Most flagged pages allowed: a count (3) or a share of all pages (2.5%).
+    /// Most flagged pages allowed: a count (3) or a share of the pages checked
+    /// (2.5%); pages from --index are not counted.
     #[arg(long, value_name = "N|P%", default_value = "0")]
     pub max_flagged: String,
 
-    /// Flags that count towards --max-flagged (comma-separated).
+    /// Flags that count towards --max-flagged (comma-separated): copy,
+    /// junk_links, date_mismatch, and error for pages that could not be read.
     #[arg(
         long,
         value_name = "FLAG,...",

@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::io::Write;
 
 /// One report row, fields in the SPEC's column order (extra columns last).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Row {
     pub path: String,
     pub record: Option<u64>,
@@ -105,13 +105,7 @@ pub fn write_rows(
     format: Format,
 ) -> std::io::Result<()> {
     match format {
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            for r in rows {
-                w.serialize(r).map_err(std::io::Error::other)?;
-            }
-            w.flush()
-        }
+        Format::Csv => write_csv(out, rows),
         Format::Jsonl => {
             let mut out = std::io::BufWriter::new(out);
             for r in rows {
@@ -124,7 +118,7 @@ pub fn write_rows(
 }
 
 /// One row of the `--pairs` file.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct PairRow {
     pub copy: String,
     pub original: String,
@@ -139,18 +133,46 @@ pub fn write_pairs(
     pages: &[Analyzed],
     verdicts: &[Verdict],
 ) -> std::io::Result<()> {
+    let rows = pages.iter().zip(verdicts).filter_map(|(p, v)| {
+        v.copy_of.as_ref().map(|c| PairRow {
+            copy: p.source.label(),
+            original: pages[c.original].source.label(),
+            hamming: c.hamming,
+            similarity: round3(c.similarity),
+            shared_paragraphs: c.shared_paragraphs,
+        })
+    });
+    write_csv(out, rows)
+}
+
+/// Writes CSV rows under a header row; with no rows, the header row alone,
+/// so that an empty input still gives a file pandas or R reads with its
+/// columns.
+pub fn write_csv<T: Serialize + Default>(
+    out: impl Write,
+    rows: impl Iterator<Item = T>,
+) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    for (p, v) in pages.iter().zip(verdicts) {
-        if let Some(c) = &v.copy_of {
-            w.serialize(PairRow {
-                copy: p.source.label(),
-                original: pages[c.original].source.label(),
-                hamming: c.hamming,
-                similarity: round3(c.similarity),
-                shared_paragraphs: c.shared_paragraphs,
-            })
+    let mut any = false;
+    for r in rows {
+        w.serialize(r).map_err(std::io::Error::other)?;
+        any = true;
+    }
+    if !any {
+        // The header serde would write above a first row: taken from an
+        // empty row written aside.
+        let mut aside = csv::Writer::from_writer(Vec::new());
+        aside
+            .serialize(T::default())
             .map_err(std::io::Error::other)?;
-        }
+        let bytes = aside
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        let header = csv::Reader::from_reader(bytes.as_slice())
+            .headers()
+            .map_err(std::io::Error::other)?
+            .clone();
+        w.write_record(&header).map_err(std::io::Error::other)?;
     }
     w.flush()
 }

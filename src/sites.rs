@@ -23,7 +23,7 @@ pub fn site_of(p: &Analyzed) -> (String, &'static str) {
 
 /// One row of the sites report, columns in the order researchers asked for
 /// (`site_from` added last).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct SiteRow {
     pub site: String,
     pub pages: usize,
@@ -158,11 +158,7 @@ pub fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow> {
 
 /// Writes the sites report as CSV.
 pub fn write_sites(out: impl std::io::Write, rows: &[SiteRow]) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    for r in rows {
-        w.serialize(r).map_err(std::io::Error::other)?;
-    }
-    w.flush()
+    crate::report::write_csv(out, rows.iter().cloned())
 }
 
 #[cfg(test)]

@@ -81,3 +81,136 @@ fn report_is_written_only_with_o() {
         .code(0);
     assert_eq!(rows(&std::fs::read_to_string(&report).unwrap()).len(), 8);
 }
+
+#[test]
+fn a_percentage_bound_counts_only_the_batch_not_the_indexed_originals() {
+    // Four indexed pages around a batch of the four farm pages, all flagged:
+    // 4 of 4 is over 50%, whatever the index holds.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("idx.db");
+    farmscan()
+        .args(["index", "add", "-q", "--db"])
+        .arg(&db)
+        .arg(sample().join("originals"))
+        .arg(sample().join("unique"))
+        .assert()
+        .code(0);
+    let out = farmscan()
+        .args(["check", "-q", "--max-flagged", "50%", "--index"])
+        .arg(&db)
+        .arg(sample().join("farm"))
+        .output()
+        .unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["pages"], 4, "{line}");
+    assert_eq!(line["counted"], 4, "{line}");
+    assert_eq!(out.status.code(), Some(1), "{line}");
+}
+
+#[test]
+fn side_reports_are_written_without_o_and_the_report_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (pairs, sites, html) = (
+        dir.path().join("pairs.csv"),
+        dir.path().join("sites.csv"),
+        dir.path().join("report.html"),
+    );
+    let out = farmscan()
+        .args(["check", "-q", "--max-flagged", "100%", "--pairs"])
+        .arg(&pairs)
+        .arg("--sites")
+        .arg(&sites)
+        .arg("--html")
+        .arg(&html)
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(rows(&std::fs::read_to_string(&pairs).unwrap()).len() >= 2);
+    assert!(!rows(&std::fs::read_to_string(&sites).unwrap()).is_empty());
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
+    // Standard output holds the JSON line alone.
+    let _: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+}
+
+#[test]
+fn unreadable_pages_count_when_fail_on_names_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.html.gz", "b.html.gz", "c.html.gz"] {
+        write(dir.path(), name, b"not gzip at all");
+    }
+    let plain = farmscan()
+        .args(["check", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        plain.status.code(),
+        Some(0),
+        "errors do not count by default"
+    );
+    let out = farmscan()
+        .args(["check", "-q", "--fail-on", "copy,error"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["counted"], 3, "{line}");
+    assert_eq!(line["fail_on"], serde_json::json!(["copy", "error"]));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn an_empty_input_is_said_and_still_gives_header_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = farmscan().arg("check").arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no pages found"));
+    let pairs = dir.path().join("pairs.csv");
+    let sites = dir.path().join("sites.csv");
+    let scan = farmscan()
+        .args(["scan", "-q", "--pairs"])
+        .arg(&pairs)
+        .arg("--sites")
+        .arg(&sites)
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&scan.stdout).starts_with("path,record,url,title,"));
+    assert!(
+        std::fs::read_to_string(&pairs)
+            .unwrap()
+            .starts_with("copy,original,")
+    );
+    assert!(
+        std::fs::read_to_string(&sites)
+            .unwrap()
+            .starts_with("site,pages,")
+    );
+}
+
+#[test]
+fn two_outputs_on_standard_output_are_refused_before_the_scan() {
+    let pairs = farmscan()
+        .args(["scan", "-q", "--pairs", "-"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(pairs.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&pairs.stderr).contains("standard output"));
+    let check = farmscan()
+        .args(["check", "-q", "-o", "-"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(2));
+    let missing = farmscan()
+        .args(["scan", "-q", "--html", "/no-such-folder-here/x.html"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no-such-folder-here"));
+}

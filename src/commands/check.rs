@@ -35,32 +35,82 @@ impl Bound {
     }
 }
 
+/// What counts towards `--max-flagged`: pages carrying one of these flags,
+/// and pages that could not be read when `error` is listed.
+struct FailOn {
+    flags: Vec<Flag>,
+    errors: bool,
+}
+
+impl FailOn {
+    fn parse(names: &[String]) -> Result<FailOn, String> {
+        let mut out = FailOn {
+            flags: Vec::new(),
+            errors: false,
+        };
+        for name in names.iter().map(|n| n.trim()) {
+            if name == "error" {
+                out.errors = true;
+            } else {
+                out.flags.push(Flag::parse(name).ok_or_else(|| {
+                    format!(
+                        "unknown flag {name:?} in --fail-on (use copy, junk_links, date_mismatch, error)"
+                    )
+                })?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn names(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.flags.iter().map(|f| f.name()).collect();
+        if self.errors {
+            names.push("error");
+        }
+        names
+    }
+}
+
 pub fn run(args: &CheckArgs) -> Result<i32, String> {
     let bound = Bound::parse(&args.max_flagged)?;
-    let fail_on: Vec<Flag> = args
-        .fail_on
-        .iter()
-        .map(|f| {
-            Flag::parse(f.trim()).ok_or_else(|| {
-                format!("unknown flag {f:?} in --fail-on (use copy, junk_links, date_mismatch)")
-            })
-        })
-        .collect::<Result<_, _>>()?;
-    let scanned = super::scan::scan(&args.scan)?;
-    if args.scan.output.is_some() {
-        super::scan::write_outputs(&args.scan, &scanned)?;
+    let fail_on = FailOn::parse(&args.fail_on)?;
+    if args
+        .scan
+        .output
+        .as_deref()
+        .is_some_and(|p| p.as_os_str() == "-")
+    {
+        return Err(
+            "check prints its JSON summary on standard output: give -o a file for the report"
+                .into(),
+        );
     }
-    let counted = scanned
-        .verdicts
+    let scanned = super::scan::scan(&args.scan)?;
+    // The report goes where -o says; without -o, check writes only the
+    // side reports asked for (--pairs, --sites, --html).
+    super::scan::write_outputs(&args.scan, &scanned, args.scan.output.is_some())?;
+    // Pages taken from an index are the yardstick, not the batch checked.
+    let batch: Vec<usize> = (0..scanned.pages.len())
+        .filter(|&i| !scanned.pages[i].from_index)
+        .collect();
+    let counted = batch
         .iter()
-        .filter(|v| v.flags.iter().any(|f| fail_on.contains(f)))
+        .filter(|&&i| {
+            let v = &scanned.verdicts[i];
+            v.flags.iter().any(|f| fail_on.flags.contains(f))
+                || (fail_on.errors && !scanned.pages[i].is_ok())
+        })
         .count();
-    let pass = bound.allows(counted, scanned.pages.len());
+    if batch.is_empty() && !args.scan.run.quiet {
+        eprintln!("farmscan: no pages found in the input; nothing was checked");
+    }
+    let pass = bound.allows(counted, batch.len());
     let line = serde_json::json!({
         "result": if pass { "pass" } else { "fail" },
         "counted": counted,
+        "pages": batch.len(),
         "max_flagged": args.max_flagged,
-        "fail_on": fail_on.iter().map(|f| f.name()).collect::<Vec<_>>(),
+        "fail_on": fail_on.names(),
         "summary": scanned.summary,
     });
     super::print_out(&format!("{line}\n"))?;

@@ -18,6 +18,7 @@ pub struct Scanned {
 /// Loads the corpus and the originals, and judges them together.
 pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
     super::set_jobs(args.run.jobs)?;
+    check_outputs(args)?;
     let file = super::load_config(args.run.config.as_deref())?;
     let cfg = args.thresholds.config(&file)?;
     let start = Instant::now();
@@ -64,17 +65,60 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
     })
 }
 
-/// Writes the report (and pairs file) of a finished scan.
-pub fn write_outputs(args: &ScanArgs, s: &Scanned) -> Result<(), String> {
-    let rows = (0..s.pages.len())
-        .filter(|&i| !s.pages[i].from_index)
-        .map(|i| report::row(&s.pages, &s.verdicts, i));
-    super::written(
-        report::write_atomically(args.output.as_deref(), |w| {
-            report::write_rows(w, rows, args.format)
-        }),
-        args.output.as_deref(),
-    )?;
+/// Refuses, before any page is read, outputs that could not be written:
+/// two of them on standard output, or a file in a folder that does not
+/// exist.
+fn check_outputs(args: &ScanArgs) -> Result<(), String> {
+    let is_stdout = |p: &std::path::Path| p.as_os_str() == "-";
+    let sides = [
+        ("--pairs", args.pairs.as_deref()),
+        ("--sites", args.sites.as_deref()),
+        ("--html", args.html.as_deref()),
+    ];
+    let mut on_stdout: Vec<&str> = sides
+        .iter()
+        .filter(|(_, p)| p.is_some_and(is_stdout))
+        .map(|(flag, _)| *flag)
+        .collect();
+    if args.output.as_deref().is_none_or(is_stdout) {
+        on_stdout.push("the report");
+    }
+    if on_stdout.len() > 1 {
+        return Err(format!(
+            "{} would all go to standard output: give all but one of them a file",
+            on_stdout.join(" and ")
+        ));
+    }
+    for (flag, path) in [("-o", args.output.as_deref())].into_iter().chain(sides) {
+        let Some(path) = path.filter(|p| !is_stdout(p)) else {
+            continue;
+        };
+        let folder = path.parent().filter(|f| !f.as_os_str().is_empty());
+        if folder.is_some_and(|f| !f.is_dir()) {
+            return Err(format!(
+                "cannot write {} ({flag}): folder {} does not exist",
+                path.display(),
+                folder.map_or(String::new(), |f| f.display().to_string())
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the outputs of a finished scan: the report (when `report`), and
+/// the sites, HTML and pairs files asked for.
+pub fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), String> {
+    if report {
+        let rows = (0..s.pages.len())
+            .filter(|&i| !s.pages[i].from_index)
+            .map(|i| report::row(&s.pages, &s.verdicts, i));
+        super::written(
+            report::write_atomically(args.output.as_deref(), |w| {
+                report::write_rows(w, rows, args.format)
+            }),
+            args.output.as_deref(),
+        )?;
+    }
     if args.sites.is_some() || args.html.is_some() {
         let sites = crate::sites::aggregate(&s.pages, &s.verdicts);
         if let Some(path) = &args.sites {
@@ -104,7 +148,7 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned) -> Result<(), String> {
 
 pub fn run(args: &ScanArgs) -> Result<(), String> {
     let scanned = scan(args)?;
-    write_outputs(args, &scanned)?;
+    write_outputs(args, &scanned, true)?;
     if !args.run.quiet {
         eprintln!("{}", scanned.summary.line());
     }
