@@ -186,13 +186,13 @@ pub struct RunArgs {
 pub struct Thresholds {
     /// Share of a page's body that must be found in another page for it to
     /// be a copy, 0 to 1 [default: 0.5].
-    #[arg(long, value_name = "X")]
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
     pub min_similarity: Option<f64>,
 
     /// The same share for a page matched against a given original
     /// (--originals, --index): a page taking a third of its text from a
     /// wire feed's story is a copy [default: 0.333].
-    #[arg(long, value_name = "X")]
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
     pub min_similarity_given: Option<f64>,
 
     /// SimHash bits two bodies may differ in to be compared as
@@ -202,12 +202,12 @@ pub struct Thresholds {
 
     /// Junk link characters per body character at which a page is flagged
     /// junk_links [default: 0.5].
-    #[arg(long, value_name = "X")]
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
     pub junk_ratio: Option<f64>,
 
     /// Days a copy's date may trail its original's before it is flagged
     /// date_mismatch (stale) [default: 7].
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", allow_negative_numbers = true)]
     pub stale_days: Option<i64>,
 
     /// Largest size one page (a file, a WARC record, a JSON line) may
@@ -238,14 +238,7 @@ impl Thresholds {
         if let Some(v) = self.max_bytes {
             cfg.max_bytes = v;
         }
-        if !(0.0..=1.0).contains(&cfg.min_similarity)
-            || !(0.0..=1.0).contains(&cfg.min_similarity_given)
-        {
-            return Err("min_similarity and min_similarity_given must be between 0 and 1".into());
-        }
-        if cfg.hamming_radius > 63 {
-            return Err("hamming_radius must be below 64".into());
-        }
+        cfg.validate()?;
         Ok(cfg)
     }
 }
@@ -257,7 +250,12 @@ pub struct CheckArgs {
 
     /// Most flagged pages allowed: a count (3) or a share of the pages checked
     /// (2.5%); pages from --index are not counted.
-    #[arg(long, value_name = "N|P%", default_value = "0")]
+    #[arg(
+        long,
+        value_name = "N|P%",
+        default_value = "0",
+        allow_hyphen_values = true
+    )]
     pub max_flagged: String,
 
     /// Flags that count towards --max-flagged (comma-separated): copy,

@@ -57,6 +57,48 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// Refuses thresholds that make no sense, wherever they came from (a
+    /// flag or the configuration file): NaN, infinities, negative values,
+    /// shares above 1, a junk ratio of 0 (every link would be junk).
+    pub fn validate(&self) -> Result<(), String> {
+        let share = |name: &str, v: f64| {
+            if v.is_finite() && (0.0..=1.0).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("{name} must be between 0 and 1, not {v}"))
+            }
+        };
+        share("min_similarity", self.min_similarity)?;
+        share("min_similarity_given", self.min_similarity_given)?;
+        share("min_same_site_similarity", self.min_same_site_similarity)?;
+        if !(self.junk_ratio.is_finite() && self.junk_ratio > 0.0) {
+            return Err(format!(
+                "junk_ratio must be a number above 0, not {}",
+                self.junk_ratio
+            ));
+        }
+        if self.hamming_radius > 63 {
+            return Err(format!(
+                "hamming_radius must be below 64, not {}",
+                self.hamming_radius
+            ));
+        }
+        for (name, days) in [
+            ("stale_days", self.stale_days),
+            ("inconsistent_days", self.inconsistent_days),
+        ] {
+            if days < 0 {
+                return Err(format!("{name} must be 0 or more, not {days}"));
+            }
+        }
+        if self.max_bytes == 0 {
+            return Err("max_bytes must be above 0".into());
+        }
+        Ok(())
+    }
+}
+
 /// A configuration file (`--config FILE`, or `farmscan.toml` in the working
 /// directory): every field optional; command-line flags override it.
 #[derive(Debug, Default, serde::Deserialize)]

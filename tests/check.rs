@@ -214,3 +214,34 @@ fn two_outputs_on_standard_output_are_refused_before_the_scan() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/no-such-folder-here"));
 }
+
+#[test]
+fn thresholds_that_make_no_sense_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = write(dir.path(), "bad.toml", "junk_ratio = -3\n");
+    let cases: Vec<Vec<String>> = vec![
+        vec!["--junk-ratio".into(), "0".into()],
+        vec!["--junk-ratio".into(), "-0.5".into()],
+        vec!["--junk-ratio".into(), "NaN".into()],
+        vec!["--junk-ratio".into(), "inf".into()],
+        vec!["--stale-days".into(), "-5".into()],
+        vec!["-j".into(), "10000".into()],
+        vec!["--max-flagged".into(), "-1".into()],
+        vec!["--config".into(), toml.display().to_string()],
+    ];
+    for args in cases {
+        let out = farmscan()
+            .args(["check", "-q"])
+            .args(&args)
+            .arg(sample())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.starts_with("farmscan: "), "{args:?}: {err}");
+        assert!(
+            !err.contains("-- -"),
+            "{args:?} must not be told to pass it as a PATH: {err}"
+        );
+    }
+}

@@ -13,6 +13,7 @@ pub fn run(args: &FingerprintArgs) -> Result<(), String> {
     super::set_jobs(args.run.jobs)?;
     let file = super::load_config(args.run.config.as_deref())?;
     let cfg = file.apply(crate::config::Config::default());
+    cfg.validate()?;
     let loaded = pipeline::load(&args.paths, args.originals, &cfg, args.run.quiet)?;
     super::written(
         report::write_atomically(args.output.as_deref(), |w| {

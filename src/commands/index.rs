@@ -15,6 +15,7 @@ fn add(args: &IndexAddArgs) -> Result<(), String> {
     super::set_jobs(args.run.jobs)?;
     let file = super::load_config(args.run.config.as_deref())?;
     let cfg = file.apply(crate::config::Config::default());
+    cfg.validate()?;
     let mut store = Store::open(&args.db, true)?;
     let loaded = pipeline::load(&args.paths, true, &cfg, args.run.quiet)?;
     let added = store.add(&loaded.pages)?;

@@ -76,8 +76,11 @@ pub fn load_config(path: Option<&std::path::Path>) -> Result<crate::config::File
 /// Sets the worker count for this process's parallel stages.
 pub fn set_jobs(jobs: Option<usize>) -> Result<(), String> {
     if let Some(n) = jobs {
-        if n == 0 {
-            return Err("-j must be at least 1".into());
+        // More threads than this only cost start-up time and memory: the
+        // work is CPU-bound.
+        const MAX_JOBS: usize = 1024;
+        if n == 0 || n > MAX_JOBS {
+            return Err(format!("-j must be between 1 and {MAX_JOBS}, not {n}"));
         }
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)

@@ -174,6 +174,16 @@ const CONTROL_WORDS: &[&str] = &[
     "compartir",
 ];
 
+/// Whether `phrase` stands in `text` as whole words: "share" in "Share
+/// this", not in "Oil giant shares plunge"; "print" not in "Sprint".
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// A link text that reads as a headline: several words, not a date or a
 /// page control.
 fn is_headline(text: &str) -> bool {
@@ -185,7 +195,7 @@ fn is_headline(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    if CONTROL_WORDS.iter().any(|w| lower.contains(w)) {
+    if CONTROL_WORDS.iter().any(|w| has_phrase(&lower, w)) {
         return false;
     }
     // "November 19, 2019 at 6:34 am": timestamps of comments and posts.
@@ -356,6 +366,19 @@ mod tests {
                 .count()
                 + "Quarterback signs record deal after season".chars().count()
         );
+    }
+
+    #[test]
+    fn headline_words_holding_a_button_word_are_still_headlines() {
+        for text in [
+            "Oil giant shares plunge after the merger collapses",
+            "Sprint champion retires at the age of thirty",
+            "Blueprint for a greener city centre is unveiled",
+        ] {
+            assert!(is_headline(text), "{text}");
+        }
+        assert!(!is_headline("Share this story on Facebook now"));
+        assert!(!is_headline("Print this article for later reading"));
     }
 
     #[test]
