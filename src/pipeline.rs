@@ -44,6 +44,13 @@ pub fn load(
     quiet: bool,
 ) -> Result<Loaded, String> {
     let walk = corpus::discover(paths)?;
+    if walk.repeated > 0 && !quiet {
+        eprintln!(
+            "farmscan: {} {} reached by more than one PATH, read once",
+            walk.repeated,
+            if walk.repeated == 1 { "file" } else { "files" }
+        );
+    }
     let bar = progress(walk.files.len() as u64, quiet);
     let per_file: Vec<(Vec<Analyzed>, u64)> = walk
         .files

@@ -165,3 +165,27 @@ fn a_config_file_adds_wire_services_and_originals() {
         "given originals are reported, never flagged"
     );
 }
+
+#[test]
+fn a_page_already_in_the_index_is_not_a_copy_of_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("idx.db");
+    farmscan()
+        .args(["index", "add", "-q", "--db"])
+        .arg(&db)
+        .arg(sample())
+        .assert()
+        .code(0);
+    let plain = scan(&[&sample()], &[]);
+    let with_index = scan(&[&sample()], &["--index", db.to_str().unwrap()]);
+    assert_eq!(plain.len(), with_index.len());
+    for (a, b) in plain.iter().zip(&with_index) {
+        assert_ne!(
+            b["original"], b["path"],
+            "{} judged a copy of itself",
+            b["path"]
+        );
+        assert_eq!(a["role"], b["role"], "{}", a["path"]);
+        assert_eq!(a["original"], b["original"], "{}", a["path"]);
+    }
+}

@@ -364,3 +364,40 @@ fn picture_teaser_cards_are_the_sites_own_and_bare_headline_lists_are_junk() {
     let bare = scan(&[bare.as_path()], &[]);
     assert_eq!(bare[0]["flags"], "junk_links");
 }
+
+#[test]
+fn overlapping_paths_read_each_file_once() {
+    let plain = scan(&[&sample()], &[]);
+    let overlapping = scan(
+        &[
+            &sample(),
+            &sample().join("farm"),
+            &sample().join("./unique"),
+        ],
+        &[],
+    );
+    assert_eq!(plain.len(), overlapping.len());
+    for r in &overlapping {
+        assert_ne!(
+            r["original"], r["path"],
+            "{} judged a copy of itself",
+            r["path"]
+        );
+    }
+}
+
+#[test]
+fn a_shard_given_twice_to_judge_is_judged_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fp = dir.path().join("fp.jsonl");
+    farmscan()
+        .args(["fingerprint", "-q", "-o"])
+        .arg(&fp)
+        .arg(sample())
+        .assert()
+        .code(0);
+    let once = farmscan().arg("judge").arg(&fp).output().unwrap();
+    let twice = farmscan().arg("judge").arg(&fp).arg(&fp).output().unwrap();
+    assert_eq!(once.stdout, twice.stdout);
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("repeated"));
+}

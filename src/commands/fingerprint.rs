@@ -66,6 +66,16 @@ pub fn judge(args: &JudgeArgs) -> Result<(), String> {
     }
     // Each group judged on its own; rows in (path, record) order overall.
     records.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.source.cmp(&b.2.source)));
+    // A page fingerprinted twice (a retried shard given beside the first
+    // try) is one page, not a copy of itself.
+    let before = records.len();
+    records.dedup_by(|a, b| a.0 == b.0 && a.2.source == b.2.source);
+    if records.len() < before {
+        eprintln!(
+            "farmscan: {} records repeated in the input, judged once",
+            before - records.len()
+        );
+    }
     let mut rows = Vec::new();
     for group in records.chunk_by(|a, b| a.0 == b.0) {
         let pages: Vec<Analyzed> = group.iter().map(|(_, _, p)| p.clone()).collect();

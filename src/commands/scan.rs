@@ -50,7 +50,7 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
             .pages
             .dedup_by(|later, earlier| later.source == earlier.source);
     }
-    loaded.pages.extend(indexed);
+    loaded.pages.extend(without_twins(indexed, &loaded.pages));
     let verdicts = judge::judge(&loaded.pages, &cfg);
     let summary = Summary::new(
         &loaded.pages,
@@ -63,6 +63,34 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         verdicts,
         summary,
     })
+}
+
+/// The indexed pages that are not pages of the batch: a page scanned again
+/// after `index add` (the same file, or the same address with the same
+/// body crawled again) is one page, not a copy of itself.
+fn without_twins(
+    indexed: Vec<crate::analyze::Analyzed>,
+    batch: &[crate::analyze::Analyzed],
+) -> Vec<crate::analyze::Analyzed> {
+    let sources: std::collections::HashSet<_> = batch.iter().map(|p| &p.source).collect();
+    let crawled: std::collections::HashSet<(String, u64)> = batch
+        .iter()
+        .filter_map(|p| {
+            let address = crate::extract::page_address(p.url.as_deref()?)?;
+            Some((address, p.print.simhash))
+        })
+        .collect();
+    indexed
+        .into_iter()
+        .filter(|p| {
+            let again = p
+                .url
+                .as_deref()
+                .and_then(crate::extract::page_address)
+                .is_some_and(|a| crawled.contains(&(a, p.print.simhash)));
+            !sources.contains(&p.source) && !again
+        })
+        .collect()
 }
 
 /// Refuses, before any page is read, outputs that could not be written:

@@ -35,6 +35,9 @@ pub struct Walk {
     /// Entries that are not regular files (FIFOs, sockets, devices,
     /// symlinks, directories named like pages): passed over unopened.
     pub skipped_special: u64,
+    /// Files reached twice through overlapping PATHs (`data` and
+    /// `data/farm`, `./data` beside `data`): read once.
+    pub repeated: u64,
 }
 
 /// Classifies a file name: `Some((kind, gzip))` for a page format.
@@ -120,6 +123,15 @@ pub fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
             }
         }
     }
+    // One file is one page source however many PATHs reach it; otherwise it
+    // would be judged a copy of itself. The first name given is kept.
+    let mut seen = std::collections::HashSet::new();
+    let before = walk.files.len();
+    walk.files.retain(|f| {
+        let key = std::fs::canonicalize(&f.fs_path).unwrap_or_else(|_| f.fs_path.clone());
+        seen.insert(key)
+    });
+    walk.repeated = (before - walk.files.len()) as u64;
     walk.files.sort_by(|a, b| a.display.cmp(&b.display));
     Ok(walk)
 }
