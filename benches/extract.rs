@@ -34,6 +34,7 @@ fn load_pages() -> Vec<Page> {
                 text: farmscan::corpus::decode::decode_bytes(&bytes, true, None),
                 url: None,
                 crawl_date: None,
+                saved: None,
             }
         })
         .collect()

@@ -178,6 +178,13 @@ pub struct RunArgs {
     /// (default: farmscan.toml in the working directory, if present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// The day of the scan (YYYY-MM-DD): no page is taken to tell of a
+    /// later day. Without it, a page is bounded by its crawl date (WARC-Date,
+    /// JSONL `date`) plus a year, or else by the day its file was last
+    /// written, so the report does not change with the day it is made.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Thresholds that decide verdicts. Each overrides the configuration file,
@@ -289,6 +296,13 @@ pub struct ExtractArgs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// The day of the scan (YYYY-MM-DD): no page is taken to tell of a
+    /// later day. Without it, a page is bounded by its crawl date (WARC-Date,
+    /// JSONL `date`) plus a year, or else by the day its file was last
+    /// written, so the report does not change with the day it is made.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -305,4 +319,11 @@ pub struct ExplainArgs {
     /// with it (default: farmscan.toml in the working directory, if present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// The day of the scan (YYYY-MM-DD): no page is taken to tell of a
+    /// later day. Without it, a page is bounded by its crawl date (WARC-Date,
+    /// JSONL `date`) plus a year, or else by the day its file was last
+    /// written, so the report does not change with the day it is made.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
 }

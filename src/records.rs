@@ -153,6 +153,7 @@ mod tests {
             .unwrap(),
             url: Some("https://quickfeed.example/1".into()),
             crawl_date: None,
+            saved: None,
         };
         let a = crate::analyze::analyze(&page, false);
         let json = serde_json::to_string(&Record::from(&a)).unwrap();

@@ -401,3 +401,27 @@ fn a_shard_given_twice_to_judge_is_judged_once() {
     assert_eq!(once.stdout, twice.stdout);
     assert!(String::from_utf8_lossy(&twice.stderr).contains("repeated"));
 }
+
+#[test]
+fn dates_are_bounded_by_the_page_not_by_the_clock() {
+    // A page saved on 2024-01-01 cannot tell of 2024-06-01, whatever day
+    // the scan runs; --today sets the bound outright.
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "p.html",
+        r#"<html><head><meta property="article:published_time" content="2024-06-01T10:00:00Z"></head>
+<body><article><p>The harbour reopened to ships on the first day of June after a week of repairs to its cranes.</p></article></body></html>"#,
+    );
+    let saved = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_704_067_200); // 2024-01-01
+    std::fs::File::options()
+        .write(true)
+        .open(&page)
+        .unwrap()
+        .set_modified(saved)
+        .unwrap();
+    let rows = scan(&[dir.path()], &[]);
+    assert_eq!(rows[0]["published"], "");
+    let rows = scan(&[dir.path()], &["--today", "2024-07-01"]);
+    assert_eq!(rows[0]["published"], "2024-06-01");
+}

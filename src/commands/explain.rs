@@ -43,6 +43,9 @@ fn load(path: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
 }
 
 pub fn run(args: &ExplainArgs) -> Result<(), String> {
+    if let Some(day) = args.today {
+        crate::extract::dates::set_today(day);
+    }
     let cfg = super::load_config(args.config.as_deref())?.apply(Config::default());
     let subjects = load(&args.file, &cfg)?;
     let others = match &args.against {

@@ -18,6 +18,9 @@ pub struct Scanned {
 /// Loads the corpus and the originals, and judges them together.
 pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
     super::set_jobs(args.run.jobs)?;
+    if let Some(day) = args.run.today {
+        crate::extract::dates::set_today(day);
+    }
     check_outputs(args)?;
     let file = super::load_config(args.run.config.as_deref())?;
     let cfg = args.thresholds.config(&file)?;

@@ -82,6 +82,7 @@ fn page_of(line: &[u8], path: &str, line_no: u64) -> Result<Page, Failure> {
         text: content.to_string(),
         url: field("url").map(str::to_string),
         crawl_date: field("date").and_then(crate::extract::dates::parse_date),
+        saved: None,
     })
 }
 

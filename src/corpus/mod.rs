@@ -55,6 +55,9 @@ pub struct Page {
     pub url: Option<String>,
     /// When the page was fetched (WARC-Date, JSONL `date`), if known.
     pub crawl_date: Option<chrono::NaiveDate>,
+    /// When the file holding the page was last written: the latest day the
+    /// page can tell of when nothing else says when it was fetched.
+    pub saved: Option<chrono::NaiveDate>,
 }
 
 /// Default cap on the bytes one file may decompress to.
@@ -89,6 +92,11 @@ pub fn read_file(
     visit: &mut dyn FnMut(Result<Page, Failure>),
 ) -> u64 {
     let path = Path::new(&found.fs_path);
+    let saved = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
+    let visit = &mut |item: Result<Page, Failure>| visit(item.map(|page| Page { saved, ..page }));
     match found.kind {
         FileKind::Html | FileKind::Text => {
             let markup = if found.kind == FileKind::Html {
@@ -108,6 +116,7 @@ pub fn read_file(
                     text,
                     url: None,
                     crawl_date: None,
+                    saved: None,
                 })),
                 Err(e) => visit(Err(Failure::new(&found.display, None, e))),
             }

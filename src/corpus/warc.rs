@@ -84,6 +84,7 @@ pub fn read(
                 crawl_date: headers
                     .get("warc-date")
                     .and_then(|d| crate::extract::dates::parse_date(d)),
+                saved: None,
             })),
             Some(Err(status)) => visit(Err(fail(status))),
             None => skipped += 1,

@@ -99,12 +99,56 @@ impl PageDates {
     }
 }
 
+/// The day of the scan when given (`--today`): set once, before any page
+/// is read.
+static TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
+
+/// Sets the day of the scan for the whole run.
+pub fn set_today(day: NaiveDate) {
+    let _ = TODAY.set(day);
+}
+
+thread_local! {
+    /// The latest plausible date of the page being read on this thread.
+    static LATEST: std::cell::Cell<Option<NaiveDate>> = const { std::cell::Cell::new(None) };
+}
+
+/// How far after its crawl a page's claimed date is still read as a date,
+/// so that a date set in the future is seen (and flagged) rather than
+/// dropped as a misreading.
+const CRAWL_MARGIN_DAYS: i64 = 366;
+
+/// The latest date a page can tell of: the day of the scan given with
+/// `--today`; else a year after the page was crawled (WARC-Date, JSONL
+/// `date`); else the day after its file was last written. The clock is read
+/// only when none of these is known (a page given on stdin), so the same
+/// input gives the same report on any later day.
+pub fn latest_for(crawl: Option<NaiveDate>, saved: Option<NaiveDate>) -> NaiveDate {
+    if let Some(&today) = TODAY.get() {
+        return today;
+    }
+    match (crawl, saved) {
+        (Some(c), _) => c + chrono::Duration::days(CRAWL_MARGIN_DAYS),
+        (None, Some(s)) => s + chrono::Duration::days(1),
+        (None, None) => chrono::Utc::now().date_naive(),
+    }
+}
+
+/// Runs `read` with dates after `latest` taken as misreadings.
+pub fn bounded_by<T>(latest: NaiveDate, read: impl FnOnce() -> T) -> T {
+    let before = LATEST.replace(Some(latest));
+    let out = read();
+    LATEST.set(before);
+    out
+}
+
 /// Dates before the web's news era are misreadings (copyright years, birth
-/// dates), and so are dates after today.
+/// dates), and so are dates after the latest the page can tell of (see
+/// [`latest_for`]).
 pub fn plausible(d: NaiveDate) -> bool {
     let earliest = NaiveDate::from_ymd_opt(1995, 1, 1).expect("valid constant date");
-    let today = chrono::Utc::now().date_naive();
-    d >= earliest && d <= today
+    let latest = LATEST.get().unwrap_or_else(|| latest_for(None, None));
+    d >= earliest && d <= latest
 }
 
 const MONTHS: &[(&str, u32)] = &[

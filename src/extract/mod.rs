@@ -66,6 +66,11 @@ impl Extracted {
 
 /// Extracts a page according to its markup.
 pub fn extract(page: &Page) -> Extracted {
+    let latest = dates::latest_for(page.crawl_date, page.saved);
+    dates::bounded_by(latest, || extract_page(page))
+}
+
+fn extract_page(page: &Page) -> Extracted {
     let mut out = match page.markup {
         Markup::Html => html::extract(&page.text),
         Markup::Text => text::extract(&page.text),
