@@ -425,3 +425,34 @@ fn dates_are_bounded_by_the_page_not_by_the_clock() {
     let rows = scan(&[dir.path()], &["--today", "2024-07-01"]);
     assert_eq!(rows[0]["published"], "2024-06-01");
 }
+
+#[test]
+fn a_short_excerpt_buried_in_clickbait_is_flagged_and_a_stub_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentences = [
+        "Dock workers at the port walked out on Monday over a new shift plan.",
+        "The union said talks with the operators had broken down late on Sunday.",
+        "Ships were queuing outside the harbour by the afternoon, officials said.",
+        "Operators warned that the strike could cost the region millions each day.",
+        "A spokesman for the workers said they would stay out until the plan is withdrawn.",
+        "The transport ministry called both sides to a meeting later in the week.",
+        "Exporters said fresh fruit and flowers were most at risk from the delays.",
+        "Police said the picket lines had been calm through the first day.",
+    ];
+    let junk: String = (0..20)
+        .map(|i| format!("<li><a href=\"https://clicks.example/{i}\">You will never guess what this famous singer bought number {i}</a></li>"))
+        .collect();
+    let page = |paras: &[&str]| {
+        let body: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
+        format!(
+            "<html><body><article>{body}</article><h3>Ranking</h3><ul>{junk}</ul></body></html>"
+        )
+    };
+    write(dir.path(), "excerpt.html", page(&sentences[..]));
+    write(dir.path(), "stub.html", page(&sentences[..3]));
+    let rows = scan(&[dir.path()], &[]);
+    let excerpt = row(&rows, "excerpt.html");
+    assert!(excerpt["flags"].contains("junk_links"), "{excerpt:?}");
+    let stub = row(&rows, "stub.html");
+    assert!(!stub["flags"].contains("junk_links"), "{stub:?}");
+}

@@ -170,15 +170,23 @@ fn describe(
     let junk = junk_links::measure(ex);
     let _ = writeln!(
         out,
-        "  junk link text: {} chars against a body of {} chars, ratio {:.2} (flag at {:.2}{})",
+        "  junk link text: {} chars against a body of {} chars, ratio {:.2} ({})",
         junk.totals.junk_chars,
         junk.totals.body_chars,
         junk.totals.ratio(),
-        cfg.junk_ratio,
-        if a.words < cfg.min_article_words {
-            format!("; body under {} words is not judged", cfg.min_article_words)
+        if a.words >= cfg.min_article_words {
+            format!("flag at {:.2}", cfg.junk_ratio)
+        } else if a.words >= junk_links::short_body_words(cfg) {
+            format!(
+                "a body under {} words is flagged only at {:.2}",
+                cfg.min_article_words,
+                junk_links::SHORT_BODY_FACTOR * cfg.junk_ratio
+            )
         } else {
-            String::new()
+            format!(
+                "not judged: a body under {} words is a stub whose links say nothing about it",
+                junk_links::short_body_words(cfg)
+            )
         }
     );
     for item in &junk.items {

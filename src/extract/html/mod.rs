@@ -390,25 +390,31 @@ mod tests {
 
     #[test]
     fn a_short_excerpt_never_takes_in_the_clickbait_beside_it() {
-        // A farm page: a 150-word excerpt, then lists of headlines that
-        // together are longer than it.
-        let excerpt: String = (0..6)
-            .map(|i| format!("<p>Officials said on Monday that storm {i} had cut power to thousands of homes along the coast and that crews were working through the night.</p>"))
-            .collect();
-        let junk: String = (0..40)
-            .map(|i| format!("<li><a href=\"/r{i}\">You will not believe what this famous actor eats {i}</a></li>"))
-            .collect();
-        let page = format!(
-            "<html><body><div>{excerpt}</div><h3>Related</h3><ul>{junk}</ul>\
-             <p>More stories from around the world for our readers, chosen for you every day.</p></body></html>"
-        );
-        let e = extract(&page);
-        assert!(
-            e.body().contains("crews were working"),
-            "{:?}",
-            e.paragraphs
-        );
-        assert!(!e.body().contains("famous actor"), "{:?}", e.paragraphs);
+        // A farm page: an excerpt of three sentences (about 75 words) or
+        // six, then lists of headlines that together are longer than it.
+        for n in [3, 6] {
+            let excerpt: String = (0..n)
+                .map(|i| format!("<p>Officials said on Monday that storm {i} had cut power to thousands of homes along the coast and that crews were working through the night.</p>"))
+                .collect();
+            let junk: String = (0..40)
+                .map(|i| format!("<li><a href=\"/r{i}\">You will not believe what this famous actor eats {i}</a></li>"))
+                .collect();
+            let page = format!(
+                "<html><body><div>{excerpt}</div><h3>Related</h3><ul>{junk}</ul>\
+                 <p>More stories from around the world for our readers, chosen for you every day.</p></body></html>"
+            );
+            let e = extract(&page);
+            assert!(
+                e.body().contains("crews were working"),
+                "{n}: {:?}",
+                e.paragraphs
+            );
+            assert!(
+                !e.body().contains("famous actor"),
+                "{n}: {:?}",
+                e.paragraphs
+            );
+        }
     }
 
     #[test]
