@@ -39,16 +39,18 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct FingerprintArgs {
     /// Files or directories to fingerprint.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "originals", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Write the records here instead of stdout ("-" is stdout).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Mark these pages as originals by definition (as `scan --originals`).
-    #[arg(long)]
-    pub originals: bool,
+    /// Pages that are originals by definition (a wire feed, a publisher's
+    /// archive), fingerprinted as such, as `scan --originals PATH` takes
+    /// them. May be repeated.
+    #[arg(long, value_name = "PATH")]
+    pub originals: Vec<PathBuf>,
 
     #[command(flatten)]
     pub run: RunArgs,

@@ -72,6 +72,18 @@ pub fn load(
     })
 }
 
+/// Adds pages named as originals to a corpus's pages, in source order; a
+/// page named both ways is kept once, as the original.
+pub fn merge_originals(pages: &mut Vec<Analyzed>, originals: Vec<Analyzed>) {
+    pages.extend(originals);
+    pages.sort_by(|a, b| {
+        a.source
+            .cmp(&b.source)
+            .then(b.given_original.cmp(&a.given_original))
+    });
+    pages.dedup_by(|later, earlier| later.source == earlier.source);
+}
+
 /// Pages read from one file before they are analyzed together: enough to
 /// keep both cores busy on one large WARC or JSON Lines file, few enough
 /// that the raw pages waiting in memory stay small.

@@ -122,3 +122,35 @@ fn site_reputations_given_in_the_records_decide_a_tie() {
     assert_eq!(row(&farmed, "library-syndicated.html")["role"], "copy");
     assert_eq!(row(&farmed, "library-reopens.html")["role"], "original");
 }
+
+#[test]
+fn fingerprint_takes_originals_as_scan_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let fp = dir.path().join("fp.jsonl");
+    farmscan()
+        .args(["fingerprint", "-q", "-o"])
+        .arg(&fp)
+        .arg(sample().join("farm"))
+        .arg("--originals")
+        .arg(sample().join("originals"))
+        .assert()
+        .code(0);
+    let judged = farmscan().arg("judge").arg(&fp).output().unwrap();
+    let scanned = farmscan()
+        .args(["scan", "-q"])
+        .arg(sample().join("farm"))
+        .arg("--originals")
+        .arg(sample().join("originals"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&judged.stdout),
+        String::from_utf8_lossy(&scanned.stdout)
+    );
+    let rows = rows(&String::from_utf8(judged.stdout).unwrap());
+    assert_eq!(row(&rows, "harbor-strike-copy.txt")["role"], "copy");
+    assert_eq!(
+        row(&rows, "originals/harbor-strike.html")["role"],
+        "original"
+    );
+}

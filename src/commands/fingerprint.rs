@@ -17,10 +17,14 @@ pub fn run(args: &FingerprintArgs) -> Result<(), String> {
     let file = super::load_config(args.run.config.as_deref())?;
     let cfg = file.apply(crate::config::Config::default());
     cfg.validate()?;
-    let loaded = pipeline::load(&args.paths, args.originals, &cfg, args.run.quiet)?;
+    let mut pages = pipeline::load(&args.paths, false, &cfg, args.run.quiet)?.pages;
+    if !args.originals.is_empty() {
+        let originals = pipeline::load(&args.originals, true, &cfg, args.run.quiet)?;
+        pipeline::merge_originals(&mut pages, originals.pages);
+    }
     super::written(
         report::write_atomically(args.output.as_deref(), |w| {
-            for p in &loaded.pages {
+            for p in &pages {
                 serde_json::to_writer(&mut *w, &Record::from(p))?;
                 w.write_all(b"\n")?;
             }

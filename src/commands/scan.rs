@@ -40,18 +40,9 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         .collect();
     if !originals.is_empty() {
         let originals = pipeline::load(&originals, true, &cfg, args.run.quiet)?;
-        loaded.pages.extend(originals.pages);
         loaded.skipped_files += originals.skipped_files;
         loaded.skipped_records += originals.skipped_records;
-        // A page named both ways is kept once, as the original.
-        loaded.pages.sort_by(|a, b| {
-            a.source
-                .cmp(&b.source)
-                .then(b.given_original.cmp(&a.given_original))
-        });
-        loaded
-            .pages
-            .dedup_by(|later, earlier| later.source == earlier.source);
+        pipeline::merge_originals(&mut loaded.pages, originals.pages);
     }
     loaded.pages.extend(without_twins(indexed, &loaded.pages));
     let verdicts = judge::judge(&loaded.pages, &cfg);
