@@ -309,13 +309,21 @@ pub struct ExtractArgs {
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The page to explain.
+    /// The page to explain: a page file, or one record of a WARC or JSON
+    /// Lines file as the report names it (`crawl.warc.gz#3`).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
     /// Another page to compare it with: how much of FILE it holds, and which paragraphs.
     #[arg(long, value_name = "FILE")]
     pub against: Option<PathBuf>,
+
+    /// The corpus FILE was scanned in: its pages are judged together with
+    /// FILE, so the verdict is the one `scan` gives. Without it, FILE is
+    /// judged alone (with --against and the configuration's originals).
+    /// May be repeated.
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Vec<PathBuf>,
 
     /// A TOML configuration file, so the verdict is the one `scan` gives
     /// with it (default: farmscan.toml in the working directory, if present).

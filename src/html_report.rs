@@ -284,12 +284,12 @@ fn explain_page(h: &mut String, i: usize, pages: &[Analyzed], v: &Verdict) {
         let o = &pages[c.original];
         let _ = write!(
             h,
-            "<li>copy: {:.0}% of its body is in {} ({}), {} paragraphs shared, SimHash {} bits apart</li>",
+            "<li>copy: {:.0}% of its body is in {} ({}), {} shared, SimHash {} apart</li>",
             c.similarity * 100.0,
             esc(&o.source.label()),
             esc(&o.title),
-            c.shared_paragraphs,
-            c.hamming
+            crate::report::counted(c.shared_paragraphs, "paragraph", "paragraphs"),
+            crate::report::counted(c.hamming, "bit", "bits")
         );
     }
     if v.role == Role::Copy || p.junk.junk_chars > 0 {

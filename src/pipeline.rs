@@ -28,7 +28,7 @@ pub fn progress(len: u64, quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new(len);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos}/{len} files [{bar:30}] {per_sec} eta {eta}")
+        ProgressStyle::with_template("{spinner} {pos}/{len} files [{bar:30}] eta {eta}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );

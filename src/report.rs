@@ -238,21 +238,27 @@ impl Summary {
             0.0
         };
         format!(
-            "{} pages ({} errors), {} copies of {} originals, {} flagged (copy {}, junk_links {}, date_mismatch {}), {} files and {} records skipped, {:.1}s, {:.0} pages/s",
-            self.pages,
-            self.errors,
-            self.copies,
-            self.originals,
+            "{} ({}), {} of {}, {} flagged (copy {}, junk_links {}, date_mismatch {}), {} and {} skipped, {:.1}s, {:.0} pages/s",
+            counted(self.pages, "page", "pages"),
+            counted(self.errors, "error", "errors"),
+            counted(self.copies, "copy", "copies"),
+            counted(self.originals, "original", "originals"),
             self.flagged,
             self.copy,
             self.junk_links,
             self.date_mismatch,
-            self.skipped_files,
-            self.skipped_records,
+            counted(self.skipped_files, "file", "files"),
+            counted(self.skipped_records, "record", "records"),
             self.seconds,
             rate
         )
     }
+}
+
+/// A count with its noun in the right number: "1 file", "2 files".
+pub fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
+    let n: u64 = n.try_into().unwrap_or(u64::MAX);
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Temporary files being written, removed if the run is interrupted.

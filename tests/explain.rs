@@ -53,3 +53,61 @@ fn missing_file_exits_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn with_its_corpus_explain_gives_the_verdict_scan_gives() {
+    let page = sample().join("farm/harbor-strike-excerpt.html");
+    let rows = scan(&[&sample()], &[]);
+    let scanned = row(&rows, "harbor-strike-excerpt.html");
+    let out = farmscan()
+        .arg("explain")
+        .arg(&page)
+        .arg("--corpus")
+        .arg(sample())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let flags = scanned["flags"].clone();
+    assert!(
+        text.contains(&format!(
+            "verdict:  role {}, flags {flags}",
+            scanned["role"]
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("judged alone"), "{text}");
+    // Alone, it says so and how to do otherwise.
+    let alone = farmscan().arg("explain").arg(&page).output().unwrap();
+    assert!(String::from_utf8_lossy(&alone.stdout).contains("judged alone; give --corpus PATH"));
+}
+
+#[test]
+fn a_folder_or_the_same_page_twice_is_refused_and_a_record_can_be_named() {
+    let folder = farmscan().arg("explain").arg(sample()).output().unwrap();
+    assert_eq!(folder.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&folder.stderr).contains("not a folder"));
+    let page = sample().join("farm/orphan-farm.txt");
+    let twice = farmscan()
+        .arg("explain")
+        .arg(&page)
+        .arg("--against")
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(twice.status.code(), Some(2));
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = write(
+        dir.path(),
+        "pages.jsonl",
+        "{\"url\":\"https://a.example/1\",\"html\":\"<p>First page of the file, about the harbour and its cranes and ships.</p>\"}\n\
+         {\"url\":\"https://a.example/2\",\"html\":\"<p>Second page of the file, about the library and its new reading rooms.</p>\"}\n",
+    );
+    let second = farmscan()
+        .arg("explain")
+        .arg(format!("{}#2", jsonl.display()))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&second.stdout);
+    assert!(text.contains("https://a.example/2"), "{text}");
+    assert!(!text.contains("https://a.example/1"), "{text}");
+}

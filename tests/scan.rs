@@ -203,7 +203,7 @@ fn broken_pages_get_a_row_with_their_status_and_the_scan_goes_on() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("1 files and 0 records skipped")
+            .contains("1 file and 0 records skipped")
     );
 }
 

@@ -11,9 +11,27 @@ use crate::signals::copy::{Evidence, credible_date};
 use crate::signals::junk_links;
 use std::fmt::Write as _;
 
-/// Reads one file's pages, extracted and analyzed.
-fn load(path: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, Analyzed)>, String> {
-    let walk = corpus::discover(&[path.to_path_buf()])?;
+/// A page file, or one record of a multi-page file (`crawl.warc.gz#3`).
+fn page_name(name: &std::path::Path) -> (std::path::PathBuf, Option<u64>) {
+    if !name.exists()
+        && let Some((file, n)) = name.to_string_lossy().rsplit_once('#')
+        && let Ok(n) = n.parse::<u64>()
+    {
+        return (std::path::PathBuf::from(file), Some(n));
+    }
+    (name.to_path_buf(), None)
+}
+
+/// Reads one file's pages (or the one record named), extracted and analyzed.
+fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, Analyzed)>, String> {
+    let (path, record) = page_name(name);
+    if path.is_dir() {
+        return Err(format!(
+            "{}: explain takes one page file, not a folder (scan the folder, then explain a page of its report)",
+            path.display()
+        ));
+    }
+    let walk = corpus::discover(std::slice::from_ref(&path))?;
     let found = walk
         .files
         .first()
@@ -21,11 +39,20 @@ fn load(path: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
     let mut pages = Vec::new();
     let mut failures = Vec::new();
     corpus::read_file(found, cfg.max_bytes, &mut |item| match item {
-        Ok(p) => pages.push(p),
+        Ok(p) if record.is_none_or(|r| p.source.record == Some(r)) => pages.push(p),
+        Ok(_) => {}
         Err(f) => failures.push(format!("{}: {}", f.source.label(), f.status)),
     });
     for f in &failures {
         eprintln!("farmscan: {f}");
+    }
+    if let Some(r) = record
+        && pages.is_empty()
+    {
+        return Err(format!(
+            "{}: no page is record {r} of this file",
+            path.display()
+        ));
     }
     if pages.is_empty() {
         return Err(failures
@@ -46,7 +73,14 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
     if let Some(day) = args.today {
         crate::extract::dates::set_today(day);
     }
-    let cfg = super::load_config(args.config.as_deref())?.apply(Config::default());
+    let file = super::load_config(args.config.as_deref())?;
+    let cfg = file.apply(Config::default());
+    cfg.validate()?;
+    if let Some(other) = &args.against
+        && same_file(&args.file, other)
+    {
+        return Err("FILE and --against name the same page".into());
+    }
     let subjects = load(&args.file, &cfg)?;
     let others = match &args.against {
         Some(p) => load(p, &cfg)?,
@@ -54,8 +88,33 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
     };
     let mut all: Vec<Analyzed> = subjects.iter().map(|s| s.2.clone()).collect();
     all.extend(others.iter().map(|o| o.2.clone()));
+    // The rest of the corpus, and the configuration's originals, judged
+    // with the page as scan judges them; the page itself is not read twice.
+    let named: Vec<&Analyzed> = all.iter().collect();
+    let is_named = |p: &Analyzed| named.iter().any(|n| same_page(n, p));
+    let mut context = Vec::new();
+    if !args.corpus.is_empty() {
+        context.extend(crate::pipeline::load(&args.corpus, false, &cfg, true)?.pages);
+    }
+    if !file.originals.is_empty() {
+        context.extend(crate::pipeline::load(&file.originals, true, &cfg, true)?.pages);
+    }
+    let context: Vec<Analyzed> = context.into_iter().filter(|p| !is_named(p)).collect();
+    let alone = args.corpus.is_empty();
+    all.extend(context);
     let verdicts = judge::judge(&all, &cfg);
     let mut text = String::new();
+    if alone {
+        let _ = writeln!(
+            text,
+            "(judged {}; give --corpus PATH to judge it among the pages it was scanned with, as scan does)\n",
+            if file.originals.is_empty() && others.is_empty() {
+                "alone"
+            } else {
+                "with --against and the configured originals only"
+            }
+        );
+    }
     for (i, (_, ex, a)) in subjects.iter().enumerate() {
         describe(&mut text, ex, a, &verdicts[i], &all, &cfg);
         for (j, (_, _, oa)) in others.iter().enumerate() {
@@ -74,6 +133,23 @@ pub fn run(args: &ExplainArgs) -> Result<(), String> {
         }
     }
     super::print_out(&text)
+}
+
+/// Whether two names reach one file.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Whether two pages are one: the same record of the same file.
+fn same_page(a: &Analyzed, b: &Analyzed) -> bool {
+    a.source.record == b.source.record
+        && same_file(
+            std::path::Path::new(&a.source.path),
+            std::path::Path::new(&b.source.path),
+        )
 }
 
 fn describe(
@@ -209,11 +285,11 @@ fn describe(
         let _ = writeln!(out, "\nCopy");
         let _ = writeln!(
             out,
-            "  {:.0}% of its body is found in {} (SimHash {} bits apart, {} paragraphs shared)",
+            "  {:.0}% of its body is found in {} (SimHash {} apart, {} shared)",
             c.similarity * 100.0,
             o.source.label(),
-            c.hamming,
-            c.shared_paragraphs
+            crate::report::counted(c.hamming, "bit", "bits"),
+            crate::report::counted(c.shared_paragraphs, "paragraph", "paragraphs")
         );
         if let Some(lag) = c.date_lag_days {
             let _ = writeln!(out, "  it claims a date {lag} days after the original's");
