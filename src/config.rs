@@ -130,15 +130,31 @@ impl FileConfig {
     pub fn load(path: Option<&std::path::Path>) -> Result<FileConfig, String> {
         let path = match path {
             Some(p) => p.to_path_buf(),
-            None if std::path::Path::new(DEFAULT_FILE).is_file() => DEFAULT_FILE.into(),
+            None if std::path::Path::new(DEFAULT_FILE).is_file() => {
+                // Found, not named: say so, or its thresholds would change
+                // verdicts unseen.
+                eprintln!("farmscan: using {DEFAULT_FILE} from the working directory");
+                DEFAULT_FILE.into()
+            }
             None => return Ok(FileConfig::default()),
         };
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut file: FileConfig =
             toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        file.apply(Config::default())
+            .validate()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         for w in &mut file.wire {
             w.phrases.iter_mut().for_each(|p| *p = p.to_lowercase());
+        }
+        // Paths in the file are the file's own: relative to its folder, as
+        // wherever the command runs from.
+        let folder = path.parent().unwrap_or(std::path::Path::new(""));
+        for o in &mut file.originals {
+            if o.is_relative() {
+                *o = folder.join(&*o);
+            }
         }
         Ok(file)
     }

@@ -245,3 +245,50 @@ fn thresholds_that_make_no_sense_are_refused() {
         );
     }
 }
+
+#[test]
+fn a_config_file_speaks_for_its_own_folder_and_names_itself_in_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    // originals = ["originals"] means the folder beside the file, wherever
+    // the command runs.
+    let conf = dir.path().join("conf");
+    std::fs::create_dir(&conf).unwrap();
+    let toml = write(
+        &conf,
+        "farmscan.toml",
+        format!("originals = [\"{}\"]\n", "origs"),
+    );
+    let origs = conf.join("origs");
+    std::fs::create_dir(&origs).unwrap();
+    std::fs::copy(
+        sample().join("originals/harbor-strike.html"),
+        origs.join("harbor-strike.html"),
+    )
+    .unwrap();
+    let rows = scan(
+        &[&sample().join("farm")],
+        &["--config", toml.to_str().unwrap()],
+    );
+    let copy = row(&rows, "harbor-strike-copy.txt");
+    assert!(
+        copy["original"].ends_with("origs/harbor-strike.html"),
+        "{copy:?}"
+    );
+    let bad = write(&conf, "bad.toml", "stale_days = -5\n");
+    let out = farmscan()
+        .args(["scan", "-q", "--config"])
+        .arg(&bad)
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml"));
+    // Found in the working directory, it is announced.
+    let found = farmscan()
+        .current_dir(&conf)
+        .args(["scan", "-q"])
+        .arg(sample().join("unique"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&found.stderr).contains("using farmscan.toml"));
+}
