@@ -292,3 +292,27 @@ fn a_config_file_speaks_for_its_own_folder_and_names_itself_in_errors() {
         .unwrap();
     assert!(String::from_utf8_lossy(&found.stderr).contains("using farmscan.toml"));
 }
+
+#[test]
+fn the_json_line_keeps_the_documented_key_order_and_the_summary_goes_to_stderr() {
+    let out = farmscan()
+        .args(["check", "--max-flagged", "50%"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let keys = [
+        "\"result\"",
+        "\"counted\"",
+        "\"pages\"",
+        "\"max_flagged\"",
+        "\"max_flagged_pages\"",
+        "\"fail_on\"",
+        "\"summary\"",
+    ];
+    let at: Vec<usize> = keys.iter().map(|k| text.find(k).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+    let line: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(line["max_flagged_pages"], 4);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("8 pages (0 errors)"));
+}

@@ -28,11 +28,33 @@ impl Bound {
 
     /// Whether `flagged` of `pages` is within the bound.
     pub fn allows(self, flagged: usize, pages: usize) -> bool {
+        flagged <= self.pages(pages)
+    }
+
+    /// The most flagged pages allowed among `pages`.
+    pub fn pages(self, pages: usize) -> usize {
         match self {
-            Bound::Count(n) => flagged <= n,
-            Bound::Percent(p) => (flagged as f64) <= p / 100.0 * pages as f64,
+            Bound::Count(n) => n,
+            // The share of pages, rounded down; a hair of slack keeps
+            // 10% of 30 at 3 despite binary fractions.
+            Bound::Percent(p) => (p / 100.0 * pages as f64 + 1e-9).floor() as usize,
         }
     }
+}
+
+/// The JSON line `check` prints, keys in this order.
+#[derive(serde::Serialize)]
+struct CheckLine<'a> {
+    result: &'static str,
+    counted: usize,
+    /// Pages checked: the batch, without pages taken from an index.
+    pages: usize,
+    /// The bound as given (`3`, `2.5%`).
+    max_flagged: &'a str,
+    /// The bound in pages: the most that pass.
+    max_flagged_pages: usize,
+    fail_on: Vec<&'static str>,
+    summary: &'a crate::report::Summary,
 }
 
 /// What counts towards `--max-flagged`: pages carrying one of these flags,
@@ -105,15 +127,20 @@ pub fn run(args: &CheckArgs) -> Result<i32, String> {
         eprintln!("farmscan: no pages found in the input; nothing was checked");
     }
     let pass = bound.allows(counted, batch.len());
-    let line = serde_json::json!({
-        "result": if pass { "pass" } else { "fail" },
-        "counted": counted,
-        "pages": batch.len(),
-        "max_flagged": args.max_flagged,
-        "fail_on": fail_on.names(),
-        "summary": scanned.summary,
-    });
-    super::print_out(&format!("{line}\n"))?;
+    let line = CheckLine {
+        result: if pass { "pass" } else { "fail" },
+        counted,
+        pages: batch.len(),
+        max_flagged: &args.max_flagged,
+        max_flagged_pages: bound.pages(batch.len()),
+        fail_on: fail_on.names(),
+        summary: &scanned.summary,
+    };
+    let json = serde_json::to_string(&line).map_err(|e| e.to_string())?;
+    super::print_out(&format!("{json}\n"))?;
+    if !args.scan.run.quiet {
+        eprintln!("{}", scanned.summary.line());
+    }
     Ok(if pass { EXIT_OK } else { EXIT_OVER_BOUND })
 }
 
