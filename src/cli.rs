@@ -67,7 +67,7 @@ pub struct JudgeArgs {
     pub output: Option<PathBuf>,
 
     /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
 
     /// The records' site boilerplate was already left out (by a job that
@@ -131,7 +131,7 @@ pub struct ScanArgs {
     pub output: Option<PathBuf>,
 
     /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
 
     /// Also write one CSV row per copy: copy,original,hamming,similarity,shared_paragraphs.
@@ -168,7 +168,7 @@ pub struct ScanArgs {
 /// How a run works, for every command that reads a corpus.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Worker threads (default: one per core). The report is the same for any number.
+    /// Worker threads (default: one per core). The output is the same for any number.
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
 
@@ -292,7 +292,7 @@ pub struct ExtractArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format: readable text, or one JSON object per page.
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,
 
     /// Worker threads (default: one per core).

@@ -456,3 +456,15 @@ fn a_short_excerpt_buried_in_clickbait_is_flagged_and_a_stub_is_not() {
     let stub = row(&rows, "stub.html");
     assert!(!stub["flags"].contains("junk_links"), "{stub:?}");
 }
+
+#[test]
+fn format_names_are_read_in_any_case() {
+    let out = farmscan()
+        .args(["scan", "-q", "--format", "JSONL"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let first = String::from_utf8(out.stdout).unwrap();
+    let _: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+}
