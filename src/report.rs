@@ -98,6 +98,56 @@ pub enum Format {
     Jsonl,
 }
 
+/// A report row as JSON: the CSV's columns in the same order, with lists
+/// (`flags`, `date_issue`) as arrays and every absent value as null, never
+/// an empty string.
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    path: &'a str,
+    record: Option<u64>,
+    url: Option<&'a str>,
+    title: Option<&'a str>,
+    lang: Option<&'static str>,
+    words: Option<usize>,
+    published: Option<&'a str>,
+    simhash: Option<&'a str>,
+    role: Option<&'static str>,
+    original: Option<&'a str>,
+    similarity: Option<f64>,
+    wire: Option<&'static str>,
+    junk_link_ratio: Option<f64>,
+    date_lag_days: Option<i64>,
+    flags: Vec<&'a str>,
+    status: &'a str,
+    date_issue: Vec<&'a str>,
+}
+
+impl<'a> From<&'a Row> for JsonRow<'a> {
+    fn from(r: &'a Row) -> Self {
+        let text = |s: &'a Option<String>| s.as_deref().filter(|s| !s.is_empty());
+        let list = |s: &'a str| s.split(';').filter(|x| !x.is_empty()).collect();
+        JsonRow {
+            path: &r.path,
+            record: r.record,
+            url: text(&r.url),
+            title: Some(r.title.as_str()).filter(|t| !t.is_empty()),
+            lang: r.lang,
+            words: r.words,
+            published: text(&r.published),
+            simhash: text(&r.simhash),
+            role: r.role,
+            original: text(&r.original),
+            similarity: r.similarity,
+            wire: r.wire,
+            junk_link_ratio: r.junk_link_ratio,
+            date_lag_days: r.date_lag_days,
+            flags: list(&r.flags),
+            status: &r.status,
+            date_issue: list(&r.date_issue),
+        }
+    }
+}
+
 /// Writes the rows of all pages, in the order given.
 pub fn write_rows(
     out: impl Write,
@@ -109,7 +159,7 @@ pub fn write_rows(
         Format::Jsonl => {
             let mut out = std::io::BufWriter::new(out);
             for r in rows {
-                serde_json::to_writer(&mut out, &r)?;
+                serde_json::to_writer(&mut out, &JsonRow::from(&r))?;
                 out.write_all(b"\n")?;
             }
             out.flush()

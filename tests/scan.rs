@@ -468,3 +468,42 @@ fn format_names_are_read_in_any_case() {
     let first = String::from_utf8(out.stdout).unwrap();
     let _: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
 }
+
+#[test]
+fn jsonl_lists_are_arrays_and_absent_values_are_null() {
+    let out = farmscan()
+        .args(["scan", "-q", "--format", "jsonl"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let copy = rows
+        .iter()
+        .find(|r| {
+            r["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("harbor-strike-copy.txt")
+        })
+        .unwrap();
+    assert_eq!(
+        copy["flags"],
+        serde_json::json!(["copy", "junk_links", "date_mismatch"])
+    );
+    assert!(
+        copy["date_issue"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == "stale")
+    );
+    for r in &rows {
+        for (k, v) in r.as_object().unwrap() {
+            assert_ne!(v, "", "{k} is an empty string in {r}");
+        }
+    }
+}

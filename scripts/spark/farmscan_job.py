@@ -93,6 +93,16 @@ def fingerprint_partition(binary):
     return run
 
 
+def csv_cell(value):
+    """A JSON report value as the CSV report writes it: lists joined with
+    ';', absent values empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(value)
+    return value
+
+
 def judge_partition(binary):
     def run(lines):
         lines = list(lines)
@@ -239,7 +249,7 @@ def main():
 
     first = judged(out_records.withColumn("farm_site", F.lit(False)))
     first = spark.createDataFrame(first.map(lambda r: (r["path"], r["record"], r["role"], r["original"] or "",
-                                                       r["flags"], r["status"])),
+                                                       ";".join(r["flags"]), r["status"])),
                                   "path string, record long, role string, original string, flags string, status string")
     label = F.when(F.col("record").isNull(), F.col("path")).otherwise(F.concat_ws("#", "path", F.col("record").cast("string")))
     site_of = out_records.select(label.alias("label"), "site_name")
@@ -260,7 +270,7 @@ def main():
         w = csv.writer(f, lineterminator="\n")
         w.writerow(COLUMNS)
         for r in ordered.toLocalIterator():
-            w.writerow(["" if r.get(c) is None else r[c] for c in COLUMNS])
+            w.writerow([csv_cell(r.get(c)) for c in COLUMNS])
     print(f"{n_pages} pages, {edges.count()} verified pairs, report in {args.output}", file=sys.stderr)
     spark.stop()
 

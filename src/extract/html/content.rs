@@ -24,19 +24,35 @@ pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> St
         };
         let run = &flat.blocks[t.first_block..t.first_block + t.blocks];
         let mut announced = false;
+        // A heading kept, and whether blocks under it were left out since.
+        let mut heading: Option<(usize, bool)> = None;
         for b in run {
             let item = in_list_item(doc, b);
-            if keep_block(b) {
-                paragraphs.push(b.text.clone());
+            let kept = if keep_block(b) {
                 // "Many patches were sent for review:" announces the list
                 // after it, whose entries are links and still the story.
                 announced = !item && b.text.ends_with(':');
+                true
             } else if announced && item && !b.boiler {
-                paragraphs.push(b.text.clone());
+                true
             } else {
                 announced = false;
+                if let Some((_, left_out)) = &mut heading {
+                    *left_out = true;
+                }
+                false
+            };
+            if !kept {
+                continue;
             }
+            let is_heading = is_heading(b);
+            if is_heading {
+                drop_bare_heading(&mut paragraphs, heading);
+            }
+            heading = is_heading.then_some((paragraphs.len(), false));
+            paragraphs.push(b.text.clone());
         }
+        drop_bare_heading(&mut paragraphs, heading);
     }
     Story {
         roots: roots.iter().map(|r| r.id()).collect(),
@@ -348,6 +364,20 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', '。', '！', '？'])
 }
 
+fn is_heading(b: &Block) -> bool {
+    matches!(b.tag, "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Removes the last heading kept when all that stood under it was left out:
+/// the "Trending Now" above a list of links is not story text.
+fn drop_bare_heading(paragraphs: &mut Vec<String>, heading: Option<(usize, bool)>) {
+    if let Some((at, true)) = heading
+        && at + 1 == paragraphs.len()
+    {
+        paragraphs.pop();
+    }
+}
+
 /// Whether a block is an entry of a list: an `li`, or a block straight
 /// inside one (`<li><p><a>...</a></p></li>`).
 fn in_list_item(doc: &Html, b: &Block) -> bool {
@@ -366,7 +396,7 @@ fn keep_block(b: &Block) -> bool {
         return false;
     }
     let words = b.text.split_whitespace().count();
-    let heading = matches!(b.tag, "h2" | "h3" | "h4" | "h5" | "h6");
+    let heading = is_heading(b);
     let max_density = if words < 10 { 0.34 } else { 0.5 };
     if b.link_density() > max_density {
         return false;

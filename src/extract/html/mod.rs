@@ -389,6 +389,26 @@ mod tests {
     }
 
     #[test]
+    fn a_link_lists_heading_is_not_story_text() {
+        let para: String = (0..4)
+            .map(|i| format!("<p>The council voted on budget line {i} late on Tuesday, after a long debate about roads and schools.</p>"))
+            .collect();
+        let links: String = (0..6)
+            .map(|i| format!("<li><a href=\"/t{i}\">Celebrity story number {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><article><h2>What the budget holds</h2>{para}<h3>Trending Now</h3><ul>{links}</ul></article></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("What the budget holds"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(!e.body().contains("Trending Now"), "{:?}", e.paragraphs);
+    }
+
+    #[test]
     fn a_short_excerpt_never_takes_in_the_clickbait_beside_it() {
         // A farm page: an excerpt of three sentences (about 75 words) or
         // six, then lists of headlines that together are longer than it.
