@@ -25,8 +25,23 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A histogram of `values` as an inline SVG bar chart.
-fn histogram(title: &str, x_label: &str, values: &[f64], lo: f64, hi: f64, bins: usize) -> String {
+/// A histogram of `values` as an inline SVG bar chart; `whole` values
+/// (days) get bins of whole units.
+fn histogram(
+    title: &str,
+    x_label: &str,
+    values: &[f64],
+    lo: f64,
+    hi: f64,
+    bins: usize,
+    whole: bool,
+) -> String {
+    let hi = if whole {
+        lo + ((hi - lo) / bins as f64).ceil().max(1.0) * bins as f64
+    } else {
+        hi
+    };
+    let digits = if whole { 0 } else { 2 };
     let (w, h, pad) = (520.0, 220.0, 36.0);
     let mut counts = vec![0usize; bins];
     for &v in values {
@@ -51,7 +66,7 @@ fn histogram(title: &str, x_label: &str, values: &[f64], lo: f64, hi: f64, bins:
             (bw - 2.0).max(1.0),
             bh,
             format_args!(
-                "{:.2} to {:.2}",
+                "{:.digits$} to {:.digits$}",
                 lo + (hi - lo) * i as f64 / bins as f64,
                 lo + (hi - lo) * (i + 1) as f64 / bins as f64
             )
@@ -87,19 +102,53 @@ var r=(!isNaN(na)&&!isNaN(nc))?na-nc:a.localeCompare(c);return asc?r:-r;});rows.
 function openTarget(){var d=document.getElementById(location.hash.slice(1));if(d&&d.tagName==='DETAILS'){d.open=true;}}\
 window.addEventListener('hashchange',openTarget);openTarget();";
 
+/// What the report was made from, shown at its top so a saved report
+/// still says how it came about.
+pub struct RunInfo<'a> {
+    pub inputs: &'a [std::path::PathBuf],
+    pub cfg: &'a crate::config::Config,
+    /// The day of the scan: `--today`, or the day it ran.
+    pub day: chrono::NaiveDate,
+}
+
+/// Marks farmscan's own report, so that a report saved inside a scanned
+/// folder is not read as a page next time.
+pub const GENERATOR: &str = "<meta name=\"generator\" content=\"farmscan";
+
 /// Writes the report.
 pub fn render(
     pages: &[Analyzed],
     verdicts: &[Verdict],
     sites: &[SiteRow],
     summary: &Summary,
+    run: &RunInfo<'_>,
 ) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>farmscan report</title><style>{STYLE}</style></head><body>"
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">{GENERATOR} {}\"><title>farmscan report</title><style>{STYLE}</style></head><body>",
+        env!("CARGO_PKG_VERSION")
     );
-    let _ = write!(h, "<h1>Content-farm report</h1><p class=\"totals\">");
+    let inputs: Vec<String> = run
+        .inputs
+        .iter()
+        .map(|p| esc(&p.display().to_string()))
+        .collect();
+    let c = run.cfg;
+    let _ = write!(
+        h,
+        "<h1>Content-farm report</h1><p class=\"n\">farmscan {} on {}, {}: {}. Thresholds: min_similarity {}, min_similarity_given {:.3}, hamming_radius {}, junk_ratio {}, stale_days {}, min_article_words {}.</p><p class=\"totals\">",
+        env!("CARGO_PKG_VERSION"),
+        run.day,
+        if inputs.len() == 1 { "input" } else { "inputs" },
+        inputs.join(", "),
+        c.min_similarity,
+        c.min_similarity_given,
+        c.hamming_radius,
+        c.junk_ratio,
+        c.stale_days,
+        c.min_article_words
+    );
     for (label, n) in [
         ("pages", summary.pages),
         ("errors", summary.errors),
@@ -140,6 +189,7 @@ pub fn render(
         lag_min,
         lag_max,
         20,
+        true,
     ));
     h.push_str(&histogram(
         "Similarity of copies",
@@ -148,6 +198,7 @@ pub fn render(
         0.0,
         1.0,
         20,
+        false,
     ));
     h.push_str(&histogram(
         "Junk-link ratio",
@@ -156,6 +207,7 @@ pub fn render(
         0.0,
         junk.iter().copied().fold(1.0, f64::max),
         20,
+        false,
     ));
     h.push_str("</div>");
 

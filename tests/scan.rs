@@ -507,3 +507,38 @@ fn jsonl_lists_are_arrays_and_absent_values_are_null() {
         }
     }
 }
+
+#[test]
+fn the_html_report_says_how_it_was_made_and_is_not_read_back_as_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("tree");
+    for sub in ["farm", "originals", "unique"] {
+        std::fs::create_dir_all(tree.join(sub)).unwrap();
+        for f in std::fs::read_dir(sample().join(sub)).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, tree.join(sub).join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    let html = tree.join("report.html");
+    let before = scan(
+        &[&tree],
+        &["--html", html.to_str().unwrap(), "--today", "2026-01-02"],
+    );
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains(concat!(
+        "farmscan ",
+        env!("CARGO_PKG_VERSION"),
+        " on 2026-01-02"
+    )));
+    assert!(page.contains("junk_ratio 0.5"), "thresholds are shown");
+    assert!(
+        page.contains(&tree.display().to_string()),
+        "inputs are shown"
+    );
+    // Date-lag bins are whole days.
+    let lag = &page[page.find("Date lag of copies").unwrap()..];
+    let lag = &lag[..lag.find("</figure>").unwrap()];
+    assert!(!lag.contains(".00 to"), "{lag}");
+    let after = scan(&[&tree], &[]);
+    assert_eq!(before.len(), after.len(), "the saved report is not a page");
+}

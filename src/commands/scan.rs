@@ -13,6 +13,8 @@ pub struct Scanned {
     pub pages: Vec<Analyzed>,
     pub verdicts: Vec<Verdict>,
     pub summary: Summary,
+    /// The thresholds the verdicts were reached with.
+    pub cfg: crate::config::Config,
 }
 
 /// Loads the corpus and the originals, and judges them together.
@@ -56,6 +58,7 @@ pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         pages: loaded.pages,
         verdicts,
         summary,
+        cfg,
     })
 }
 
@@ -150,7 +153,12 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), S
             )?;
         }
         if let Some(path) = &args.html {
-            let page = crate::html_report::render(&s.pages, &s.verdicts, &sites, &s.summary);
+            let run = crate::html_report::RunInfo {
+                inputs: &args.paths,
+                cfg: &s.cfg,
+                day: crate::extract::dates::latest_for(None, None),
+            };
+            let page = crate::html_report::render(&s.pages, &s.verdicts, &sites, &s.summary, &run);
             super::written(
                 report::write_atomically(Some(path), |w| w.write_all(page.as_bytes())),
                 Some(path),

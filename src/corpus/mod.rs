@@ -82,6 +82,13 @@ impl Failure {
     }
 }
 
+/// Whether a page is a report farmscan wrote (`--html`): its generator tag
+/// stands in the head, near the start.
+fn is_own_report(text: &str) -> bool {
+    let head = &text[..text.floor_char_boundary(1024)];
+    head.contains(crate::html_report::GENERATOR)
+}
+
 /// Reads one discovered file, handing each page (or failure) to `visit` as
 /// it is read, so a WARC or JSON Lines file is streamed, never held whole.
 /// Returns how many records were not pages (WARC requests, metadata,
@@ -110,6 +117,9 @@ pub fn read_file(
                 Ok(text)
             });
             match read {
+                // farmscan's own HTML report saved inside the scanned tree:
+                // not a page, counted as a skipped record.
+                Ok(text) if is_own_report(&text) => return 1,
                 Ok(text) => visit(Ok(Page {
                     source: Source::file(&found.display),
                     markup,
