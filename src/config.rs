@@ -33,6 +33,10 @@ pub struct Config {
     pub inconsistent_days: i64,
     /// Cap on bytes one file may decompress to.
     pub max_bytes: u64,
+    /// Sites (registrable domains) whose stories this crawl may republish
+    /// under licence: a copy of one of their pages keeps its role and
+    /// original but is not flagged `copy`.
+    pub licensed: Vec<String>,
     /// Leave paragraphs a site repeats on many pages out of matching. Off
     /// when the pages were trimmed already (a distributed job does it
     /// across the whole corpus before judging groups).
@@ -52,6 +56,7 @@ impl Default for Config {
             stale_days: 7,
             inconsistent_days: 7,
             max_bytes: crate::corpus::DEFAULT_MAX_BYTES,
+            licensed: Vec::new(),
             site_boilerplate: true,
         }
     }
@@ -119,6 +124,10 @@ pub struct FileConfig {
     /// Wire services added to the built-in list.
     #[serde(default)]
     pub wire: Vec<crate::extract::wire::WireService>,
+    /// Syndication partners: domains whose stories may be republished
+    /// (copies of their pages are not flagged `copy`).
+    #[serde(default)]
+    pub licensed: Vec<String>,
 }
 
 /// The name of the configuration file read from the working directory.
@@ -175,6 +184,13 @@ impl FileConfig {
             inconsistent_days,
             max_bytes
         );
+        if !self.licensed.is_empty() {
+            cfg.licensed = self
+                .licensed
+                .iter()
+                .map(|d| d.trim().trim_start_matches("www.").to_ascii_lowercase())
+                .collect();
+        }
         cfg
     }
 }

@@ -182,7 +182,11 @@ pub fn judge_with_sites(
             };
             let mut flags = Vec::new();
             if !p.given_original {
-                if roles[i] == Role::Copy {
+                if roles[i] == Role::Copy
+                    && !c
+                        .as_ref()
+                        .is_some_and(|c| licensed(&pages[c.original], cfg))
+                {
                     flags.push(Flag::Copy);
                 }
                 if junk[i] {
@@ -283,6 +287,17 @@ impl Attribution<'_> {
 /// or copy another site's story, with enough pages to be sure (the lower
 /// bound of the share, as the sites report ranks them). A site of one or
 /// two misjudged pages is not a farm.
+/// Whether a page is on a site the configuration licenses for
+/// republication (`licensed` in the TOML file).
+fn licensed(original: &Analyzed, cfg: &Config) -> bool {
+    !cfg.licensed.is_empty()
+        && original
+            .url
+            .as_deref()
+            .and_then(crate::extract::url_domain)
+            .is_some_and(|d| cfg.licensed.contains(&d))
+}
+
 fn farm_sites(
     pages: &[Analyzed],
     junk: &[bool],

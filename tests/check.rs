@@ -316,3 +316,21 @@ fn the_json_line_keeps_the_documented_key_order_and_the_summary_goes_to_stderr()
     assert_eq!(line["max_flagged_pages"], 4);
     assert!(String::from_utf8_lossy(&out.stderr).contains("8 pages (0 errors)"));
 }
+
+#[test]
+fn copies_of_a_licensed_partner_keep_their_role_but_not_the_copy_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    // The library story's original is on valleygazette.example.
+    let toml = write(
+        dir.path(),
+        "partners.toml",
+        "licensed = [\"valleygazette.example\"]\n",
+    );
+    let rows = scan(&[&sample()], &["--config", toml.to_str().unwrap()]);
+    let synd = row(&rows, "library-syndicated.html");
+    assert_eq!(synd["role"], "copy");
+    assert!(synd["original"].ends_with("library-reopens.html"));
+    assert!(!synd["flags"].contains("copy"), "{synd:?}");
+    // Other copies are flagged as before.
+    assert!(row(&rows, "harbor-strike-copy.txt")["flags"].contains("copy"));
+}
