@@ -44,6 +44,19 @@ pub fn load(
     quiet: bool,
 ) -> Result<Loaded, String> {
     let walk = corpus::discover(paths)?;
+    if walk.skipped_unknown > 0 && !quiet {
+        let more = walk.skipped_unknown - walk.unknown_names.len() as u64;
+        eprintln!(
+            "farmscan: skipped {} not named as pages (.html, .htm, .txt, .warc, .jsonl, each maybe .gz): {}{}; name a file itself to read it as HTML",
+            crate::report::counted(walk.skipped_unknown, "file", "files"),
+            walk.unknown_names.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
     if walk.repeated > 0 && !quiet {
         eprintln!(
             "farmscan: {} {} reached by more than one PATH, read once",

@@ -542,3 +542,19 @@ fn the_html_report_says_how_it_was_made_and_is_not_read_back_as_a_page() {
     let after = scan(&[&tree], &[]);
     assert_eq!(before.len(), after.len(), "the saved report is not a page");
 }
+
+#[test]
+fn skipped_files_are_named_and_a_file_named_itself_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let php = write(
+        dir.path(),
+        "story.php",
+        "<html><body><p>A page saved by a mirror under the name its server gave it, with a story in it.</p></body></html>",
+    );
+    let out = farmscan().arg("scan").arg(dir.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("story.php"), "{err}");
+    let rows = scan(&[&php], &[]);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["status"], "ok");
+}

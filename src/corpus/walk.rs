@@ -32,6 +32,8 @@ pub struct Walk {
     pub files: Vec<Discovered>,
     /// Regular files whose names farmscan does not recognise.
     pub skipped_unknown: u64,
+    /// The first few of them, to name on stderr.
+    pub unknown_names: Vec<String>,
     /// Entries that are not regular files (FIFOs, sockets, devices,
     /// symlinks, directories named like pages): passed over unopened.
     pub skipped_special: u64,
@@ -119,7 +121,12 @@ pub fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
                     kind,
                     gzip,
                 }),
-                None => walk.skipped_unknown += 1,
+                None => {
+                    walk.skipped_unknown += 1;
+                    if walk.unknown_names.len() < NAMED_SKIPS {
+                        walk.unknown_names.push(display_path(entry.path()));
+                    }
+                }
             }
         }
     }
@@ -135,6 +142,9 @@ pub fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
     walk.files.sort_by(|a, b| a.display.cmp(&b.display));
     Ok(walk)
 }
+
+/// How many skipped file names a run prints.
+const NAMED_SKIPS: usize = 5;
 
 fn display_path(p: &Path) -> String {
     p.to_string_lossy().into_owned()
