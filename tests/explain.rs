@@ -22,12 +22,13 @@ fn explain(args: &[&std::path::Path], against: Option<&std::path::Path>) -> Stri
 fn alone_it_shows_dates_weekday_evidence_and_junk_items() {
     let text = explain(&[&sample().join("farm/orphan-farm.txt")], None);
     assert!(
-        text.contains("claims to be published 2025-08-16 (Saturday, text:date-line)"),
+        text.contains("claims to be published 2025-08-16 (Saturday), read from the visible text, date line [text:date-line]"),
         "{text}"
     );
     assert!(text.contains("the lede dates its news: \"said Tuesday\""));
     assert!(text.contains("date_mismatch (weekday)"));
-    assert!(text.contains("junk [Hot News] Five signs your houseplants are secretly unhappy — shares no topic word with the story"));
+    assert!(text.contains("  Hot News: "), "{text}");
+    assert!(text.contains("- Five signs your houseplants are secretly unhappy — JUNK: a headline that shares no topic word with the story"), "{text}");
     assert!(text.contains("credited to AP"));
 }
 
@@ -110,4 +111,17 @@ fn a_folder_or_the_same_page_twice_is_refused_and_a_record_can_be_named() {
     let text = String::from_utf8_lossy(&second.stdout);
     assert!(text.contains("https://a.example/2"), "{text}");
     assert!(!text.contains("https://a.example/1"), "{text}");
+}
+
+#[test]
+fn every_list_item_gets_its_fate_in_plain_words() {
+    let page = sample().join("farm/harbor-strike-copy.txt");
+    let out = farmscan().arg("explain").arg(&page).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Each of the 18 headlines of the three lists has a line of its own.
+    assert_eq!(text.matches("\n    - ").count(), 18, "{text}");
+    assert!(text.contains("in the page's main column"), "{text}");
+    assert!(text.contains("read from the visible text"), "{text}");
+    assert!(text.contains("fingerprint of the wording"), "{text}");
+    assert!(!text.contains(" in main "), "{text}");
 }

@@ -152,6 +152,38 @@ fn same_page(a: &Analyzed, b: &Analyzed) -> bool {
         )
 }
 
+/// Where a list stands, in words: the region names of the extractor.
+fn region_gloss(region: &str) -> String {
+    match region {
+        "main" => "in the page's main column".to_string(),
+        "nav" => "in a menu".to_string(),
+        "header" => "in the page header".to_string(),
+        "footer" => "in the page footer".to_string(),
+        "aside" => "in a sidebar".to_string(),
+        other => format!("in the page's {other}"),
+    }
+}
+
+/// The rule that found a date, in words a reader can check on the page.
+fn rule_gloss(rule: &str) -> String {
+    let (kind, detail) = rule.split_once(':').unwrap_or((rule, ""));
+    let place = match kind {
+        "meta" => "a <meta> tag of the page's head",
+        "json-ld" => "the page's structured data (JSON-LD)",
+        "text" => "the visible text",
+        "class" => "an element whose class names it a date",
+        "time" => "a <time> element",
+        "itemprop" => "an element marked itemprop",
+        "url" => "the page's address",
+        _ => return rule.to_string(),
+    };
+    if detail.is_empty() {
+        format!("{place} [{rule}]")
+    } else {
+        format!("{place}, {} [{rule}]", detail.replace('-', " "))
+    }
+}
+
 fn describe(
     out: &mut String,
     ex: &Extracted,
@@ -172,7 +204,11 @@ fn describe(
         ex.paragraphs.len(),
         a.lang.unwrap_or("unsure")
     );
-    let _ = writeln!(out, "  simhash:  {:016x}", a.print.simhash);
+    let _ = writeln!(
+        out,
+        "  simhash:  {:016x} (a 64-bit fingerprint of the wording: near-copies differ in a few bits)",
+        a.print.simhash
+    );
     let _ = writeln!(
         out,
         "  wire:     {}",
@@ -198,10 +234,10 @@ fn describe(
         Some(p) => {
             let _ = writeln!(
                 out,
-                "  claims to be published {} ({}, {})",
+                "  claims to be published {} ({}), read from {}",
                 p.date,
                 p.date.format("%A"),
-                p.rule
+                rule_gloss(&p.rule)
             );
         }
         None => {
@@ -209,10 +245,15 @@ fn describe(
         }
     }
     if let Some(m) = &a.dates.modified {
-        let _ = writeln!(out, "  modified {} ({})", m.date, m.rule);
+        let _ = writeln!(
+            out,
+            "  modified {}, read from {}",
+            m.date,
+            rule_gloss(&m.rule)
+        );
     }
     for c in a.dates.candidates.iter().skip(1) {
-        let _ = writeln!(out, "  also says {} ({})", c.date, c.rule);
+        let _ = writeln!(out, "  also says {}, in {}", c.date, rule_gloss(&c.rule));
     }
     if let Some(l) = &a.lede {
         let _ = writeln!(out, "  the lede dates its news: \"{}\"", l.phrase);
@@ -224,9 +265,43 @@ fn describe(
         let _ = writeln!(out, "  date_mismatch ({}): {}", d.code, d.detail);
     }
 
-    let _ = writeln!(out, "\nLink lists ({} outside the body)", ex.links.len());
+    let _ = writeln!(
+        out,
+        "\nLink lists ({} outside the body; each item's fate follows it)",
+        ex.links.len()
+    );
     let site = ex.url.as_deref().and_then(crate::extract::url_domain);
-    for list in &ex.links {
+    // Every item of a counted list, judged as the scan judges it.
+    let mut fates: Vec<Vec<String>> = vec![Vec::new(); ex.links.len()];
+    let body = ex.body();
+    let mut junk_items = 0;
+    junk_links::judge_items(ex, &body, |at, item, outcome| {
+        let why = match outcome {
+            junk_links::Outcome::Junk(shared) => {
+                junk_items += 1;
+                if shared.is_empty() {
+                    "JUNK: a headline that shares no topic word with the story".to_string()
+                } else {
+                    format!(
+                        "JUNK: a headline that shares only \"{}\" with the story",
+                        shared.join("\", \"")
+                    )
+                }
+            }
+            junk_links::Outcome::Related(shared) => format!(
+                "not junk: about the story (shares \"{}\")",
+                shared.join("\", \"")
+            ),
+            junk_links::Outcome::NotHeadline => {
+                "not junk: too short for a headline, or a date or a button".to_string()
+            }
+            junk_links::Outcome::Repeated => {
+                "not junk again: the same headline or story as an item above".to_string()
+            }
+        };
+        fates[at].push(format!("{} — {why}", item.text));
+    });
+    for (list, fates) in ex.links.iter().zip(&fates) {
         let heading = if list.heading.is_empty() {
             "(no heading)"
         } else {
@@ -238,10 +313,18 @@ fn describe(
         };
         let _ = writeln!(
             out,
-            "  {heading}: {} items in {} ({counted})",
+            "  {heading}: {} items {} ({counted})",
             list.items.len(),
-            list.region
+            region_gloss(&list.region)
         );
+        if fates.is_empty() {
+            for item in &list.items {
+                let _ = writeln!(out, "    - {}", item.text);
+            }
+        }
+        for f in fates {
+            let _ = writeln!(out, "    - {f}");
+        }
     }
     let junk = junk_links::measure(ex);
     let _ = writeln!(
@@ -265,18 +348,7 @@ fn describe(
             )
         }
     );
-    for item in &junk.items {
-        let why = if item.shared.is_empty() {
-            "shares no topic word with the story".to_string()
-        } else {
-            format!(
-                "shares only \"{}\" with the story",
-                item.shared.join("\", \"")
-            )
-        };
-        let _ = writeln!(out, "    junk [{}] {} — {why}", item.heading, item.text);
-    }
-    if junk.items.is_empty() {
+    if junk_items == 0 {
         let _ = writeln!(out, "    no item counted as junk");
     }
 

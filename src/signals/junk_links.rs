@@ -270,43 +270,70 @@ fn link_target(item: &crate::extract::LinkItem) -> Option<&str> {
     item.href.as_deref().and_then(crate::extract::page_target)
 }
 
-/// Measures a page's junk link text against its body.
-pub fn measure(page: &Extracted) -> JunkMeasure {
-    let body = page.body();
-    let mut out = JunkMeasure::default();
-    out.totals.body_chars = body.chars().count();
+/// What became of one item of a counted list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A headline about something else: padding. Holds the topic words it
+    /// shares with the story (too few to be about it).
+    Junk(Vec<String>),
+    /// A headline about the story itself: the words that tie it to it.
+    Related(Vec<String>),
+    /// Too short, a date or a page control: not a headline.
+    NotHeadline,
+    /// The same text or story again: counted once.
+    Repeated,
+}
+
+/// Judges every item of every counted list, in order, handing each to `on`
+/// with the index of its list.
+pub fn judge_items(page: &Extracted, body: &str, mut on: impl FnMut(usize, &LinkItem, Outcome)) {
     // The story's key words, taken only once a headline needs them.
     let mut keys: Option<HashSet<String>> = None;
     let mut seen_text = HashSet::new();
     let mut seen_target = HashSet::new();
     let site = page.url.as_deref().and_then(url_domain);
-    for list in page
-        .links
-        .iter()
-        .filter(|l| why_not_counted(l, site.as_deref()).is_none())
-    {
+    for (at, list) in page.links.iter().enumerate() {
+        if why_not_counted(list, site.as_deref()).is_some() {
+            continue;
+        }
         for item in &list.items {
-            if !is_headline(&item.text)
-                || !seen_text.insert(item.text.as_str())
+            let outcome = if !is_headline(&item.text) {
+                Outcome::NotHeadline
+            } else if !seen_text.insert(item.text.as_str())
                 || link_target(item).is_some_and(|t| !seen_target.insert(t))
             {
-                continue;
-            }
-            let keys = keys.get_or_insert_with(|| key_words(page, &body));
-            let words = topic_words(&item.text);
-            let mut shared: Vec<String> = words.intersection(keys).cloned().collect();
-            shared.sort();
-            if is_related(shared.len(), words.len()) {
-                continue;
-            }
+                Outcome::Repeated
+            } else {
+                let keys = keys.get_or_insert_with(|| key_words(page, body));
+                let words = topic_words(&item.text);
+                let mut shared: Vec<String> = words.intersection(keys).cloned().collect();
+                shared.sort();
+                if is_related(shared.len(), words.len()) {
+                    Outcome::Related(shared)
+                } else {
+                    Outcome::Junk(shared)
+                }
+            };
+            on(at, item, outcome);
+        }
+    }
+}
+
+/// Measures a page's junk link text against its body.
+pub fn measure(page: &Extracted) -> JunkMeasure {
+    let body = page.body();
+    let mut out = JunkMeasure::default();
+    out.totals.body_chars = body.chars().count();
+    judge_items(page, &body, |at, item, outcome| {
+        if let Outcome::Junk(shared) = outcome {
             out.totals.junk_chars += item.text.chars().count().min(MAX_ITEM_CHARS);
             out.items.push(JunkItem {
-                heading: list.heading.clone(),
+                heading: page.links[at].heading.clone(),
                 text: item.text.clone(),
                 shared,
             });
         }
-    }
+    });
     out
 }
 
