@@ -315,7 +315,7 @@ fn describe(
             out,
             "  {heading}: {} items {} ({counted})",
             list.items.len(),
-            region_gloss(&list.region)
+            region_gloss(list.region)
         );
         if fates.is_empty() {
             for item in &list.items {
