@@ -154,3 +154,15 @@ fn fingerprint_takes_originals_as_scan_does() {
         "original"
     );
 }
+
+#[test]
+fn judge_refuses_a_page_size_cap_it_could_not_apply() {
+    let (_dir, fp) = sample_records();
+    let out = farmscan()
+        .args(["judge", "--max-bytes", "1000"])
+        .arg(&fp)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give it to fingerprint"));
+}

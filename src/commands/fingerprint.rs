@@ -61,6 +61,12 @@ fn read_records(path: &std::path::Path) -> Result<Vec<Judged>, String> {
 }
 
 pub fn judge(args: &JudgeArgs) -> Result<(), String> {
+    if args.thresholds.max_bytes.is_some() {
+        return Err(
+            "--max-bytes caps pages as they are read: give it to fingerprint; judge reads records"
+                .into(),
+        );
+    }
     let file = super::load_config(args.config.as_deref())?;
     let mut cfg = args.thresholds.config(&file)?;
     cfg.site_boilerplate = !args.trimmed;
