@@ -28,6 +28,8 @@ pub struct Analyzed {
     pub dates: PageDates,
     /// When the page was fetched (WARC-Date, JSONL `date`), if known.
     pub crawl_date: Option<NaiveDate>,
+    /// The input's id for the page (JSON Lines `id`).
+    pub id: Option<String>,
     pub print: BodyPrint,
     /// Wire service credited in the body.
     pub wire: Option<&'static str>,
@@ -57,6 +59,7 @@ impl Analyzed {
             words: 0,
             dates: PageDates::default(),
             crawl_date: None,
+            id: None,
             print: BodyPrint::default(),
             wire: None,
             wire_site: None,
@@ -105,6 +108,7 @@ pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> An
         title: ex.title,
         dates: ex.dates,
         crawl_date: page.crawl_date,
+        id: page.id.clone(),
         junk,
         given_original,
         from_index: false,

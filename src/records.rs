@@ -37,6 +37,9 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_date: Option<FoundDate>,
     pub crawl_date: Option<chrono::NaiveDate>,
+    /// The input's id for the page (JSON Lines `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// SimHash as 16 hex digits (JSON numbers cannot hold 64 bits safely).
     pub simhash: String,
     /// Shingle hashes of each paragraph.
@@ -72,6 +75,7 @@ impl From<&Analyzed> for Record {
             date_fields: p.dates.candidates.clone(),
             shown_date: p.dates.shown.clone(),
             crawl_date: p.crawl_date,
+            id: p.id.clone(),
             simhash: format!("{:016x}", p.print.simhash),
             paragraphs: p.print.paragraphs.clone(),
             wire: p.wire.map(str::to_string),
@@ -111,6 +115,7 @@ impl From<Record> for Analyzed {
             shown: r.shown_date,
         };
         p.crawl_date = r.crawl_date;
+        p.id = r.id;
         let mut set: Vec<Shingle> = r.paragraphs.iter().flatten().copied().collect();
         set.sort_unstable();
         set.dedup();
@@ -154,6 +159,7 @@ mod tests {
             url: Some("https://quickfeed.example/1".into()),
             crawl_date: None,
             saved: None,
+            id: None,
         };
         let a = crate::analyze::analyze(&page, false);
         let json = serde_json::to_string(&Record::from(&a)).unwrap();

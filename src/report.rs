@@ -27,6 +27,8 @@ pub struct Row {
     pub status: String,
     /// Codes of the `date_mismatch` reasons (`stale`, `weekday`, ...).
     pub date_issue: String,
+    /// The input's id for the page (JSON Lines `id`), to join rows back.
+    pub id: Option<String>,
 }
 
 /// Rounds to three decimals: enough to read, stable to compare.
@@ -57,6 +59,7 @@ pub fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
             flags: String::new(),
             status: p.status.clone(),
             date_issue: String::new(),
+            id: p.id.clone(),
         };
     }
     let c = v.copy_of.as_ref();
@@ -88,6 +91,7 @@ pub fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
             .map(|d| d.code)
             .collect::<Vec<_>>()
             .join(";"),
+        id: p.id.clone(),
     }
 }
 
@@ -120,6 +124,7 @@ struct JsonRow<'a> {
     flags: Vec<&'a str>,
     status: &'a str,
     date_issue: Vec<&'a str>,
+    id: Option<&'a str>,
 }
 
 impl<'a> From<&'a Row> for JsonRow<'a> {
@@ -144,6 +149,7 @@ impl<'a> From<&'a Row> for JsonRow<'a> {
             flags: list(&r.flags),
             status: &r.status,
             date_issue: list(&r.date_issue),
+            id: r.id.as_deref(),
         }
     }
 }

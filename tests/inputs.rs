@@ -217,3 +217,37 @@ fn binary_in_a_warc_record_or_a_json_line_is_refused_as_in_a_file() {
         "not a text page: binary content"
     );
 }
+
+#[test]
+fn a_json_lines_id_is_carried_to_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = write(
+        dir.path(),
+        "pages.jsonl",
+        "{\"id\":\"doc-17\",\"url\":\"https://a.example/1\",\"html\":\"<p>The harbour reopened to ships after a week of repairs to its cranes and quays.</p>\"}\n\
+         {\"id\":42,\"url\":\"https://a.example/2\",\"text\":\"The library reopened after flood repairs to its reading rooms.\"}\n",
+    );
+    let rows = scan(&[&jsonl], &[]);
+    assert_eq!(rows[0]["id"], "doc-17");
+    assert_eq!(rows[1]["id"], "42");
+    let extract = farmscan()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&jsonl)
+        .output()
+        .unwrap();
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8(extract.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["id"], "doc-17");
+    let fp = farmscan()
+        .args(["fingerprint", "-q"])
+        .arg(&jsonl)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&fp.stdout).contains("\"id\":\"doc-17\""));
+}

@@ -35,7 +35,7 @@ from pyspark.sql import types as T
 
 EXTENSIONS = (".html", ".htm", ".xhtml", ".txt", ".warc", ".jsonl")
 COLUMNS = ["path", "record", "url", "title", "lang", "words", "published", "simhash", "role", "original",
-           "similarity", "wire", "junk_link_ratio", "date_lag_days", "flags", "status", "date_issue"]
+           "similarity", "wire", "junk_link_ratio", "date_lag_days", "flags", "status", "date_issue", "id"]
 # The defaults of farmscan's configuration, which the binary applies too.
 HAMMING_RADIUS = 3
 MIN_SIMILARITY = 0.5

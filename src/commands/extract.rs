@@ -22,9 +22,11 @@ struct ExtractRow {
     /// Every date found and the rule that found it.
     dates: PageDates,
     status: String,
+    /// The input's id for the page (JSON Lines `id`).
+    id: Option<String>,
 }
 
-fn row(source: &Source, result: Result<Extracted, String>) -> ExtractRow {
+fn row(source: &Source, id: Option<String>, result: Result<Extracted, String>) -> ExtractRow {
     match result {
         Ok(e) => {
             let text = e.body();
@@ -43,6 +45,7 @@ fn row(source: &Source, result: Result<Extracted, String>) -> ExtractRow {
                 links: e.links,
                 dates: e.dates,
                 status: "ok".into(),
+                id,
             }
         }
         Err(status) => ExtractRow {
@@ -56,6 +59,7 @@ fn row(source: &Source, result: Result<Extracted, String>) -> ExtractRow {
             links: Vec::new(),
             dates: PageDates::default(),
             status,
+            id,
         },
     }
 }
@@ -113,8 +117,8 @@ pub fn run(args: &ExtractArgs) -> Result<(), String> {
             let mut rows = Vec::new();
             corpus::read_file(found, cfg.max_bytes, &mut |item| {
                 rows.push(match item {
-                    Ok(p) => row(&p.source, Ok(extract::extract(&p))),
-                    Err(f) => row(&f.source, Err(f.status)),
+                    Ok(p) => row(&p.source, p.id.clone(), Ok(extract::extract(&p))),
+                    Err(f) => row(&f.source, None, Err(f.status)),
                 })
             });
             rows

@@ -83,6 +83,12 @@ fn page_of(line: &[u8], path: &str, line_no: u64) -> Result<Page, Failure> {
         url: field("url").map(str::to_string),
         crawl_date: field("date").and_then(crate::extract::dates::parse_date),
         saved: None,
+        // A number is an id as much as a string is.
+        id: obj.get("id").and_then(|v| match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }),
     })
 }
 

@@ -58,6 +58,9 @@ pub struct Page {
     /// When the file holding the page was last written: the latest day the
     /// page can tell of when nothing else says when it was fetched.
     pub saved: Option<chrono::NaiveDate>,
+    /// The input's own name for the page (JSON Lines `id`), carried to every
+    /// output so rows join back to the input.
+    pub id: Option<String>,
 }
 
 /// Default cap on the bytes one file may decompress to.
@@ -127,6 +130,7 @@ pub fn read_file(
                     url: None,
                     crawl_date: None,
                     saved: None,
+                    id: None,
                 })),
                 Err(e) => visit(Err(Failure::new(&found.display, None, e))),
             }

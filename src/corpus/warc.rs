@@ -85,6 +85,7 @@ pub fn read(
                     .get("warc-date")
                     .and_then(|d| crate::extract::dates::parse_date(d)),
                 saved: None,
+                id: None,
             })),
             Some(Err(status)) => visit(Err(fail(status))),
             None => skipped += 1,
