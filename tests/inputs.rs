@@ -251,3 +251,24 @@ fn a_json_lines_id_is_carried_to_every_output() {
         .unwrap();
     assert!(String::from_utf8_lossy(&fp.stdout).contains("\"id\":\"doc-17\""));
 }
+
+#[test]
+fn a_page_on_standard_input_is_read_as_dash() {
+    let page = std::fs::read(sample().join("farm/harbor-strike-excerpt.html")).unwrap();
+    let out = farmscan()
+        .args(["scan", "-q", "-"])
+        .arg(sample().join("originals"))
+        .write_stdin(page)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = rows(&String::from_utf8(out.stdout).unwrap());
+    let stdin = row(&rows, "-");
+    assert_eq!(stdin["path"], "-");
+    assert_eq!(stdin["role"], "copy", "{stdin:?}");
+    assert!(stdin["original"].ends_with("harbor-strike.html"));
+}

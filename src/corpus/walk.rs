@@ -40,6 +40,57 @@ pub struct Walk {
     /// Files reached twice through overlapping PATHs (`data` and
     /// `data/farm`, `./data` beside `data`): read once.
     pub repeated: u64,
+    /// Standard input (`-`), kept in a file while the walk lives.
+    pub stdin: Option<StdinCopy>,
+}
+
+/// Standard input saved to a temporary file, so that it is read like any
+/// page file (decompressed, split into records); removed when dropped.
+#[derive(Debug)]
+pub struct StdinCopy(std::path::PathBuf);
+
+impl Drop for StdinCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Saves standard input and says what it holds, by its first bytes: gzip,
+/// then a WARC record, JSON Lines or (otherwise) HTML.
+fn read_stdin() -> Result<(StdinCopy, Discovered), String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    let gzip = bytes.starts_with(&[0x1f, 0x8b]);
+    let head: Vec<u8> = if gzip {
+        let mut d = flate2::read::MultiGzDecoder::new(bytes.as_slice());
+        let mut head = vec![0u8; 64];
+        let n = d.read(&mut head).unwrap_or(0);
+        head.truncate(n);
+        head
+    } else {
+        bytes.iter().take(64).copied().collect()
+    };
+    let start = String::from_utf8_lossy(&head);
+    let start = start.trim_start_matches('\u{feff}').trim_start();
+    let kind = if start.starts_with("WARC/") {
+        FileKind::Warc
+    } else if start.starts_with('{') {
+        FileKind::Jsonl
+    } else {
+        FileKind::Html
+    };
+    let path = std::env::temp_dir().join(format!("farmscan-stdin-{}", std::process::id()));
+    std::fs::write(&path, &bytes).map_err(|e| format!("cannot keep standard input: {e}"))?;
+    let found = Discovered {
+        fs_path: path.clone(),
+        display: "-".to_string(),
+        kind,
+        gzip,
+    };
+    Ok((StdinCopy(path), found))
 }
 
 /// Classifies a file name: `Some((kind, gzip))` for a page format.
@@ -71,6 +122,14 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 pub fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
     let mut walk = Walk::default();
     for root in paths {
+        if root.as_os_str() == "-" {
+            if walk.stdin.is_none() {
+                let (copy, found) = read_stdin()?;
+                walk.stdin = Some(copy);
+                walk.files.push(found);
+            }
+            continue;
+        }
         let meta =
             std::fs::symlink_metadata(root).map_err(|e| format!("{}: {}", root.display(), e))?;
         if meta.is_file() {
