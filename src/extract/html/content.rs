@@ -98,31 +98,32 @@ pub(super) fn page_reading(
     flat: &Flattened,
     article: bool,
 ) -> Option<Vec<String>> {
-    // The page's header holds its logo, menus and search; a header of the
-    // story itself is inside the story found.
-    let in_header = |b: &Block| {
-        doc.tree.get(b.owner).is_some_and(|n| {
-            std::iter::once(n)
-                .chain(n.ancestors())
-                .take(MAX_CLIMB)
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "header"))
-        })
-    };
     let story_words = super::words(story);
     if story_words >= SECTION_WORDS || (article && story_words >= BLURB_WORDS) {
         return None;
+    }
+    // The page's header holds its logo, menus and search (a header of the
+    // story itself is inside the story found). An element's blocks are one
+    // run of the page's, so each header marks a range.
+    let mut in_header = vec![false; flat.blocks.len()];
+    for header in doc.select(&SEL_HEADER) {
+        if let Some(t) = flat.totals.get(&header.id()) {
+            let end = (t.first_block + t.blocks).min(in_header.len());
+            in_header[t.first_block.min(end)..end].fill(true);
+        }
     }
     let headlines = story_words < BLURB_WORDS;
     let page: Vec<String> = flat
         .blocks
         .iter()
-        .filter(|b| {
+        .zip(&in_header)
+        .filter(|&(b, &header)| {
             !b.boiler
-                && !in_header(b)
+                && !header
                 && (b.link_density() <= LINK_DENSE
                     || (headlines && b.text.split_whitespace().count() >= HEADLINE_WORDS))
         })
-        .map(|b| b.text.clone())
+        .map(|(b, _)| b.text.clone())
         .collect();
     let page = without_repeats(page);
     (super::words(&page) > story_words * PAGE_SHARE).then_some(page)
@@ -303,6 +304,10 @@ fn widened_to_main<'a>(
         roots
     }
 }
+
+static SEL_HEADER: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
+    scraper::Selector::parse("header").expect("valid built-in selector")
+});
 
 static SEL_MAIN: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
     scraper::Selector::parse("main, [role='main']").expect("valid built-in selector")
