@@ -30,6 +30,17 @@ pub fn rows(csv_text: &str) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
+/// The report rows a successful run printed; fails the test with the run's
+/// stderr otherwise.
+pub fn ok_rows(out: &std::process::Output) -> Vec<HashMap<String, String>> {
+    assert!(
+        out.status.success(),
+        "run failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    rows(&String::from_utf8(out.stdout.clone()).expect("UTF-8 report"))
+}
+
 /// Scans `paths` with extra args and returns the report's rows.
 pub fn scan(paths: &[&Path], extra: &[&str]) -> Vec<HashMap<String, String>> {
     let out = farmscan()
@@ -39,12 +50,7 @@ pub fn scan(paths: &[&Path], extra: &[&str]) -> Vec<HashMap<String, String>> {
         .arg("-q")
         .output()
         .expect("runs");
-    assert!(
-        out.status.success(),
-        "scan failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    rows(&String::from_utf8(out.stdout).expect("UTF-8 report"))
+    ok_rows(&out)
 }
 
 /// The row whose path ends with `suffix`.

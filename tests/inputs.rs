@@ -261,12 +261,7 @@ fn a_page_on_standard_input_is_read_as_dash() {
         .write_stdin(page)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows = rows(&String::from_utf8(out.stdout).unwrap());
+    let rows = ok_rows(&out);
     let stdin = row(&rows, "-");
     assert_eq!(stdin["path"], "-");
     assert_eq!(stdin["role"], "copy", "{stdin:?}");
