@@ -70,6 +70,14 @@ fn without_twins(
     batch: &[crate::analyze::Analyzed],
 ) -> Vec<crate::analyze::Analyzed> {
     let sources: std::collections::HashSet<_> = batch.iter().map(|p| &p.source).collect();
+    // The same file named another way (`./data` for `data`): its real path.
+    let real = |s: &crate::corpus::Source| {
+        std::fs::canonicalize(&s.path)
+            .ok()
+            .map(|path| (path, s.record))
+    };
+    let real_sources: std::collections::HashSet<_> =
+        batch.iter().filter_map(|p| real(&p.source)).collect();
     let crawled: std::collections::HashSet<(String, u64)> = batch
         .iter()
         .filter_map(|p| {
@@ -85,7 +93,9 @@ fn without_twins(
                 .as_deref()
                 .and_then(crate::extract::page_address)
                 .is_some_and(|a| crawled.contains(&(a, p.print.simhash)));
-            !sources.contains(&p.source) && !again
+            let same_file = sources.contains(&p.source)
+                || real(&p.source).is_some_and(|r| real_sources.contains(&r));
+            !same_file && !again
         })
         .collect()
 }
