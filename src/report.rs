@@ -272,10 +272,12 @@ impl Summary {
             pages: shown.len(),
             errors: shown.iter().filter(|(p, _)| !p.is_ok()).count(),
             copies: shown.iter().filter(|(_, v)| v.role == Role::Copy).count(),
+            // The pages the reported copies copy, indexed ones included.
             originals: shown
                 .iter()
-                .filter(|(_, v)| v.role == Role::Original)
-                .count(),
+                .filter_map(|(_, v)| v.copy_of.as_ref().map(|c| c.original))
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
             flagged: shown.iter().filter(|(_, v)| !v.flags.is_empty()).count(),
             copy: count(Flag::Copy),
             junk_links: count(Flag::JunkLinks),

@@ -104,6 +104,8 @@ fn a_percentage_bound_counts_only_the_batch_not_the_indexed_originals() {
     let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(line["pages"], 4, "{line}");
     assert_eq!(line["counted"], 4, "{line}");
+    // The batch's copies copy two indexed pages.
+    assert_eq!(line["summary"]["originals"], 2, "{line}");
     assert_eq!(out.status.code(), Some(1), "{line}");
 }
 
