@@ -31,7 +31,12 @@ pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> St
             let kept = if keep_block(b) {
                 // "Many patches were sent for review:" announces the list
                 // after it, whose entries are links and still the story.
-                announced = !item && b.text.ends_with(':');
+                // An entry of the announced list keeps it announced.
+                announced = if item {
+                    announced
+                } else {
+                    b.text.ends_with(':')
+                };
                 true
             } else if announced && item && !b.boiler {
                 true
