@@ -274,11 +274,9 @@ fn describe(
     // Every item of a counted list, judged as the scan judges it.
     let mut fates: Vec<Vec<String>> = vec![Vec::new(); ex.links.len()];
     let body = ex.body();
-    let mut junk_items = 0;
     junk_links::judge_items(ex, &body, |at, item, outcome| {
         let why = match outcome {
             junk_links::Outcome::Junk(shared) => {
-                junk_items += 1;
                 if shared.is_empty() {
                     "JUNK: a headline that shares no topic word with the story".to_string()
                 } else {
@@ -348,7 +346,7 @@ fn describe(
             )
         }
     );
-    if junk_items == 0 {
+    if junk.items.is_empty() {
         let _ = writeln!(out, "    no item counted as junk");
     }
 

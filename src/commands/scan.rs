@@ -116,7 +116,8 @@ fn check_outputs(args: &ScanArgs) -> Result<(), String> {
         .map(|(flag, _)| *flag)
         .collect();
     if args.output.as_deref().is_none_or(is_stdout) {
-        on_stdout.push("the report");
+        // For check, standard output holds its JSON summary instead.
+        on_stdout.push("the report (or check's summary)");
     }
     if on_stdout.len() > 1 {
         return Err(format!(
