@@ -491,6 +491,52 @@ mod tests {
     }
 
     #[test]
+    fn a_blog_theme_entry_date_beats_the_updated_time_beside_it() {
+        let times = r#"<p><time class="entry-date published" datetime="2019-06-28T11:32:59+02:00">28. Juni 2019</time><time class="updated" datetime="2019-09-26T10:00:00+02:00">26. September 2019</time></p>"#;
+        let (day, rule) = published("", times).unwrap();
+        assert_eq!(
+            (day.as_str(), rule.as_str()),
+            ("2019-06-28", "time:pubdate")
+        );
+        // A time labelled as an update is not the publication, whatever its class.
+        let updated = r#"<p><time class="entry-date published" datetime="2024-12-06T11:29:12+00:00">Last Updated: December 6, 2024</time></p>"#;
+        let head =
+            r#"<meta property="article:published_time" content="2023-10-02T14:21:11+00:00">"#;
+        assert_eq!(published(head, updated).unwrap().0, "2023-10-02");
+    }
+
+    #[test]
+    fn a_url_day_before_the_date_fields_is_the_first_publication() {
+        let head = r#"<link rel="canonical" href="https://mag.example/2017/07/12/montauk/"><meta name="datepublished" content="2019-06-17">"#;
+        assert_eq!(
+            published(head, "").unwrap(),
+            ("2017-07-12".into(), "url".into())
+        );
+        // A URL a day off the field is a time zone, not an edit.
+        let close = head.replace("2019-06-17", "2017-07-13");
+        assert_eq!(published(&close, "").unwrap().0, "2017-07-13");
+    }
+
+    #[test]
+    fn a_shown_day_one_off_a_utc_timestamp_does_not_replace_it() {
+        let head =
+            r#"<meta property="article:published_time" content="2023-11-06T12:00:00+00:00">"#;
+        let shown = "<p>5 November 2023</p>";
+        assert_eq!(published(head, shown).unwrap().0, "2023-11-06");
+    }
+
+    #[test]
+    fn the_picture_path_dates_a_page_with_no_other_date() {
+        let head = r#"<meta property="og:image" content="https://eff.example/files/2016/05/04/report.png">"#;
+        assert_eq!(
+            published(head, "").unwrap(),
+            ("2016-05-04".into(), "meta:og:image".into())
+        );
+        let dated = format!(r#"{head}<meta name="pubdate" content="2016-06-01">"#);
+        assert_eq!(published(&dated, "").unwrap().0, "2016-06-01");
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let mut page = String::from("<html><body>");
         // Deep enough that a recursive walk would exhaust a worker's stack.

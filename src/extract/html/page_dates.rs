@@ -114,8 +114,11 @@ pub(super) fn read_dates(
             .unwrap_or_else(|| element_text(*t))
     };
     if let Some(t) = times.iter().find(|t| {
-        (t.value().attr("pubdate").is_some() || t.value().attr("itemprop") == Some("datePublished"))
+        (t.value().attr("pubdate").is_some()
+            || t.value().attr("itemprop") == Some("datePublished")
+            || publication_class(t.value().attr("class")))
             && !in_teaser_list(t)
+            && !labelled_update(t)
     }) {
         add_value(&mut out, &time_value(t), "time:pubdate");
     }
@@ -169,17 +172,16 @@ pub(super) fn read_dates(
     }
     match (out.published.clone(), shown) {
         (Some(field), Some((d, rule))) if d != field.date => {
-            // The day readers are shown wins when a field backs it: a
-            // timestamp in UTC a day off the local day, or the page's own
-            // modified date (or another date field) that it displays.
-            let one_day_off = field.utc.is_some() && (d - field.date).num_days().abs() == 1;
+            // The day readers are shown wins when another date field backs
+            // it (the page's own modified date that it displays). A shown
+            // day merely one off a UTC timestamp does not: pages and their
+            // readers date a story by the field's own day as written.
             let backing = out
                 .candidates
                 .iter()
                 .find(|c| c.date == d)
                 .map(|c| c.rule.clone());
-            if one_day_off || backing.is_some() {
-                let by = backing.unwrap_or_else(|| format!("local day of {}", field.rule));
+            if let Some(by) = backing {
                 out.published = Some(dates::FoundDate {
                     date: d,
                     rule: format!("{rule} ({by})"),
@@ -201,14 +203,66 @@ pub(super) fn read_dates(
                     .take(2000)
                     .find_map(|b| dates::parse_date(&b.text))
             };
-            if let Some(d) = first_time {
+            // The story's own picture is often filed under its day
+            // (`/files/2016/05/04/cover.png`), but may be an older one
+            // reused, so it counts only when nothing else dates the page.
+            let picture = ["og:image", "twitter:image"]
+                .into_iter()
+                .find_map(|name| meta.get(name).and_then(|v| dates::date_from_url(v)));
+            if let Some(d) = picture {
+                out.add_guess(d, "meta:og:image");
+            } else if let Some(d) = first_time {
                 out.add_guess(d, "time");
             } else if let Some(d) = first_text() {
                 out.add_guess(d, "text:first");
             }
         }
     }
+    // A URL is fixed when the story first goes out; date fields are
+    // rewritten when it is updated or moved. A date days after the URL's
+    // day dates a later edit.
+    if let Some(d) = url.and_then(dates::date_from_url)
+        && out
+            .published
+            .as_ref()
+            .is_some_and(|f| (f.date - d).num_days() > 1)
+    {
+        out.published = Some(dates::FoundDate {
+            date: d,
+            rule: "url".to_string(),
+            utc: None,
+            zoned: false,
+        });
+    }
     out
+}
+
+/// Whether a `<time>`'s class names it the publication time
+/// (`entry-date published`, as blog themes print it beside an `updated`
+/// time).
+fn publication_class(class: Option<&str>) -> bool {
+    class.is_some_and(|c| {
+        let words: Vec<&str> = c.split_ascii_whitespace().collect();
+        !words.contains(&"updated")
+            && words
+                .iter()
+                .any(|w| matches!(*w, "published" | "entry-date" | "pubdate"))
+    })
+}
+
+/// Whether a time's own words label it an update (`Last Updated:`),
+/// whatever its markup claims.
+fn labelled_update(t: &ElementRef<'_>) -> bool {
+    let text = element_text(*t).to_lowercase();
+    [
+        "updated",
+        "modified",
+        "aktualisiert",
+        "mis à jour",
+        "actualizado",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
 }
 
 /// Whether an element sits in a list item or the page's furniture (a
