@@ -526,6 +526,23 @@ mod tests {
     }
 
     #[test]
+    fn publication_times_on_many_days_date_a_list_not_the_page() {
+        let comments: String = (19..23)
+            .map(|d| format!("<div class=\"comment\"><p>Reply text.</p><time datetime=\"2019-09-{d}T07:30:29Z\" pubdate>{d} septembre</time></div>"))
+            .collect();
+        let body = format!(
+            "<h1>Site</h1><p>Edition du 23 septembre 2019</p><h1>Didier Porte and the mayor <span>Abonnés</span></h1><p class=\"publication\">Le <time datetime=\"2019-06-28T13:49:45Z\">28 juin 2019</time></p>{comments}"
+        );
+        let head = "<title>Didier Porte and the mayor | Chroniques | Site</title>";
+        // The headline is found though the title carries the site's name
+        // and the heading a label, so the date under it is the page's.
+        assert_eq!(
+            published(head, &body).unwrap(),
+            ("2019-06-28".into(), "text:near-headline".into())
+        );
+    }
+
+    #[test]
     fn the_picture_path_dates_a_page_with_no_other_date() {
         let head = r#"<meta property="og:image" content="https://eff.example/files/2016/05/04/report.png">"#;
         assert_eq!(

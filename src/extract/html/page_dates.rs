@@ -106,20 +106,30 @@ pub(super) fn read_dates(
             out.add_modified(d, &format!("meta:{name}"));
         }
     }
-    let times: Vec<ElementRef<'_>> = doc.select(&SEL_TIME).take(50).collect();
+    let times: Vec<ElementRef<'_>> = doc.select(&SEL_TIME).take(200).collect();
     let time_value = |t: &ElementRef<'_>| {
         t.value()
             .attr("datetime")
             .map(str::to_string)
             .unwrap_or_else(|| element_text(*t))
     };
-    if let Some(t) = times.iter().find(|t| {
-        (t.value().attr("pubdate").is_some()
-            || t.value().attr("itemprop") == Some("datePublished")
-            || publication_class(t.value().attr("class")))
-            && !in_teaser_list(t)
-            && !labelled_update(t)
-    }) {
+    let marked: Vec<&ElementRef<'_>> = times
+        .iter()
+        .filter(|t| {
+            (t.value().attr("pubdate").is_some()
+                || t.value().attr("itemprop") == Some("datePublished")
+                || publication_class(t.value().attr("class")))
+                && !labelled_update(t)
+        })
+        .collect();
+    // Times marked as publications on three or more days date a list (of
+    // comments, of other stories), not the page.
+    let marked_days: std::collections::BTreeSet<_> = marked
+        .iter()
+        .filter_map(|t| dates::parse_date(&time_value(t)))
+        .collect();
+    let own = marked.iter().find(|t| !in_teaser_list(t));
+    if let Some(t) = own.filter(|_| marked_days.len() < 3) {
         add_value(&mut out, &time_value(t), "time:pubdate");
     }
     // Microdata on any other element: the date in its `content` or
@@ -351,14 +361,32 @@ const BLOCKS_AFTER_HEADLINE: usize = 15;
 /// else the first `<h1>`.
 fn headline_block(blocks: &[Block], title: &str) -> Option<usize> {
     let heading = |b: &Block| matches!(b.tag, "h1" | "h2" | "h3");
+    let title = title.trim();
+    let exact = || {
+        blocks
+            .iter()
+            .position(|b| heading(b) && b.text.trim() == title)
+    };
+    // Titles carry the site's name after the headline, headlines a label
+    // after it ("... Balkany | Chroniques" over "... Balkany Abonnés").
+    let leading = || {
+        blocks
+            .iter()
+            .position(|b| heading(b) && shared_start(b.text.trim(), title) >= HEADLINE_START)
+    };
     (!title.is_empty())
-        .then(|| {
-            blocks
-                .iter()
-                .position(|b| heading(b) && b.text.trim() == title)
-        })
+        .then(|| exact().or_else(leading))
         .flatten()
         .or_else(|| blocks.iter().position(|b| b.tag == "h1"))
+}
+
+/// How many leading characters a heading must share with the title to be
+/// its headline: more than a site's name or a section's.
+const HEADLINE_START: usize = 30;
+
+/// How many characters two texts share from their start.
+fn shared_start(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 /// The date written in short blocks around the headline (or at the top of
