@@ -531,9 +531,9 @@ mod tests {
             .map(|d| format!("<div class=\"comment\"><p>Reply text.</p><time datetime=\"2019-09-{d}T07:30:29Z\" pubdate>{d} septembre</time></div>"))
             .collect();
         let body = format!(
-            "<h1>Site</h1><p>Edition du 23 septembre 2019</p><h1>Didier Porte and the mayor <span>Abonnés</span></h1><p class=\"publication\">Le <time datetime=\"2019-06-28T13:49:45Z\">28 juin 2019</time></p>{comments}"
+            "<h1>Site</h1><p>Edition du 23 septembre 2019</p><h1>Didier Porte wishes the mayor good health <span>Abonnés</span></h1><p class=\"publication\">Le <time datetime=\"2019-06-28T13:49:45Z\">28 juin 2019</time></p>{comments}"
         );
-        let head = "<title>Didier Porte and the mayor | Chroniques | Site</title>";
+        let head = "<title>Didier Porte wishes the mayor good health | Chroniques | Site</title>";
         // The headline is found though the title carries the site's name
         // and the heading a label, so the date under it is the page's.
         assert_eq!(
