@@ -240,6 +240,11 @@ fn is_hidden(el: &scraper::node::Element, styles: bool) -> bool {
         id.strip_prefix("S:")
             .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
     });
+    // A tab's panel is hidden until its tab is clicked: the code sample in
+    // another language, the second tab of a product's details.
+    if el.attr("role") == Some("tabpanel") {
+        return false;
+    }
     if (el.attr("hidden").is_some() && !streamed) || el.attr("aria-hidden") == Some("true") {
         return true;
     }
