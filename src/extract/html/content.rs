@@ -65,6 +65,25 @@ pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> St
     }
 }
 
+/// Share of a text's words the body must already hold for the text to
+/// count as shown on the page.
+const SHOWN_SHARE: f64 = 0.5;
+
+/// Adds a text the page holds outside its markup (a product's description
+/// in its JSON-LD) when the body does not already show most of its words.
+pub(super) fn add_missing(paragraphs: &mut Vec<String>, text: String) {
+    let shown: std::collections::HashSet<String> = paragraphs
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let present = words.iter().filter(|w| shown.contains(*w)).count();
+    if !words.is_empty() && (present as f64) < SHOWN_SHARE * words.len() as f64 {
+        paragraphs.push(text);
+    }
+}
+
 /// A story seldom repeats a long paragraph word for word; slideshow
 /// captions and sticky teasers do. (Short lines such as list labels may
 /// repeat in a real story.)
@@ -414,7 +433,9 @@ fn keep_block(b: &Block) -> bool {
     if is_photo_caption(&b.text) {
         return false;
     }
-    heading || words >= 5 || ends_sentence(&b.text) || b.text.chars().count() >= 30
+    // A code block is content however short: `npm install twilio`.
+    let code = b.tag == "pre";
+    heading || code || words >= 5 || ends_sentence(&b.text) || b.text.chars().count() >= 30
 }
 
 /// A caption signed with a photo credit: `... (AP Photo/Alan Diaz)`,

@@ -9,6 +9,7 @@
 
 mod content;
 mod flatten;
+mod json_ld;
 mod links;
 mod meta;
 mod page_dates;
@@ -144,8 +145,19 @@ pub fn extract(html: &str) -> Extracted {
         .or_else(|| meta.get("og:url"))
         .cloned();
     let title = meta::choose_title(&doc, &meta);
-    let page_dates =
-        page_dates::read_dates(&doc, &meta, url.as_deref(), body, &flat.blocks, &title);
+    let scripts = json_ld::scripts(&doc);
+    if let Some(description) = json_ld::product_description(&scripts) {
+        content::add_missing(&mut story.paragraphs, description);
+    }
+    let page_dates = page_dates::read_dates(
+        &doc,
+        &meta,
+        &scripts,
+        url.as_deref(),
+        body,
+        &flat.blocks,
+        &title,
+    );
 
     Extracted {
         title,
@@ -470,6 +482,23 @@ mod tests {
         let body = extract(&page).body();
         assert!(body.contains("Ruby users install the gem"), "{body}");
         assert!(!body.contains("hidden note"), "{body}");
+    }
+
+    #[test]
+    fn a_product_description_only_in_json_ld_joins_the_body_once() {
+        let description = "Lightweight training shorts with a quick-dry fabric, a zip pocket for your phone and a seven inch inseam.";
+        let ld = format!(
+            r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"Product","name":"Shorts","description":"&lt;p&gt;{description}&lt;/p&gt;"}}</script>"#
+        );
+        let shop = "<h1>Training shorts</h1><p>Add to bag</p><p>Free returns within thirty days of delivery on every order.</p>";
+        let page = format!("<html><head>{ld}</head><body>{shop}</body></html>");
+        let body = extract(&page).body();
+        assert!(body.contains(description), "{body}");
+        assert!(!body.contains("<p>"), "{body}");
+        // Shown on the page already, it is not added a second time.
+        let shown =
+            format!("<html><head>{ld}</head><body>{shop}<p>{description}</p></body></html>");
+        assert_eq!(extract(&shown).body().matches("zip pocket").count(), 1);
     }
 
     #[test]

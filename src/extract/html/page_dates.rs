@@ -2,6 +2,7 @@
 //! from structured data to what the page shows near its headline.
 
 use super::flatten::Block;
+use super::json_ld;
 use super::{element_text, sel};
 use crate::extract::dates::{self, PageDates};
 use ego_tree::NodeRef;
@@ -9,7 +10,6 @@ use scraper::{ElementRef, Html, Node, Selector};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static SEL_JSONLD: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
 static SEL_TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
 static SEL_ITEMPROP: LazyLock<Selector> =
     LazyLock::new(|| sel("[itemprop='datePublished']:not(meta):not(time)"));
@@ -67,6 +67,7 @@ const MODIFIED_META: &[&str] = &[
 pub(super) fn read_dates(
     doc: &Html,
     meta: &HashMap<String, String>,
+    scripts: &[json_ld::Script],
     url: Option<&str>,
     body: NodeRef<'_, Node>,
     blocks: &[Block],
@@ -78,15 +79,11 @@ pub(super) fn read_dates(
             add_value(&mut out, v, &format!("meta:{name}"));
         }
     }
-    for script in doc.select(&SEL_JSONLD) {
-        let raw: String = script.text().collect();
-        // Sites often ship JSON-LD that is not valid JSON (trailing commas,
-        // raw newlines in strings); the keys are still readable.
-        let parsed = serde_json::from_str::<serde_json::Value>(raw.trim()).ok();
+    for script in scripts {
         let find = |key: &str| -> Option<String> {
-            match &parsed {
+            match &script.value {
                 Some(v) => json_date(v, key).map(str::to_string),
-                None => json_key_by_text(&raw, key),
+                None => json_key_by_text(&script.raw, key),
             }
         };
         for (key, rule) in [
@@ -437,26 +434,13 @@ fn json_key_by_text(raw: &str, key: &str) -> Option<String> {
 /// also dates its web page, its site, its author's other works and the
 /// stories it links to.
 fn json_date<'v>(v: &'v serde_json::Value, key: &str) -> Option<&'v str> {
-    let mut stack = vec![v];
-    let mut visited = 0;
     let mut best: Option<(u8, &str)> = None;
-    while let Some(v) = stack.pop() {
-        visited += 1;
-        if visited > 10_000 {
-            break;
-        }
-        match v {
-            serde_json::Value::Object(map) => {
-                if let Some(s) = map.get(key).and_then(|x| x.as_str()) {
-                    let rank = describes(map.get("@type"));
-                    if best.is_none_or(|(r, _)| rank < r) {
-                        best = Some((rank, s));
-                    }
-                }
-                stack.extend(map.values().rev());
+    for map in json_ld::objects(v) {
+        if let Some(s) = map.get(key).and_then(|x| x.as_str()) {
+            let rank = describes(&json_ld::types(map));
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, s));
             }
-            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
-            _ => {}
         }
     }
     best.map(|(_, s)| s)
@@ -464,12 +448,7 @@ fn json_date<'v>(v: &'v serde_json::Value, key: &str) -> Option<&'v str> {
 
 /// How surely a JSON-LD object with this `@type` describes the page's
 /// story: 0 an article or post, 1 the web page, 2 anything else.
-fn describes(kind: Option<&serde_json::Value>) -> u8 {
-    let names: Vec<&str> = match kind {
-        Some(serde_json::Value::String(s)) => vec![s.as_str()],
-        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
-        _ => Vec::new(),
-    };
+fn describes(names: &[&str]) -> u8 {
     if names
         .iter()
         .any(|n| n.ends_with("Article") || n.ends_with("Posting") || *n == "Report")

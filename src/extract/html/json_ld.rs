@@ -1,0 +1,101 @@
+//! The page's JSON-LD scripts, parsed once: dates read them, and a shop's
+//! description of its product comes from them when the page body lacks it.
+
+use super::sel;
+use scraper::{Html, Selector};
+use std::sync::LazyLock;
+
+static SEL_JSONLD: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
+
+/// One `<script type="application/ld+json">`: its text, and its value when
+/// the text is valid JSON. Sites often ship JSON-LD that is not (trailing
+/// commas, raw newlines in strings); its keys are still readable as text.
+pub(super) struct Script {
+    pub(super) raw: String,
+    pub(super) value: Option<serde_json::Value>,
+}
+
+/// The page's JSON-LD scripts, in document order.
+pub(super) fn scripts(doc: &Html) -> Vec<Script> {
+    doc.select(&SEL_JSONLD)
+        .map(|s| {
+            let raw: String = s.text().collect();
+            let value = serde_json::from_str(raw.trim()).ok();
+            Script { raw, value }
+        })
+        .collect()
+}
+
+/// How many JSON values a search visits at most: a page may ship a
+/// catalogue as JSON-LD.
+const MAX_VISITED: usize = 10_000;
+
+/// Every object in a JSON-LD value (`@graph`, arrays, nested objects),
+/// depth first in document order.
+pub(super) fn objects(v: &serde_json::Value) -> Vec<&serde_json::Map<String, serde_json::Value>> {
+    let mut out = Vec::new();
+    let mut stack = vec![v];
+    let mut visited = 0;
+    while let Some(v) = stack.pop() {
+        visited += 1;
+        if visited > MAX_VISITED {
+            break;
+        }
+        match v {
+            serde_json::Value::Object(map) => {
+                out.push(map);
+                stack.extend(map.values().rev());
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The names in an object's `@type` (a string or a list of them).
+pub(super) fn types(map: &serde_json::Map<String, serde_json::Value>) -> Vec<&str> {
+    match map.get("@type") {
+        Some(serde_json::Value::String(s)) => vec![s.as_str()],
+        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The description a shop gives its product (`"@type": "Product"`), as
+/// plain text: shops often render it in a tab or by script only.
+pub(super) fn product_description(scripts: &[Script]) -> Option<String> {
+    scripts
+        .iter()
+        .filter_map(|s| s.value.as_ref())
+        .flat_map(objects)
+        .filter(|m| {
+            types(m)
+                .iter()
+                .any(|t| matches!(*t, "Product" | "ProductGroup"))
+        })
+        .find_map(|m| m.get("description").and_then(|d| d.as_str()))
+        .map(plain_text)
+        .filter(|t| !t.is_empty())
+}
+
+/// A description's text without the markup some shops leave in it, even
+/// escaped once more (`&lt;p&gt;`).
+fn plain_text(description: &str) -> String {
+    let once = fragment_text(description);
+    if once.contains('<') && once.contains('>') {
+        fragment_text(&once)
+    } else {
+        once
+    }
+}
+
+/// The text of an HTML fragment, whitespace collapsed.
+fn fragment_text(html: &str) -> String {
+    let fragment = Html::parse_fragment(html);
+    let text: Vec<&str> = fragment.root_element().text().collect();
+    text.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
