@@ -111,10 +111,6 @@ pub struct RunInfo<'a> {
     pub day: chrono::NaiveDate,
 }
 
-/// Marks farmscan's own report, so that a report saved inside a scanned
-/// folder is not read as a page next time.
-pub const GENERATOR: &str = "<meta name=\"generator\" content=\"farmscan";
-
 /// Writes the report.
 pub fn render(
     pages: &[Analyzed],
@@ -126,7 +122,8 @@ pub fn render(
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">{GENERATOR} {}\"><title>farmscan report</title><style>{STYLE}</style></head><body>",
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">{} {}\"><title>farmscan report</title><style>{STYLE}</style></head><body>",
+        crate::corpus::OWN_REPORT_MARK,
         env!("CARGO_PKG_VERSION")
     );
     let inputs: Vec<String> = run

@@ -8,6 +8,7 @@
 //! commands in [`commands`] put them together for the CLI.
 
 pub mod analyze;
+pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod config;

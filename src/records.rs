@@ -3,11 +3,11 @@
 //! shard on a cluster node) and judged elsewhere with the same rules.
 
 use crate::analyze::Analyzed;
+use crate::analyze::junk::JunkTotals;
+use crate::analyze::lede::LedeWeekday;
 use crate::corpus::Source;
 use crate::extract::{FoundDate, PageDates, wire};
 use crate::fingerprint::{BodyPrint, Shingle};
-use crate::signals::date_mismatch::LedeWeekday;
-use crate::signals::junk_links::JunkTotals;
 use serde::{Deserialize, Serialize};
 
 /// A page's fingerprint record.

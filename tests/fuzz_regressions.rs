@@ -18,7 +18,7 @@ fn fuzz_findings_no_longer_crash() {
             }
             "text_extract" => {
                 let page = farmscan::extract::text::extract(&String::from_utf8_lossy(&data));
-                let _ = farmscan::signals::junk_links::measure(&page);
+                let _ = farmscan::analyze::junk::measure(&page);
             }
             "warc_read" => {
                 farmscan::corpus::warc::read(&data[..], "f.warc", 1 << 20, &mut |_| {});

@@ -1,6 +1,6 @@
 //! `farmscan explain`: a readable account of one page's verdict.
 
-use crate::analyze::{self, Analyzed};
+use crate::analyze::{self, Analyzed, junk};
 use crate::cli::ExplainArgs;
 use crate::config::Config;
 use crate::corpus::{self, Page};
@@ -71,7 +71,7 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
 
 pub fn run(args: &ExplainArgs) -> Result<(), String> {
     if let Some(day) = args.today {
-        crate::extract::dates::set_today(day);
+        crate::calendar::set_today(day);
     }
     let file = super::load_config(args.config.as_deref())?;
     let cfg = file.apply(Config::default());
@@ -274,9 +274,9 @@ fn describe(
     // Every item of a counted list, judged as the scan judges it.
     let mut fates: Vec<Vec<String>> = vec![Vec::new(); ex.links.len()];
     let body = ex.body();
-    junk_links::judge_items(ex, &body, |at, item, outcome| {
+    junk::judge_items(ex, &body, |at, item, outcome| {
         let why = match outcome {
-            junk_links::Outcome::Junk(shared) => {
+            junk::Outcome::Junk(shared) => {
                 if shared.is_empty() {
                     "JUNK: a headline that shares no topic word with the story".to_string()
                 } else {
@@ -286,14 +286,14 @@ fn describe(
                     )
                 }
             }
-            junk_links::Outcome::Related(shared) => format!(
+            junk::Outcome::Related(shared) => format!(
                 "not junk: about the story (shares \"{}\")",
                 shared.join("\", \"")
             ),
-            junk_links::Outcome::NotHeadline => {
+            junk::Outcome::NotHeadline => {
                 "not junk: too short for a headline, or a date or a button".to_string()
             }
-            junk_links::Outcome::Repeated => {
+            junk::Outcome::Repeated => {
                 "not junk again: the same headline or story as an item above".to_string()
             }
         };
@@ -305,7 +305,7 @@ fn describe(
         } else {
             &list.heading
         };
-        let counted = match junk_links::why_not_counted(list, site.as_deref()) {
+        let counted = match junk::why_not_counted(list, site.as_deref()) {
             Some(why) => format!("not counted: {why}"),
             None => "counted".to_string(),
         };
@@ -324,7 +324,7 @@ fn describe(
             let _ = writeln!(out, "    - {f}");
         }
     }
-    let junk = junk_links::measure(ex);
+    let junk = junk::measure(ex);
     let _ = writeln!(
         out,
         "  junk link text: {} chars against a body of {} chars, ratio {:.2} ({})",

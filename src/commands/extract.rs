@@ -106,7 +106,7 @@ fn print_text(out: &mut impl Write, r: &ExtractRow) -> std::io::Result<()> {
 pub fn run(args: &ExtractArgs) -> Result<(), String> {
     super::set_jobs(args.jobs)?;
     if let Some(day) = args.today {
-        crate::extract::dates::set_today(day);
+        crate::calendar::set_today(day);
     }
     let walk = corpus::discover(&args.paths)?;
     let cfg = crate::config::Config::default();

@@ -12,7 +12,7 @@ use std::io::BufRead;
 pub fn run(args: &FingerprintArgs) -> Result<(), String> {
     super::set_jobs(args.run.jobs)?;
     if let Some(day) = args.run.today {
-        crate::extract::dates::set_today(day);
+        crate::calendar::set_today(day);
     }
     let file = super::load_config(args.run.config.as_deref())?;
     let cfg = file.apply(crate::config::Config::default());

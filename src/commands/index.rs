@@ -14,7 +14,7 @@ pub fn run(cmd: &IndexCommand) -> Result<(), String> {
 fn add(args: &IndexAddArgs) -> Result<(), String> {
     super::set_jobs(args.run.jobs)?;
     if let Some(day) = args.run.today {
-        crate::extract::dates::set_today(day);
+        crate::calendar::set_today(day);
     }
     let file = super::load_config(args.run.config.as_deref())?;
     let cfg = file.apply(crate::config::Config::default());

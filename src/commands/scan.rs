@@ -21,7 +21,7 @@ pub struct Scanned {
 pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
     super::set_jobs(args.run.jobs)?;
     if let Some(day) = args.run.today {
-        crate::extract::dates::set_today(day);
+        crate::calendar::set_today(day);
     }
     check_outputs(args)?;
     let file = super::load_config(args.run.config.as_deref())?;
@@ -167,7 +167,7 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), S
             let run = crate::html_report::RunInfo {
                 inputs: &args.paths,
                 cfg: &s.cfg,
-                day: crate::extract::dates::latest_for(None, None),
+                day: crate::calendar::latest_for(None, None),
             };
             let page = crate::html_report::render(&s.pages, &s.verdicts, &sites, &s.summary, &run);
             super::written(

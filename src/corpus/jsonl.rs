@@ -81,7 +81,7 @@ fn page_of(line: &[u8], path: &str, line_no: u64) -> Result<Page, Failure> {
         markup,
         text: content.to_string(),
         url: field("url").map(str::to_string),
-        crawl_date: field("date").and_then(crate::extract::dates::parse_date),
+        crawl_date: field("date").and_then(crate::calendar::parse_date),
         saved: None,
         // A number is an id as much as a string is.
         id: obj.get("id").and_then(|v| match v {

@@ -85,11 +85,16 @@ impl Failure {
     }
 }
 
-/// Whether a page is a report farmscan wrote (`--html`): its generator tag
-/// stands in the head, near the start.
+/// Marks farmscan's own HTML report (`--html`, which writes it in its
+/// head), so that a report saved inside a scanned folder is not read as a
+/// page next time.
+pub const OWN_REPORT_MARK: &str = "<meta name=\"generator\" content=\"farmscan";
+
+/// Whether a page is a report farmscan wrote: its generator tag stands in
+/// the head, near the start.
 fn is_own_report(text: &str) -> bool {
     let head = &text[..text.floor_char_boundary(1024)];
-    head.contains(crate::html_report::GENERATOR)
+    head.contains(OWN_REPORT_MARK)
 }
 
 /// Reads one discovered file, handing each page (or failure) to `visit` as

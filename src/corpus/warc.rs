@@ -83,7 +83,7 @@ pub fn read(
                     .map(|u| u.trim().trim_matches(['<', '>']).to_string()),
                 crawl_date: headers
                     .get("warc-date")
-                    .and_then(|d| crate::extract::dates::parse_date(d)),
+                    .and_then(|d| crate::calendar::parse_date(d)),
                 saved: None,
                 id: None,
             })),

@@ -9,6 +9,7 @@ pub mod html;
 pub mod text;
 pub mod wire;
 
+use crate::calendar;
 use crate::corpus::{Markup, Page};
 use serde::Serialize;
 
@@ -66,8 +67,8 @@ impl Extracted {
 
 /// Extracts a page according to its markup.
 pub fn extract(page: &Page) -> Extracted {
-    let latest = dates::latest_for(page.crawl_date, page.saved);
-    dates::bounded_by(latest, || extract_page(page))
+    let latest = calendar::latest_for(page.crawl_date, page.saved);
+    calendar::bounded_by(latest, || extract_page(page))
 }
 
 fn extract_page(page: &Page) -> Extracted {
@@ -79,7 +80,7 @@ fn extract_page(page: &Page) -> Extracted {
         out.url = Some(url.clone());
     }
     if out.dates.published.is_none()
-        && let Some(d) = out.url.as_deref().and_then(dates::date_from_url)
+        && let Some(d) = out.url.as_deref().and_then(calendar::date_from_url)
     {
         out.dates.add_published(d, "url");
     }

@@ -6,8 +6,9 @@
 //! the first list heading belongs to the lists, since farms put their
 //! clickbait after the story.
 
-use super::dates::{self, PageDates};
+use super::dates::PageDates;
 use super::{Extracted, LinkItem, LinkList, squash_whitespace};
+use crate::calendar;
 
 /// Breadcrumb trails (`Home > News`) are navigation, not titles.
 fn is_breadcrumb(line: &str) -> bool {
@@ -118,7 +119,7 @@ pub fn extract(text: &str) -> Extracted {
     }
     let first_list = (1..lines.len()).find(|&i| {
         is_heading(&lines, i)
-            && dates::labelled_date_line(lines[i]).is_none()
+            && calendar::labelled_date_line(lines[i]).is_none()
             && paragraphs_after[i] * 3 < lines.len() - i
             && paragraphs_after[0] > paragraphs_after[i]
             && !running_text_after[i]
@@ -127,7 +128,7 @@ pub fn extract(text: &str) -> Extracted {
 
     let mut title: Option<String> = None;
     for (i, line) in lines[..body_end].iter().enumerate() {
-        if let Some((d, utc)) = dates::labelled_date_line(line) {
+        if let Some((d, utc)) = calendar::labelled_date_line(line) {
             page_dates.add_published_at(d, utc, false, "text:date-line");
             continue;
         }

@@ -4,6 +4,7 @@
 use super::flatten::Block;
 use super::json_ld;
 use super::{element_text, sel};
+use crate::calendar;
 use crate::extract::dates::{self, PageDates};
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -94,12 +95,15 @@ pub(super) fn read_dates(
                 add_value(&mut out, &value, rule);
             }
         }
-        if let Some(d) = find("dateModified").as_deref().and_then(dates::parse_date) {
+        if let Some(d) = find("dateModified")
+            .as_deref()
+            .and_then(calendar::parse_date)
+        {
             out.add_modified(d, "json-ld:dateModified");
         }
     }
     for name in MODIFIED_META {
-        if let Some(d) = meta.get(*name).and_then(|v| dates::parse_date(v)) {
+        if let Some(d) = meta.get(*name).and_then(|v| calendar::parse_date(v)) {
             out.add_modified(d, &format!("meta:{name}"));
         }
     }
@@ -123,7 +127,7 @@ pub(super) fn read_dates(
     // comments, of other stories), not the page.
     let marked_days: std::collections::BTreeSet<_> = marked
         .iter()
-        .filter_map(|t| dates::parse_date(&time_value(t)))
+        .filter_map(|t| calendar::parse_date(&time_value(t)))
         .collect();
     let own = marked.iter().find(|t| !in_teaser_list(t));
     if let Some(t) = own.filter(|_| marked_days.len() < 3) {
@@ -145,7 +149,7 @@ pub(super) fn read_dates(
             add_value(&mut out, v, &format!("meta:{name}"));
         }
     }
-    if let Some(d) = url.and_then(dates::date_from_url) {
+    if let Some(d) = url.and_then(calendar::date_from_url) {
         out.add_published(d, "url");
     }
 
@@ -153,7 +157,7 @@ pub(super) fn read_dates(
     let date_line = blocks
         .iter()
         .take(400)
-        .find_map(|b| dates::labelled_date_line(&b.text));
+        .find_map(|b| calendar::labelled_date_line(&b.text));
     let shown = [
         (date_line.map(|(d, _)| d), "text:date-line"),
         (
@@ -202,20 +206,20 @@ pub(super) fn read_dates(
         (None, None) => {
             let first_time = times
                 .first()
-                .and_then(|t| dates::parse_date(&time_value(t)));
+                .and_then(|t| calendar::parse_date(&time_value(t)));
             let first_text = || {
                 blocks
                     .iter()
                     .filter(|b| !b.boiler)
                     .take(2000)
-                    .find_map(|b| dates::parse_date(&b.text))
+                    .find_map(|b| calendar::parse_date(&b.text))
             };
             // The story's own picture is often filed under its day
             // (`/files/2016/05/04/cover.png`), but may be an older one
             // reused, so it counts only when nothing else dates the page.
             let picture = ["og:image", "twitter:image"]
                 .into_iter()
-                .find_map(|name| meta.get(name).and_then(|v| dates::date_from_url(v)));
+                .find_map(|name| meta.get(name).and_then(|v| calendar::date_from_url(v)));
             if let Some(d) = picture {
                 out.add_guess(d, "meta:og:image");
             } else if let Some(d) = first_time {
@@ -228,7 +232,7 @@ pub(super) fn read_dates(
     // A URL is fixed when the story first goes out; date fields are
     // rewritten when it is updated or moved. A date days after the URL's
     // day dates a later edit.
-    if let Some(d) = url.and_then(dates::date_from_url)
+    if let Some(d) = url.and_then(calendar::date_from_url)
         && out
             .published
             .as_ref()
@@ -334,13 +338,13 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
         if let Some(d) = v
             .attr("title")
             .or_else(|| v.attr("datetime"))
-            .and_then(dates::parse_date)
+            .and_then(calendar::parse_date)
         {
             return Some(d);
         }
         let text = element_text(el);
         if text.chars().count() <= 120
-            && let Some(d) = dates::parse_date(&text)
+            && let Some(d) = calendar::parse_date(&text)
         {
             return Some(d);
         }
@@ -392,7 +396,7 @@ fn shared_start(a: &str, b: &str) -> usize {
 fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::NaiveDate> {
     let date_in = |b: &Block| {
         (b.text.chars().count() <= 200)
-            .then(|| dates::parse_date(&b.text))
+            .then(|| calendar::parse_date(&b.text))
             .flatten()
     };
     let Some(h1) = headline_block(blocks, title) else {
@@ -411,9 +415,9 @@ fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::Nai
 
 /// Adds a machine-readable date field's value, with its time when it has one.
 fn add_value(out: &mut PageDates, value: &str, rule: &str) {
-    if let Some(d) = dates::parse_date(value).or_else(|| dates::compact_timestamp(value)) {
-        let zoned = dates::timestamp_is_zoned(value);
-        out.add_published_at(d, dates::parse_timestamp(value), zoned, rule);
+    if let Some(d) = calendar::parse_date(value).or_else(|| calendar::compact_timestamp(value)) {
+        let zoned = calendar::timestamp_is_zoned(value);
+        out.add_published_at(d, calendar::parse_timestamp(value), zoned, rule);
     }
 }
 

@@ -7,9 +7,12 @@
 use crate::corpus::{Page, Source};
 use crate::extract::{self, Extracted, PageDates, wire};
 use crate::fingerprint::{self, BodyPrint};
-use crate::signals::date_mismatch::{self, LedeWeekday};
-use crate::signals::junk_links::{self, JunkTotals};
+pub mod junk;
+pub mod lede;
+
 use chrono::NaiveDate;
+use junk::JunkTotals;
+use lede::LedeWeekday;
 
 /// How much of a body the language detector reads: enough to be sure,
 /// bounded so long pages cost no more.
@@ -94,7 +97,7 @@ pub fn language(body: &str) -> Option<&'static str> {
 /// Analyzes an extracted page.
 pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
     let body = ex.body();
-    let junk = junk_links::measure(&ex).totals;
+    let junk = junk::measure(&ex).totals;
     Analyzed {
         source: page.source.clone(),
         status: "ok".to_string(),
@@ -103,7 +106,7 @@ pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> An
         lang: language(&body),
         words: crate::script::count_words(&body),
         print: fingerprint::fingerprint(&ex.paragraphs),
-        lede: date_mismatch::lede_weekday(&ex.paragraphs),
+        lede: lede::lede_weekday(&ex.paragraphs),
         url: ex.url,
         title: ex.title,
         dates: ex.dates,
