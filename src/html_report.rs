@@ -327,7 +327,12 @@ fn explain_page(h: &mut String, i: usize, pages: &[Analyzed], v: &Verdict) {
         );
     }
     for d in &v.date_issues {
-        let _ = write!(h, "<li>date_mismatch ({}): {}</li>", d.code, esc(&d.detail));
+        let _ = write!(
+            h,
+            "<li>date_mismatch ({}): {}</li>",
+            d.code.code(),
+            esc(&d.detail)
+        );
     }
     if let Some(c) = &v.copy_of {
         let o = &pages[c.original];

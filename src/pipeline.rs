@@ -118,7 +118,11 @@ pub fn analyze_file(
             .par_drain(..)
             .map(|item| match item {
                 Ok(page) => analyze_guarded(&page, given_original),
-                Err(f) => Analyzed::bare(f.source, f.status, given_original),
+                Err(f) => Analyzed::bare(
+                    f.source,
+                    crate::corpus::PageStatus::Failed(f.status),
+                    given_original,
+                ),
             })
             .collect();
         rows.extend(analyzed);
@@ -142,7 +146,7 @@ fn analyze_guarded(page: &corpus::Page, given_original: bool) -> Analyzed {
     .unwrap_or_else(|_| {
         Analyzed::bare(
             page.source.clone(),
-            "internal error while analyzing".into(),
+            crate::corpus::PageStatus::Failed("internal error while analyzing".into()),
             given_original,
         )
     })

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub struct Record {
     pub path: String,
     pub record: Option<u64>,
-    pub status: String,
+    pub status: crate::corpus::PageStatus,
     pub url: Option<String>,
     /// The site the page belongs to (URL host), for site boilerplate.
     pub site: Option<String>,

@@ -57,7 +57,7 @@ pub fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
             junk_link_ratio: None,
             date_lag_days: None,
             flags: String::new(),
-            status: p.status.clone(),
+            status: p.status.to_string(),
             date_issue: String::new(),
             id: p.id.clone(),
         };
@@ -84,11 +84,11 @@ pub fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
             .map(|f| f.name())
             .collect::<Vec<_>>()
             .join(";"),
-        status: p.status.clone(),
+        status: p.status.to_string(),
         date_issue: v
             .date_issues
             .iter()
-            .map(|d| d.code)
+            .map(|d| d.code.code())
             .collect::<Vec<_>>()
             .join(";"),
         id: p.id.clone(),

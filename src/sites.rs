@@ -175,7 +175,11 @@ mod tests {
     #[test]
     fn one_misjudged_page_ranks_below_a_farm_of_many_copies() {
         let page = |path: &str, url: &str| {
-            let mut p = Analyzed::bare(crate::corpus::Source::file(path), "ok".into(), false);
+            let mut p = Analyzed::bare(
+                crate::corpus::Source::file(path),
+                crate::corpus::PageStatus::Ok,
+                false,
+            );
             p.url = Some(url.into());
             p
         };
@@ -222,7 +226,7 @@ mod tests {
     fn sites_are_registrable_domains_or_folders() {
         let mut p = Analyzed::bare(
             crate::corpus::Source::file("crawl/farm/a.html"),
-            "ok".into(),
+            crate::corpus::PageStatus::Ok,
             false,
         );
         assert_eq!(site_of(&p), ("farm".to_string(), "folder"));

@@ -187,7 +187,7 @@ impl Store {
                         path,
                         record: record.map(|n| n as u64),
                     },
-                    "ok".into(),
+                    crate::corpus::PageStatus::Ok,
                     true,
                 );
                 page.from_index = true;

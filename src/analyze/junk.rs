@@ -6,7 +6,7 @@
 //! menus, tags and pagination do not count) and shares almost none of the
 //! story's topic words. Related-story boxes on honest pages share them.
 
-use crate::extract::{Extracted, LinkItem, LinkList, url_domain};
+use crate::extract::{Extracted, LinkItem, LinkList, Region, url_domain};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -244,7 +244,7 @@ const MAX_STORY_DISTANCE: u32 = 3;
 /// page's own site (`page_site`, its registrable domain) are the site's
 /// furniture.
 pub fn why_not_counted(list: &LinkList, page_site: Option<&str>) -> Option<&'static str> {
-    if list.region != "main" {
+    if list.region != Region::Main {
         return Some("site furniture");
     }
     if list.story_distance.is_none_or(|d| d > MAX_STORY_DISTANCE) {
@@ -342,7 +342,7 @@ mod tests {
     use super::*;
     use crate::extract::{LinkItem, LinkList};
 
-    fn list(region: &'static str, items: &[&str]) -> LinkList {
+    fn list(region: Region, items: &[&str]) -> LinkList {
         LinkList {
             heading: "Related".into(),
             items: items
@@ -362,7 +362,7 @@ mod tests {
         Extracted {
             title: "Storm hits the coast".into(),
             paragraphs: vec![body.to_string()],
-            links: vec![list("main", items)],
+            links: vec![list(Region::Main, items)],
             ..Default::default()
         }
     }
@@ -407,7 +407,7 @@ mod tests {
         let mut p = page(BODY, &[]);
         p.links = vec![
             list(
-                "main",
+                Region::Main,
                 &[
                     "Home",
                     "World",
@@ -417,21 +417,21 @@ mod tests {
                 ],
             ),
             list(
-                "main",
+                Region::Main,
                 &[
                     "Click to share on Facebook (Opens in new window)",
                     "Share this story by email with friends",
                 ],
             ),
             list(
-                "main",
+                Region::Main,
                 &[
                     "November 19, 2019 at 6:34 am",
                     "November 18, 2019 at 9:02 pm",
                 ],
             ),
             list(
-                "nav",
+                Region::Nav,
                 &[
                     "Ten celebrity weddings that shocked everyone",
                     "Quarterback signs record deal after season",
@@ -447,9 +447,9 @@ mod tests {
             "Ten celebrity weddings that shocked everyone",
             "Quarterback signs record deal after season",
         ];
-        let mut side = list("aside", &bait);
+        let mut side = list(Region::Aside, &bait);
         assert_eq!(why_not_counted(&side, None), Some("site furniture"));
-        side.region = "main";
+        side.region = Region::Main;
         side.story_distance = Some(MAX_STORY_DISTANCE + 1);
         assert_eq!(why_not_counted(&side, None), Some("not beside the story"));
         side.story_distance = Some(1);
@@ -462,7 +462,7 @@ mod tests {
         let page = |items: &[&str]| Extracted {
             title: "北京将新建二十个公园".into(),
             paragraphs: vec![story.to_string()],
-            links: vec![list("main", items)],
+            links: vec![list(Region::Main, items)],
             ..Default::default()
         };
         let unrelated = measure(&page(&[
@@ -492,7 +492,7 @@ mod tests {
             "Ten celebrity weddings that shocked everyone",
             "Why quarterbacks now train with ballet dancers",
         ];
-        let mut grid = list("main", &items);
+        let mut grid = list(Region::Main, &items);
         for i in &mut grid.items {
             i.pictured = true;
         }
@@ -501,7 +501,7 @@ mod tests {
         p.links = vec![grid];
         assert_eq!(measure(&p).totals.junk_chars, 0);
         // One picture among several bare headlines is still a headline list.
-        let mut mixed = list("main", &items);
+        let mut mixed = list(Region::Main, &items);
         mixed.items.push(LinkItem {
             text: "A third story about something else again entirely".into(),
             href: None,
@@ -513,7 +513,10 @@ mod tests {
 
     #[test]
     fn picture_widgets_of_other_sites_still_pad_the_story() {
-        let mut grid = list("main", &["Ten celebrity weddings that shocked everyone"; 2]);
+        let mut grid = list(
+            Region::Main,
+            &["Ten celebrity weddings that shocked everyone"; 2],
+        );
         grid.items[0].href = Some("https://clickbait.example/weddings".into());
         grid.items[1].href = Some("//clickbait.example/quarterbacks".into());
         for i in &mut grid.items {
@@ -532,7 +535,7 @@ mod tests {
     #[test]
     fn a_story_linked_several_times_is_one_headline() {
         let mut l = list(
-            "main",
+            Region::Main,
             &[
                 "Ten celebrity weddings that shocked everyone",
                 "The couples, the dresses and the guests nobody expected at the altar",

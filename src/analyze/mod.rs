@@ -4,7 +4,7 @@
 //! The page's markup is dropped here; what survives is small enough to keep
 //! for every page of a large corpus.
 
-use crate::corpus::{Page, Source};
+use crate::corpus::{Page, PageStatus, Source};
 use crate::extract::{self, Extracted, PageDates, wire};
 use crate::fingerprint::{self, BodyPrint};
 pub mod junk;
@@ -22,8 +22,8 @@ const LANG_PREFIX_CHARS: usize = 1000;
 #[derive(Debug, Clone)]
 pub struct Analyzed {
     pub source: Source,
-    /// `ok`, or what went wrong reading this page.
-    pub status: String,
+    /// Read, or what went wrong reading this page.
+    pub status: PageStatus,
     pub url: Option<String>,
     pub title: String,
     pub lang: Option<&'static str>,
@@ -52,7 +52,7 @@ impl Analyzed {
     /// A page with nothing read from it but its status: the row of a page
     /// that could not be read, or the base that the index and fingerprint
     /// records fill in.
-    pub fn bare(source: Source, status: String, given_original: bool) -> Self {
+    pub fn bare(source: Source, status: PageStatus, given_original: bool) -> Self {
         Analyzed {
             source,
             status,
@@ -74,7 +74,7 @@ impl Analyzed {
     }
 
     pub fn is_ok(&self) -> bool {
-        self.status == "ok"
+        self.status.is_ok()
     }
 
     pub fn published(&self) -> Option<NaiveDate> {
@@ -100,7 +100,7 @@ pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> An
     let junk = junk::measure(&ex).totals;
     Analyzed {
         source: page.source.clone(),
-        status: "ok".to_string(),
+        status: PageStatus::Ok,
         wire: wire::credited(&body),
         wire_site: ex.url.as_deref().and_then(wire::service_for_url),
         lang: language(&body),

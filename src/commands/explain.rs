@@ -4,7 +4,7 @@ use crate::analyze::{self, Analyzed, junk};
 use crate::cli::ExplainArgs;
 use crate::config::Config;
 use crate::corpus::{self, Page};
-use crate::extract::{self, Extracted};
+use crate::extract::{self, Extracted, Region};
 use crate::fingerprint;
 use crate::judge;
 use crate::signals::copy::{Evidence, credible_date};
@@ -152,15 +152,14 @@ fn same_page(a: &Analyzed, b: &Analyzed) -> bool {
         )
 }
 
-/// Where a list stands, in words: the region names of the extractor.
-fn region_gloss(region: &str) -> String {
+/// Where a list stands, in words.
+fn region_gloss(region: Region) -> &'static str {
     match region {
-        "main" => "in the page's main column".to_string(),
-        "nav" => "in a menu".to_string(),
-        "header" => "in the page header".to_string(),
-        "footer" => "in the page footer".to_string(),
-        "aside" => "in a sidebar".to_string(),
-        other => format!("in the page's {other}"),
+        Region::Main => "in the page's main column",
+        Region::Nav => "in a menu",
+        Region::Header => "in the page header",
+        Region::Footer => "in the page footer",
+        Region::Aside => "in a sidebar",
     }
 }
 
@@ -262,7 +261,7 @@ fn describe(
         let _ = writeln!(out, "  no contradiction found");
     }
     for d in &v.date_issues {
-        let _ = writeln!(out, "  date_mismatch ({}): {}", d.code, d.detail);
+        let _ = writeln!(out, "  date_mismatch ({}): {}", d.code.code(), d.detail);
     }
 
     let _ = writeln!(

@@ -2,7 +2,7 @@
 
 use crate::analyze;
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::corpus::{self, Source};
+use crate::corpus::{self, PageStatus, Source};
 use crate::extract::{self, Extracted, LinkList, PageDates};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,7 +21,7 @@ struct ExtractRow {
     links: Vec<LinkList>,
     /// Every date found and the rule that found it.
     dates: PageDates,
-    status: String,
+    status: PageStatus,
     /// The input's id for the page (JSON Lines `id`).
     id: Option<String>,
 }
@@ -44,7 +44,7 @@ fn row(source: &Source, id: Option<String>, result: Result<Extracted, String>) -
                 text,
                 links: e.links,
                 dates: e.dates,
-                status: "ok".into(),
+                status: PageStatus::Ok,
                 id,
             }
         }
@@ -58,7 +58,7 @@ fn row(source: &Source, id: Option<String>, result: Result<Extracted, String>) -
             text: String::new(),
             links: Vec::new(),
             dates: PageDates::default(),
-            status,
+            status: PageStatus::Failed(status),
             id,
         },
     }
@@ -70,7 +70,7 @@ fn print_text(out: &mut impl Write, r: &ExtractRow) -> std::io::Result<()> {
         None => r.path.clone(),
     };
     writeln!(out, "=== {label}")?;
-    if r.status != "ok" {
+    if !r.status.is_ok() {
         return writeln!(out, "status: {}\n", r.status);
     }
     writeln!(out, "title: {}", r.title)?;

@@ -66,6 +66,46 @@ pub struct Page {
 /// Default cap on the bytes one file may decompress to.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Whether a page was read, or why not: the report's `status` column
+/// (`ok`, or the reason in words).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum PageStatus {
+    Ok,
+    Failed(String),
+}
+
+impl PageStatus {
+    pub fn is_ok(&self) -> bool {
+        matches!(self, PageStatus::Ok)
+    }
+}
+
+impl std::fmt::Display for PageStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PageStatus::Ok => f.write_str("ok"),
+            PageStatus::Failed(why) => f.write_str(why),
+        }
+    }
+}
+
+impl From<String> for PageStatus {
+    fn from(s: String) -> Self {
+        if s == "ok" {
+            PageStatus::Ok
+        } else {
+            PageStatus::Failed(s)
+        }
+    }
+}
+
+impl From<PageStatus> for String {
+    fn from(s: PageStatus) -> Self {
+        s.to_string()
+    }
+}
+
 /// A page-sized failure: the row a page gets when it cannot be read.
 #[derive(Debug, Clone)]
 pub struct Failure {

@@ -33,14 +33,25 @@ pub fn page_target(href: &str) -> Option<&str> {
     (!h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:")).then_some(h)
 }
 
+/// Where a link list sits: site furniture (by tag, role or class) or the
+/// page's main flow. Written in lower case in `extract`'s output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Region {
+    Main,
+    Nav,
+    Header,
+    Footer,
+    Aside,
+}
+
 /// A list of links (or, on a saved text page, headline lines) outside the body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LinkList {
     pub heading: String,
     pub items: Vec<LinkItem>,
-    /// Where the list sits: `nav`, `header`, `footer`, `aside` (site
-    /// furniture, by tag, role or class) or `main` (in the page's flow).
-    pub region: &'static str,
+    /// Where the list sits on the page.
+    pub region: Region,
     /// Levels from the list up to the nearest element it shares with the
     /// story's container: 1 for a list right beside the story, more for a
     /// list in another column; `None` when no story was found.

@@ -177,7 +177,7 @@ fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
             lists.push(LinkList {
                 heading: line.to_string(),
                 items: Vec::new(),
-                region: "main",
+                region: super::Region::Main,
                 story_distance: Some(1),
             });
             continue;
@@ -196,7 +196,7 @@ fn headed_lists(lines: &[&str]) -> Vec<LinkList> {
                     href: None,
                     pictured: false,
                 }],
-                region: "main",
+                region: super::Region::Main,
                 story_distance: Some(1),
             }),
         }

@@ -159,7 +159,7 @@ mod tests {
     }
 
     fn page(url: &str, paras: &[String]) -> Analyzed {
-        let mut p = Analyzed::bare(Source::file(url), "ok".into(), false);
+        let mut p = Analyzed::bare(Source::file(url), crate::corpus::PageStatus::Ok, false);
         p.url = Some(url.into());
         p.print = crate::fingerprint::fingerprint(paras);
         p

@@ -16,10 +16,35 @@ use crate::extract::{FoundDate, PageDates};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+/// The kinds of contradiction, named in the `date_issue` column by their
+/// codes (see the module's documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IssueKind {
+    Stale,
+    Backdated,
+    Future,
+    Weekday,
+    Inconsistent,
+}
+
+impl IssueKind {
+    /// The code users read in reports.
+    pub fn code(self) -> &'static str {
+        match self {
+            IssueKind::Stale => "stale",
+            IssueKind::Backdated => "backdated",
+            IssueKind::Future => "future",
+            IssueKind::Weekday => "weekday",
+            IssueKind::Inconsistent => "inconsistent",
+        }
+    }
+}
+
 /// One reason the claimed date is contradicted, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DateIssue {
-    pub code: &'static str,
+    pub code: IssueKind,
     pub detail: String,
 }
 
@@ -42,12 +67,12 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
         let lag = (claimed - orig).num_days();
         if lag > cfg.stale_days {
             issues.push(DateIssue {
-                code: "stale",
+                code: IssueKind::Stale,
                 detail: format!("claims {claimed}, {lag} days after its original's {orig}"),
             });
         } else if lag < 0 {
             issues.push(DateIssue {
-                code: "backdated",
+                code: IssueKind::Backdated,
                 detail: format!(
                     "claims {claimed}, {} days before its original's {orig}",
                     -lag
@@ -59,7 +84,7 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
         && claimed > crawl
     {
         issues.push(DateIssue {
-            code: "future",
+            code: IssueKind::Future,
             detail: format!("claims {claimed}, after it was crawled on {crawl}"),
         });
     }
@@ -70,7 +95,7 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
         let diff = (lede.weekday + 7 - claimed_wd) % 7;
         if !matches!(diff, 0 | 1 | 5 | 6) {
             issues.push(DateIssue {
-                code: "weekday",
+                code: IssueKind::Weekday,
                 detail: format!(
                     "lede says \"{}\" but {claimed} is a {}",
                     lede.phrase,
@@ -100,7 +125,7 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     ) && (last.date - first.date).num_days() > cfg.inconsistent_days
     {
         issues.push(DateIssue {
-            code: "inconsistent",
+            code: IssueKind::Inconsistent,
             detail: format!(
                 "{} says {} but {} says {}",
                 last.rule, last.date, first.rule, first.date
@@ -148,7 +173,7 @@ mod tests {
     fn codes(e: &DateEvidence<'_>) -> Vec<&'static str> {
         check(e, &Config::default())
             .into_iter()
-            .map(|i| i.code)
+            .map(|i| i.code.code())
             .collect()
     }
 
@@ -178,7 +203,7 @@ mod tests {
         let p = dates("2025-04-11");
         let e = ev(&p, None, None, Some(d("2023-09-11")));
         let issues = check(&e, &Config::default());
-        assert_eq!(issues[0].code, "stale");
+        assert_eq!(issues[0].code, IssueKind::Stale);
         assert!(issues[0].detail.contains("578 days"));
         let e = ev(&p, None, None, Some(d("2025-04-15")));
         assert_eq!(codes(&e), ["backdated"]);

@@ -2,7 +2,7 @@
 
 use super::flatten::Totals;
 use super::{MAX_CLIMB, element_text, sel};
-use crate::extract::{LinkItem, LinkList, page_target, squash_whitespace};
+use crate::extract::{LinkItem, LinkList, Region, page_target, squash_whitespace};
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::{ElementRef, Html, Selector};
@@ -134,7 +134,7 @@ fn list_of(el: ElementRef<'_>, min_items: usize, ctx: &Context<'_>) -> Option<Li
 /// Where a list sits: inside site furniture (by tag, ARIA role or class,
 /// nearest first) or in the page's main flow. An element holding most of
 /// the page's text is a layout wrapper, whatever its class says.
-fn region(el: ElementRef<'_>, totals: &HashMap<NodeId, Totals>, page_chars: usize) -> &'static str {
+fn region(el: ElementRef<'_>, totals: &HashMap<NodeId, Totals>, page_chars: usize) -> Region {
     for node in std::iter::once(*el).chain(el.ancestors()).take(MAX_CLIMB) {
         let Some(e) = node.value().as_element() else {
             continue;
@@ -146,28 +146,28 @@ fn region(el: ElementRef<'_>, totals: &HashMap<NodeId, Totals>, page_chars: usiz
             break;
         }
         let by_tag = match e.name() {
-            "nav" | "menu" => Some("nav"),
-            "header" => Some("header"),
-            "footer" => Some("footer"),
-            "aside" => Some("aside"),
+            "nav" | "menu" => Some(Region::Nav),
+            "header" => Some(Region::Header),
+            "footer" => Some(Region::Footer),
+            "aside" => Some(Region::Aside),
             _ => None,
         };
         let by_role = match e.attr("role") {
-            Some("navigation" | "menubar" | "menu") => Some("nav"),
-            Some("banner") => Some("header"),
-            Some("contentinfo") => Some("footer"),
-            Some("complementary") => Some("aside"),
+            Some("navigation" | "menubar" | "menu") => Some(Region::Nav),
+            Some("banner") => Some(Region::Header),
+            Some("contentinfo") => Some(Region::Footer),
+            Some("complementary") => Some(Region::Aside),
             _ => None,
         };
         if let Some(r) = by_tag.or(by_role).or_else(|| region_by_class(e)) {
             return r;
         }
     }
-    "main"
+    Region::Main
 }
 
 /// Furniture named by class or id words.
-fn region_by_class(e: &scraper::node::Element) -> Option<&'static str> {
+fn region_by_class(e: &scraper::node::Element) -> Option<Region> {
     let words = [e.attr("class"), e.attr("id")]
         .into_iter()
         .flatten()
@@ -176,11 +176,11 @@ fn region_by_class(e: &scraper::node::Element) -> Option<&'static str> {
     for w in words {
         match w.as_str() {
             "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" => {
-                return Some("nav");
+                return Some(Region::Nav);
             }
-            "footer" => return Some("footer"),
-            "header" | "masthead" => return Some("header"),
-            "sidebar" | "widget" | "aside" => return Some("aside"),
+            "footer" => return Some(Region::Footer),
+            "header" | "masthead" => return Some(Region::Header),
+            "sidebar" | "widget" | "aside" => return Some(Region::Aside),
             _ => {}
         }
     }
