@@ -323,7 +323,7 @@ fn explain_page(h: &mut String, i: usize, pages: &[Analyzed], v: &Verdict) {
             "<li>claims to be published {} ({}, {})</li>",
             d.date,
             d.date.format("%A"),
-            esc(&d.rule)
+            esc(&d.rule.to_string())
         );
     }
     for d in &v.date_issues {

@@ -126,7 +126,7 @@ impl Store {
                         published
                             .and_then(|f| f.utc)
                             .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-                        published.map(|f| f.rule.clone()),
+                        published.map(|f| f.rule.to_string()),
                         p.wire,
                         p.wire_site,
                         p.words as i64,
@@ -203,7 +203,10 @@ impl Store {
                     });
                     dates.published = Some(FoundDate {
                         date,
-                        rule: format!("index: {}", rule.unwrap_or_default()),
+                        rule: crate::extract::DateRule::new(
+                            crate::extract::DateSource::Index,
+                            &rule.unwrap_or_default(),
+                        ),
                         utc,
                         zoned: false,
                     });

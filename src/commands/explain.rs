@@ -4,7 +4,7 @@ use crate::analyze::{self, Analyzed, junk};
 use crate::cli::ExplainArgs;
 use crate::config::Config;
 use crate::corpus::{self, Page};
-use crate::extract::{self, Extracted, Region};
+use crate::extract::{self, DateRule, DateSource, Extracted, Region};
 use crate::fingerprint;
 use crate::judge;
 use crate::signals::copy::{Evidence, credible_date};
@@ -164,22 +164,21 @@ fn region_gloss(region: Region) -> &'static str {
 }
 
 /// The rule that found a date, in words a reader can check on the page.
-fn rule_gloss(rule: &str) -> String {
-    let (kind, detail) = rule.split_once(':').unwrap_or((rule, ""));
-    let place = match kind {
-        "meta" => "a <meta> tag of the page's head",
-        "json-ld" => "the page's structured data (JSON-LD)",
-        "text" => "the visible text",
-        "class" => "an element whose class names it a date",
-        "time" => "a <time> element",
-        "itemprop" => "an element marked itemprop",
-        "url" => "the page's address",
-        _ => return rule.to_string(),
+fn rule_gloss(rule: &DateRule) -> String {
+    let place = match rule.source {
+        DateSource::Meta => "a <meta> tag of the page's head",
+        DateSource::JsonLd => "the page's structured data (JSON-LD)",
+        DateSource::Text => "the visible text",
+        DateSource::Class => "an element whose class names it a date",
+        DateSource::Time => "a <time> element",
+        DateSource::Itemprop => "an element marked itemprop",
+        DateSource::Url => "the page's address",
+        DateSource::Index => return rule.to_string(),
     };
-    if detail.is_empty() {
-        format!("{place} [{rule}]")
-    } else {
-        format!("{place}, {} [{rule}]", detail.replace('-', " "))
+    let written = rule.to_string();
+    match written.split_once(':') {
+        Some((_, detail)) => format!("{place}, {} [{written}]", detail.replace('-', " ")),
+        None => format!("{place} [{written}]"),
     }
 }
 

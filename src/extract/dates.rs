@@ -1,6 +1,7 @@
 //! The dates a page states, each with the rule that produced it. Reading
 //! a date out of text is [`crate::calendar`]'s job.
 
+use super::date_rule::DateRule;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -10,7 +11,7 @@ use serde::Serialize;
 pub struct FoundDate {
     /// Written `YYYY-MM-DD`.
     pub date: NaiveDate,
-    pub rule: String,
+    pub rule: DateRule,
     /// The moment, when the field gave a time too (UTC): it orders two pages
     /// claiming the same day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,7 +39,7 @@ pub struct PageDates {
 impl PageDates {
     /// Adds a publication-date candidate; the first one added wins, so callers
     /// add in order of trust.
-    pub fn add_published(&mut self, date: NaiveDate, rule: &str) {
+    pub fn add_published(&mut self, date: NaiveDate, rule: DateRule) {
         self.add_published_at(date, None, false, rule);
     }
 
@@ -48,11 +49,11 @@ impl PageDates {
         date: NaiveDate,
         utc: Option<chrono::NaiveDateTime>,
         zoned: bool,
-        rule: &str,
+        rule: DateRule,
     ) {
         let found = FoundDate {
             date,
-            rule: rule.to_string(),
+            rule,
             utc,
             zoned: zoned && utc.is_some(),
         };
@@ -71,22 +72,22 @@ impl PageDates {
     /// Adds a date read from what the page shows rather than from a date
     /// field: it stands only when no field gave one, and is not a candidate
     /// for the consistency check (a guess cannot contradict a field).
-    pub fn add_guess(&mut self, date: NaiveDate, rule: &str) {
+    pub fn add_guess(&mut self, date: NaiveDate, rule: DateRule) {
         if self.published.is_none() {
             self.published = Some(FoundDate {
                 date,
-                rule: rule.to_string(),
+                rule,
                 utc: None,
                 zoned: false,
             });
         }
     }
 
-    pub fn add_modified(&mut self, date: NaiveDate, rule: &str) {
+    pub fn add_modified(&mut self, date: NaiveDate, rule: DateRule) {
         if self.modified.is_none() {
             self.modified = Some(FoundDate {
                 date,
-                rule: rule.to_string(),
+                rule,
                 utc: None,
                 zoned: false,
             });

@@ -4,6 +4,7 @@
 //! the title, the URL, the dates and the link lists found outside the body.
 //! Later stages never look at HTML.
 
+pub mod date_rule;
 pub mod dates;
 pub mod html;
 pub mod text;
@@ -13,6 +14,7 @@ use crate::calendar;
 use crate::corpus::{Markup, Page};
 use serde::Serialize;
 
+pub use date_rule::{DateRule, DateSource};
 pub use dates::{FoundDate, PageDates};
 
 /// One item of a link list: its visible text and its target, if a link.
@@ -93,7 +95,8 @@ fn extract_page(page: &Page) -> Extracted {
     if out.dates.published.is_none()
         && let Some(d) = out.url.as_deref().and_then(calendar::date_from_url)
     {
-        out.dates.add_published(d, "url");
+        out.dates
+            .add_published(d, DateRule::new(DateSource::Url, ""));
     }
     out
 }

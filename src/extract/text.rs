@@ -7,6 +7,7 @@
 //! clickbait after the story.
 
 use super::dates::PageDates;
+use super::{DateRule, DateSource};
 use super::{Extracted, LinkItem, LinkList, squash_whitespace};
 use crate::calendar;
 
@@ -129,7 +130,12 @@ pub fn extract(text: &str) -> Extracted {
     let mut title: Option<String> = None;
     for (i, line) in lines[..body_end].iter().enumerate() {
         if let Some((d, utc)) = calendar::labelled_date_line(line) {
-            page_dates.add_published_at(d, utc, false, "text:date-line");
+            page_dates.add_published_at(
+                d,
+                utc,
+                false,
+                DateRule::new(DateSource::Text, "date-line"),
+            );
             continue;
         }
         if is_paragraph(line) {

@@ -22,6 +22,7 @@
 //! 9. finally the path, so the choice never depends on thread timing.
 
 use crate::analyze::Analyzed;
+use crate::extract::DateSource;
 use crate::fingerprint::{Shingle, intersection_size};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -93,12 +94,7 @@ pub fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
         d.candidates.iter().any(|c| c.date == *day)
             || d.modified.as_ref().is_none_or(|m| m.date != *day)
     };
-    let published = d
-        .published
-        .as_ref()
-        .filter(|f| !f.rule.contains("modified"))
-        .map(|f| f.date)
-        .filter(not_an_update);
+    let published = d.published.as_ref().map(|f| f.date).filter(not_an_update);
     let shown = d.shown.as_ref().map(|f| f.date).filter(not_an_update);
     d.candidates
         .iter()
@@ -200,15 +196,14 @@ fn holds_the_other(a: &[Shingle], b: &[Shingle]) -> Ordering {
 /// How formally a page documents its date: publishers' systems write
 /// structured fields; a date only printed on the page is weaker evidence.
 fn date_documentation(p: &Analyzed) -> u8 {
-    match p.dates.published.as_ref().map(|f| f.rule.as_str()) {
-        Some(r)
-            if r.starts_with("json-ld:")
-                || r.starts_with("meta:article")
-                || r == "time:pubdate" =>
-        {
-            2
-        }
-        Some(r) if r.starts_with("meta:") || r == "url" => 1,
+    let Some(rule) = p.dates.published.as_ref().map(|f| &f.rule) else {
+        return 0;
+    };
+    match rule.source {
+        DateSource::JsonLd => 2,
+        DateSource::Meta if rule.detail.starts_with("article") => 2,
+        DateSource::Time if rule.detail == "pubdate" => 2,
+        DateSource::Meta | DateSource::Url => 1,
         _ => 0,
     }
 }

@@ -12,7 +12,7 @@
 
 use crate::analyze::lede::{self, LedeWeekday};
 use crate::config::Config;
-use crate::extract::{FoundDate, PageDates};
+use crate::extract::{DateSource, FoundDate, PageDates};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -110,15 +110,15 @@ pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     // carry as served (the JSON-LD of related stories and comments,
     // `<time>` in teaser lists, a CMS's dateCreated, the URL of a thread's
     // first post), which on legitimate pages disagree by months.
-    let fields: Vec<&FoundDate> = ["meta:", "json-ld:datePublished"]
-        .iter()
-        .filter_map(|family| {
-            e.dates
-                .candidates
-                .iter()
-                .find(|c| c.rule.starts_with(family))
-        })
-        .collect();
+    let meta = |c: &&FoundDate| c.rule.source == DateSource::Meta;
+    let json_ld = |c: &&FoundDate| c.rule.is(DateSource::JsonLd, "datePublished");
+    let fields: Vec<&FoundDate> = [
+        e.dates.candidates.iter().find(meta),
+        e.dates.candidates.iter().find(json_ld),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if let (Some(first), Some(last)) = (
         fields.iter().min_by_key(|c| c.date),
         fields.iter().max_by_key(|c| c.date),
@@ -145,6 +145,7 @@ fn capitalised(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::DateRule;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -152,7 +153,7 @@ mod tests {
 
     fn dates(claimed: &str) -> PageDates {
         let mut p = PageDates::default();
-        p.add_published(d(claimed), "test");
+        p.add_published(d(claimed), DateRule::from("test".to_string()));
         p
     }
 
@@ -217,17 +218,29 @@ mod tests {
         let e = ev(&p, None, Some(d("2025-04-01")), None);
         assert_eq!(codes(&e), ["future"]);
         let mut p = PageDates::default();
-        p.add_published(d("2025-04-11"), "meta:article:published_time");
-        p.add_published(d("2023-09-11"), "json-ld:datePublished");
+        p.add_published(
+            d("2025-04-11"),
+            DateRule::from("meta:article:published_time".to_string()),
+        );
+        p.add_published(
+            d("2023-09-11"),
+            DateRule::from("json-ld:datePublished".to_string()),
+        );
         let e = ev(&p, None, None, None);
         assert_eq!(codes(&e), ["inconsistent"]);
         // Dates of other things on the page (a second JSON-LD object, the
         // URL, a teaser's time) are not the page's own fields.
         let mut p = PageDates::default();
-        p.add_published(d("2025-04-11"), "json-ld:datePublished");
-        p.add_published(d("2023-09-11"), "json-ld:datePublished");
-        p.add_published(d("2024-01-02"), "url");
-        p.add_published(d("2022-05-06"), "time:pubdate");
+        p.add_published(
+            d("2025-04-11"),
+            DateRule::from("json-ld:datePublished".to_string()),
+        );
+        p.add_published(
+            d("2023-09-11"),
+            DateRule::from("json-ld:datePublished".to_string()),
+        );
+        p.add_published(d("2024-01-02"), DateRule::from("url".to_string()));
+        p.add_published(d("2022-05-06"), DateRule::from("time:pubdate".to_string()));
         let e = ev(&p, None, None, None);
         assert!(codes(&e).is_empty());
     }

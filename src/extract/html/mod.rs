@@ -222,7 +222,7 @@ mod tests {
         let e = extract(&page);
         let p = e.dates.published.expect("a date");
         assert_eq!(
-            (p.date.to_string().as_str(), p.rule.as_str()),
+            (p.date.to_string().as_str(), p.rule.to_string().as_str()),
             ("2019-01-23", "text:near-headline")
         );
     }
@@ -237,7 +237,7 @@ mod tests {
         extract(&page)
             .dates
             .published
-            .map(|f| (f.date.to_string(), f.rule))
+            .map(|f| (f.date.to_string(), f.rule.to_string()))
     }
 
     #[test]
@@ -510,7 +510,7 @@ mod tests {
         );
         let p = e.dates.published.unwrap();
         assert_eq!(p.date.to_string(), "2024-03-05");
-        assert_eq!(p.rule, "meta:article:published_time");
+        assert_eq!(p.rule.to_string(), "meta:article:published_time");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::json_ld;
 use super::{element_text, sel};
 use crate::calendar;
 use crate::extract::dates::{self, PageDates};
+use crate::extract::{DateRule, DateSource};
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::collections::HashMap;
@@ -77,7 +78,7 @@ pub(super) fn read_dates(
     let mut out = PageDates::default();
     for name in PUBLISHED_META {
         if let Some(v) = meta.get(*name) {
-            add_value(&mut out, v, &format!("meta:{name}"));
+            add_value(&mut out, v, DateRule::new(DateSource::Meta, name));
         }
     }
     for script in scripts {
@@ -87,24 +88,21 @@ pub(super) fn read_dates(
                 None => json_key_by_text(&script.raw, key),
             }
         };
-        for (key, rule) in [
-            ("datePublished", "json-ld:datePublished"),
-            ("dateCreated", "json-ld:dateCreated"),
-        ] {
+        for key in ["datePublished", "dateCreated"] {
             if let Some(value) = find(key) {
-                add_value(&mut out, &value, rule);
+                add_value(&mut out, &value, DateRule::new(DateSource::JsonLd, key));
             }
         }
         if let Some(d) = find("dateModified")
             .as_deref()
             .and_then(calendar::parse_date)
         {
-            out.add_modified(d, "json-ld:dateModified");
+            out.add_modified(d, DateRule::new(DateSource::JsonLd, "dateModified"));
         }
     }
     for name in MODIFIED_META {
         if let Some(d) = meta.get(*name).and_then(|v| calendar::parse_date(v)) {
-            out.add_modified(d, &format!("meta:{name}"));
+            out.add_modified(d, DateRule::new(DateSource::Meta, name));
         }
     }
     let times: Vec<ElementRef<'_>> = doc.select(&SEL_TIME).take(200).collect();
@@ -131,7 +129,11 @@ pub(super) fn read_dates(
         .collect();
     let own = marked.iter().find(|t| !in_teaser_list(t));
     if let Some(t) = own.filter(|_| marked_days.len() < 3) {
-        add_value(&mut out, &time_value(t), "time:pubdate");
+        add_value(
+            &mut out,
+            &time_value(t),
+            DateRule::new(DateSource::Time, "pubdate"),
+        );
     }
     // Microdata on any other element: the date in its `content` or
     // `datetime` attribute, else its text.
@@ -142,15 +144,19 @@ pub(super) fn read_dates(
             .or_else(|| el.value().attr("datetime"))
             .map(str::to_string)
             .unwrap_or_else(|| element_text(el));
-        add_value(&mut out, &value, "itemprop:datePublished");
+        add_value(
+            &mut out,
+            &value,
+            DateRule::new(DateSource::Itemprop, "datePublished"),
+        );
     }
     for name in GENERIC_META {
         if let Some(v) = meta.get(*name) {
-            add_value(&mut out, v, &format!("meta:{name}"));
+            add_value(&mut out, v, DateRule::new(DateSource::Meta, name));
         }
     }
     if let Some(d) = url.and_then(calendar::date_from_url) {
-        out.add_published(d, "url");
+        out.add_published(d, DateRule::new(DateSource::Url, ""));
     }
 
     // What the page shows readers, first found first.
@@ -159,18 +165,24 @@ pub(super) fn read_dates(
         .take(400)
         .find_map(|b| calendar::labelled_date_line(&b.text));
     let shown = [
-        (date_line.map(|(d, _)| d), "text:date-line"),
+        (
+            date_line.map(|(d, _)| d),
+            DateRule::new(DateSource::Text, "date-line"),
+        ),
         (
             first_date_near_headline(blocks, title),
-            "text:near-headline",
+            DateRule::new(DateSource::Text, "near-headline"),
         ),
-        (dated_element(body), "class:date"),
+        (
+            dated_element(body),
+            DateRule::new(DateSource::Class, "date"),
+        ),
     ]
     .into_iter()
     .find_map(|(d, rule)| d.map(|d| (d, rule)));
-    out.shown = shown.map(|(date, rule)| dates::FoundDate {
+    out.shown = shown.clone().map(|(date, rule)| dates::FoundDate {
         date,
-        rule: rule.to_string(),
+        rule,
         utc: None,
         zoned: false,
     });
@@ -183,10 +195,10 @@ pub(super) fn read_dates(
     }
     match (out.published.clone(), shown) {
         (Some(field), Some((d, rule))) if d != field.date => {
-            // The day readers are shown wins when another date field backs
-            // it (the page's own modified date that it displays). A shown
-            // day merely one off a UTC timestamp does not: pages and their
-            // readers date a story by the field's own day as written.
+            // The day readers are shown wins when another publication
+            // field backs it (a second meta tag, the JSON-LD, the URL). A
+            // shown day merely one off a UTC timestamp does not: pages and
+            // their readers date a story by the field's own day as written.
             let backing = out
                 .candidates
                 .iter()
@@ -195,7 +207,7 @@ pub(super) fn read_dates(
             if let Some(by) = backing {
                 out.published = Some(dates::FoundDate {
                     date: d,
-                    rule: format!("{rule} ({by})"),
+                    rule: rule.backed(by),
                     utc: None,
                     zoned: false,
                 });
@@ -221,11 +233,11 @@ pub(super) fn read_dates(
                 .into_iter()
                 .find_map(|name| meta.get(name).and_then(|v| calendar::date_from_url(v)));
             if let Some(d) = picture {
-                out.add_guess(d, "meta:og:image");
+                out.add_guess(d, DateRule::new(DateSource::Meta, "og:image"));
             } else if let Some(d) = first_time {
-                out.add_guess(d, "time");
+                out.add_guess(d, DateRule::new(DateSource::Time, ""));
             } else if let Some(d) = first_text() {
-                out.add_guess(d, "text:first");
+                out.add_guess(d, DateRule::new(DateSource::Text, "first"));
             }
         }
     }
@@ -240,7 +252,7 @@ pub(super) fn read_dates(
     {
         out.published = Some(dates::FoundDate {
             date: d,
-            rule: "url".to_string(),
+            rule: DateRule::new(DateSource::Url, ""),
             utc: None,
             zoned: false,
         });
@@ -414,7 +426,7 @@ fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::Nai
 }
 
 /// Adds a machine-readable date field's value, with its time when it has one.
-fn add_value(out: &mut PageDates, value: &str, rule: &str) {
+fn add_value(out: &mut PageDates, value: &str, rule: DateRule) {
     if let Some(d) = calendar::parse_date(value).or_else(|| calendar::compact_timestamp(value)) {
         let zoned = calendar::timestamp_is_zoned(value);
         out.add_published_at(d, calendar::parse_timestamp(value), zoned, rule);
