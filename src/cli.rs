@@ -80,9 +80,8 @@ pub struct JudgeArgs {
     #[arg(long)]
     pub by_group: bool,
 
-    /// A TOML configuration file (see `scan --help`).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigFile,
 
     #[command(flatten)]
     pub thresholds: Thresholds,
@@ -168,19 +167,40 @@ pub struct ScanArgs {
 /// How a run works, for every command that reads a corpus.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Worker threads (default: one per core). The output is the same for any number.
-    #[arg(short = 'j', long = "jobs", value_name = "N")]
-    pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub jobs: Jobs,
 
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
 
+    #[command(flatten)]
+    pub config: ConfigFile,
+
+    #[command(flatten)]
+    pub today: Today,
+}
+
+/// `-j`: how many worker threads read and analyse pages.
+#[derive(Debug, Args)]
+pub struct Jobs {
+    /// Worker threads (default: one per core). The output is the same for any number.
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// `--config`: the configuration file a command reads.
+#[derive(Debug, Args)]
+pub struct ConfigFile {
     /// A TOML file of thresholds, originals and extra wire services
     /// (default: farmscan.toml in the working directory, if present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
 
+/// `--today`: the day a run takes as the latest a page can tell of.
+#[derive(Debug, Args)]
+pub struct Today {
     /// The day of the scan (YYYY-MM-DD): no page is taken to tell of a
     /// later day. Without it, a page is bounded by its crawl date (WARC-Date,
     /// JSONL `date`) plus a year, or else by the day its file was last
@@ -295,16 +315,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,
 
-    /// Worker threads (default: one per core).
-    #[arg(short = 'j', long = "jobs", value_name = "N")]
-    pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub jobs: Jobs,
 
-    /// The day of the scan (YYYY-MM-DD): no page is taken to tell of a
-    /// later day. Without it, a page is bounded by its crawl date (WARC-Date,
-    /// JSONL `date`) plus a year, or else by the day its file was last
-    /// written, so the report does not change with the day it is made.
-    #[arg(long, value_name = "DATE")]
-    pub today: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub today: Today,
 }
 
 #[derive(Debug, Args)]
@@ -325,15 +340,10 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
 
-    /// A TOML configuration file, so the verdict is the one `scan` gives
-    /// with it (default: farmscan.toml in the working directory, if present).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    /// The configuration `scan` ran with, so the verdict is the one it gave.
+    #[command(flatten)]
+    pub config: ConfigFile,
 
-    /// The day of the scan (YYYY-MM-DD): no page is taken to tell of a
-    /// later day. Without it, a page is bounded by its crawl date (WARC-Date,
-    /// JSONL `date`) plus a year, or else by the day its file was last
-    /// written, so the report does not change with the day it is made.
-    #[arg(long, value_name = "DATE")]
-    pub today: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub today: Today,
 }

@@ -32,7 +32,7 @@ pub struct Row {
 }
 
 /// Rounds to three decimals: enough to read, stable to compare.
-fn round3(x: f64) -> f64 {
+pub(crate) fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 

@@ -1,5 +1,5 @@
 //! Writing systems: which scripts are written without spaces between words,
-//! and digits of other scripts. Every stage that reads words asks here.
+//! their digits and their full stops. Every stage that reads words asks here.
 
 /// Whether `c` belongs to a script written without spaces between words
 /// (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar): there each
@@ -83,4 +83,11 @@ mod tests {
             std::borrow::Cow::Borrowed(_)
         ));
     }
+}
+
+/// Whether a text ends as a sentence does, in Latin or CJK punctuation,
+/// past closing quotes and brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', '。', '！', '？'])
 }

@@ -3,6 +3,7 @@
 
 use crate::analyze::Analyzed;
 use crate::judge::{Role, Verdict};
+use crate::report::round3;
 use crate::signals::Flag;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -73,10 +74,6 @@ pub fn share_lower_bound(hits: usize, n: usize) -> f64 {
     let centre = p + z2 / (2.0 * n);
     let spread = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
     ((centre - spread) / (1.0 + z2 / n)).max(0.0)
-}
-
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 /// Aggregates the reported pages by site, the surest farms first (by the

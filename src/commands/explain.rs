@@ -70,10 +70,8 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
 }
 
 pub fn run(args: &ExplainArgs) -> Result<(), String> {
-    if let Some(day) = args.today {
-        crate::calendar::set_today(day);
-    }
-    let file = super::load_config(args.config.as_deref())?;
+    super::set_today(&args.today);
+    let file = super::load_config(&args.config)?;
     let cfg = file.apply(Config::default());
     cfg.validate()?;
     if let Some(other) = &args.against

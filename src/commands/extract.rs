@@ -104,10 +104,8 @@ fn print_text(out: &mut impl Write, r: &ExtractRow) -> std::io::Result<()> {
 }
 
 pub fn run(args: &ExtractArgs) -> Result<(), String> {
-    super::set_jobs(args.jobs)?;
-    if let Some(day) = args.today {
-        crate::calendar::set_today(day);
-    }
+    super::set_jobs(&args.jobs)?;
+    super::set_today(&args.today);
     let walk = corpus::discover(&args.paths)?;
     let cfg = crate::config::Config::default();
     let rows: Vec<ExtractRow> = walk

@@ -10,11 +10,9 @@ use crate::report;
 use std::io::BufRead;
 
 pub fn run(args: &FingerprintArgs) -> Result<(), String> {
-    super::set_jobs(args.run.jobs)?;
-    if let Some(day) = args.run.today {
-        crate::calendar::set_today(day);
-    }
-    let file = super::load_config(args.run.config.as_deref())?;
+    super::set_jobs(&args.run.jobs)?;
+    super::set_today(&args.run.today);
+    let file = super::load_config(&args.run.config)?;
     let cfg = file.apply(crate::config::Config::default());
     cfg.validate()?;
     let mut pages = pipeline::load(&args.paths, false, &cfg, args.run.quiet)?.pages;
@@ -67,7 +65,7 @@ pub fn judge(args: &JudgeArgs) -> Result<(), String> {
                 .into(),
         );
     }
-    let file = super::load_config(args.config.as_deref())?;
+    let file = super::load_config(&args.config)?;
     let mut cfg = args.thresholds.config(&file)?;
     cfg.site_boilerplate = !args.trimmed;
     let mut records = Vec::new();

@@ -12,11 +12,9 @@ pub fn run(cmd: &IndexCommand) -> Result<(), String> {
 }
 
 fn add(args: &IndexAddArgs) -> Result<(), String> {
-    super::set_jobs(args.run.jobs)?;
-    if let Some(day) = args.run.today {
-        crate::calendar::set_today(day);
-    }
-    let file = super::load_config(args.run.config.as_deref())?;
+    super::set_jobs(&args.run.jobs)?;
+    super::set_today(&args.run.today);
+    let file = super::load_config(&args.run.config)?;
     let cfg = file.apply(crate::config::Config::default());
     cfg.validate()?;
     let mut store = Store::open(&args.db, true)?;

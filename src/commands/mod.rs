@@ -65,17 +65,24 @@ pub fn print_out(text: &str) -> Result<(), String> {
 
 /// Reads the configuration file (if any), registers its wire services, and
 /// returns it: done once, before any page is read.
-pub fn load_config(path: Option<&std::path::Path>) -> Result<crate::config::FileConfig, String> {
-    let file = crate::config::FileConfig::load(path)?;
+pub fn load_config(file: &crate::cli::ConfigFile) -> Result<crate::config::FileConfig, String> {
+    let file = crate::config::FileConfig::load(file.config.as_deref())?;
     if !file.wire.is_empty() {
         crate::extract::wire::add_services(file.wire.clone())?;
     }
     Ok(file)
 }
 
+/// Sets the day of the scan, when given, for the whole run.
+pub fn set_today(today: &crate::cli::Today) {
+    if let Some(day) = today.today {
+        crate::calendar::set_today(day);
+    }
+}
+
 /// Sets the worker count for this process's parallel stages.
-pub fn set_jobs(jobs: Option<usize>) -> Result<(), String> {
-    if let Some(n) = jobs {
+pub fn set_jobs(jobs: &crate::cli::Jobs) -> Result<(), String> {
+    if let Some(n) = jobs.jobs {
         // More threads than this only cost start-up time and memory: the
         // work is CPU-bound.
         const MAX_JOBS: usize = 1024;

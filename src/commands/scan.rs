@@ -19,12 +19,10 @@ pub struct Scanned {
 
 /// Loads the corpus and the originals, and judges them together.
 pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
-    super::set_jobs(args.run.jobs)?;
-    if let Some(day) = args.run.today {
-        crate::calendar::set_today(day);
-    }
+    super::set_jobs(&args.run.jobs)?;
+    super::set_today(&args.run.today);
     check_outputs(args)?;
-    let file = super::load_config(args.run.config.as_deref())?;
+    let file = super::load_config(&args.run.config)?;
     let cfg = args.thresholds.config(&file)?;
     let start = Instant::now();
     // Open the index first: a missing or unreadable index is an error before

@@ -21,15 +21,10 @@ fn word_count(line: &str) -> usize {
     crate::script::count_words(line)
 }
 
-fn ends_sentence(line: &str) -> bool {
-    let t = line.trim_end_matches(['"', '\'', '”', '’', ')']);
-    t.ends_with(['.', '!', '?', '。', '！', '？'])
-}
-
 /// A line of running text: long, or a whole sentence of some length.
 fn is_paragraph(line: &str) -> bool {
     let words = word_count(line);
-    words >= 25 || (words >= 10 && ends_sentence(line))
+    words >= 25 || (words >= 10 && crate::script::ends_sentence(line))
 }
 
 fn bullet_text(line: &str) -> Option<&str> {
@@ -54,7 +49,8 @@ fn is_item(line: &str) -> bool {
 fn is_heading(lines: &[&str], i: usize) -> bool {
     let line = lines[i];
     let words = word_count(line);
-    if words == 0 || words > 4 || ends_sentence(line) || bullet_text(line).is_some() {
+    if words == 0 || words > 4 || crate::script::ends_sentence(line) || bullet_text(line).is_some()
+    {
         return false;
     }
     // A subheading inside a story is followed by running text; a list's
@@ -149,7 +145,7 @@ pub fn extract(text: &str) -> Extracted {
         } else if i > 0
             && !out.paragraphs.is_empty()
             && word_count(line) >= 3
-            && !ends_sentence(line)
+            && !crate::script::ends_sentence(line)
         {
             // A short line inside the story is a subheading; keep it only if
             // more story follows (trailing widgets like "veryGood! (978)" are

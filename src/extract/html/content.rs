@@ -388,9 +388,15 @@ fn is_loose_paragraph(node: &NodeRef<'_, Node>, flat: &Flattened) -> bool {
     t.chars > 80 && (t.link_chars as f64) < 0.25 * t.chars as f64
 }
 
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '”', '’', ')'])
-        .ends_with(['.', '!', '?', ':', '。', '！', '？'])
+/// A block ending as a sentence, or announcing what follows with a colon
+/// ("Many patches were sent for review:"): prose, however short. (In saved
+/// text a line ending with a colon is a label, so the text reader asks
+/// only for the sentence.)
+fn ends_sentence_or_colon(text: &str) -> bool {
+    crate::script::ends_sentence(text)
+        || text
+            .trim_end_matches(['"', '\'', '”', '’', ')'])
+            .ends_with(':')
 }
 
 fn is_heading(b: &Block) -> bool {
@@ -435,7 +441,7 @@ fn keep_block(b: &Block) -> bool {
     }
     // A code block is content however short: `npm install twilio`.
     let code = b.tag == "pre";
-    heading || code || words >= 5 || ends_sentence(&b.text) || b.text.chars().count() >= 30
+    heading || code || words >= 5 || ends_sentence_or_colon(&b.text) || b.text.chars().count() >= 30
 }
 
 /// A caption signed with a photo credit: `... (AP Photo/Alan Diaz)`,
