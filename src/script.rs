@@ -58,6 +58,13 @@ pub fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.chars().map(|c| convert(c).unwrap_or(c)).collect())
 }
 
+/// Whether a text ends as a sentence does, in Latin or CJK punctuation,
+/// past closing quotes and brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', '。', '！', '？'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,11 +90,4 @@ mod tests {
             std::borrow::Cow::Borrowed(_)
         ));
     }
-}
-
-/// Whether a text ends as a sentence does, in Latin or CJK punctuation,
-/// past closing quotes and brackets.
-pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '”', '’', ')'])
-        .ends_with(['.', '!', '?', '。', '！', '？'])
 }
