@@ -4,7 +4,7 @@
 
 use crate::analyze::{self, Analyzed};
 use crate::config::Config;
-use crate::corpus;
+use crate::corpus::{self, PageStatus};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -64,19 +64,13 @@ pub fn load(
             if walk.repeated == 1 { "file" } else { "files" }
         );
     }
-    let bar = progress(walk.files.len() as u64, quiet);
-    let per_file: Vec<(Vec<Analyzed>, u64)> = walk
-        .files
-        .par_iter()
-        .map(|found| {
-            let rows = analyze_file(found, given_original, cfg);
-            bar.inc(1);
-            rows
-        })
-        .collect();
-    bar.finish_and_clear();
-    let skipped_records = per_file.iter().map(|(_, n)| n).sum();
-    let mut pages: Vec<Analyzed> = per_file.into_iter().flat_map(|(rows, _)| rows).collect();
+    let (mut pages, skipped_records) = read_corpus(
+        &walk,
+        cfg.max_bytes,
+        quiet,
+        |page| analyze::analyze(page, given_original),
+        |source, status| Analyzed::bare(source, status, given_original),
+    );
     pages.sort_by(|a, b| a.source.cmp(&b.source));
     Ok(Loaded {
         pages,
@@ -97,57 +91,82 @@ pub fn merge_originals(pages: &mut Vec<Analyzed>, originals: Vec<Analyzed>) {
     pages.dedup_by(|later, earlier| later.source == earlier.source);
 }
 
-/// Pages read from one file before they are analyzed together: enough to
+/// Reads every page a walk found and maps each with `map`, files in
+/// parallel and the pages of a large file in parallel batches, with a
+/// progress bar unless `quiet`. A page that cannot be read, or whose
+/// mapping panics, is handed to `failed` with its status instead: the one
+/// reading loop of every command, so each gets the same guards. Results
+/// come in the walk's file order, each file's pages in reading order, with
+/// how many records of the files were not pages.
+pub fn read_corpus<T: Send>(
+    walk: &corpus::walk::Walk,
+    max_bytes: u64,
+    quiet: bool,
+    map: impl Fn(&corpus::Page) -> T + Sync,
+    failed: impl Fn(corpus::Source, PageStatus) -> T + Sync,
+) -> (Vec<T>, u64) {
+    let bar = progress(walk.files.len() as u64, quiet);
+    let per_file: Vec<(Vec<T>, u64)> = walk
+        .files
+        .par_iter()
+        .map(|found| {
+            let rows = map_file(found, max_bytes, &map, &failed);
+            bar.inc(1);
+            rows
+        })
+        .collect();
+    bar.finish_and_clear();
+    let skipped = per_file.iter().map(|(_, n)| n).sum();
+    let rows = per_file.into_iter().flat_map(|(rows, _)| rows).collect();
+    (rows, skipped)
+}
+
+/// Pages read from one file before they are mapped together: enough to
 /// keep both cores busy on one large WARC or JSON Lines file, few enough
 /// that the raw pages waiting in memory stay small.
 const BATCH: usize = 256;
 
-/// All pages of one file, analyzed in parallel batches as they are read; a
-/// page that cannot be read, or whose analysis fails, becomes an error row
-/// instead. Returns the rows and how many records of the file were not pages.
-pub fn analyze_file(
+/// All pages of one file, mapped in parallel batches as they are read.
+/// Returns the rows and how many records of the file were not pages.
+pub fn map_file<T: Send>(
     found: &corpus::Discovered,
-    given_original: bool,
-    cfg: &Config,
-) -> (Vec<Analyzed>, u64) {
+    max_bytes: u64,
+    map: &(impl Fn(&corpus::Page) -> T + Sync),
+    failed: &(impl Fn(corpus::Source, PageStatus) -> T + Sync),
+) -> (Vec<T>, u64) {
     let mut rows = Vec::new();
     let mut batch: Vec<Result<corpus::Page, corpus::Failure>> = Vec::with_capacity(BATCH);
-    let analyze_batch = |batch: &mut Vec<Result<corpus::Page, corpus::Failure>>,
-                         rows: &mut Vec<Analyzed>| {
-        let analyzed: Vec<Analyzed> = batch
+    let map_batch = |batch: &mut Vec<Result<corpus::Page, corpus::Failure>>, rows: &mut Vec<T>| {
+        let mapped: Vec<T> = batch
             .par_drain(..)
             .map(|item| match item {
-                Ok(page) => analyze_guarded(&page, given_original),
-                Err(f) => Analyzed::bare(
-                    f.source,
-                    crate::corpus::PageStatus::Failed(f.status),
-                    given_original,
-                ),
+                Ok(page) => guarded(&page, map, failed),
+                Err(f) => failed(f.source, PageStatus::Failed(f.status)),
             })
             .collect();
-        rows.extend(analyzed);
+        rows.extend(mapped);
     };
-    let skipped = corpus::read_file(found, cfg.max_bytes, &mut |item| {
+    let skipped = corpus::read_file(found, max_bytes, &mut |item| {
         batch.push(item);
         if batch.len() == BATCH {
-            analyze_batch(&mut batch, &mut rows);
+            map_batch(&mut batch, &mut rows);
         }
     });
-    analyze_batch(&mut batch, &mut rows);
+    map_batch(&mut batch, &mut rows);
     (rows, skipped)
 }
 
-/// Analyzes a page; a bug on one odd page must not end a long scan: it
-/// becomes that page's status, and the panic message is on stderr to report.
-fn analyze_guarded(page: &corpus::Page, given_original: bool) -> Analyzed {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyze::analyze(page, given_original)
-    }))
-    .unwrap_or_else(|_| {
-        Analyzed::bare(
+/// Maps a page; a bug on one odd page must not end a long scan: it becomes
+/// that page's status, and the panic message is on stderr to report.
+fn guarded<T>(
+    page: &corpus::Page,
+    map: &impl Fn(&corpus::Page) -> T,
+    failed: &impl Fn(corpus::Source, PageStatus) -> T,
+) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| map(page))).unwrap_or_else(|_| {
+        failed(
             page.source.clone(),
-            crate::corpus::PageStatus::Failed("internal error while analyzing".into()),
-            given_original,
+            PageStatus::Failed("internal error while analyzing".into()),
         )
     })
 }

@@ -36,13 +36,28 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
         .files
         .first()
         .ok_or_else(|| format!("{}: not a page file", path.display()))?;
+    // The one reading loop, keeping the page named (or every page of the
+    // file) with what was read from it.
+    let (read, _) = crate::pipeline::map_file(
+        found,
+        cfg.max_bytes,
+        &|p: &Page| {
+            record.is_none_or(|r| p.source.record == Some(r)).then(|| {
+                let ex = extract::extract(p);
+                let a = analyze::analyze_extracted(p, ex.clone(), false);
+                Ok((p.clone(), ex, a))
+            })
+        },
+        &|source: corpus::Source, status| Some(Err(format!("{}: {status}", source.label()))),
+    );
     let mut pages = Vec::new();
     let mut failures = Vec::new();
-    corpus::read_file(found, cfg.max_bytes, &mut |item| match item {
-        Ok(p) if record.is_none_or(|r| p.source.record == Some(r)) => pages.push(p),
-        Ok(_) => {}
-        Err(f) => failures.push(format!("{}: {}", f.source.label(), f.status)),
-    });
+    for item in read.into_iter().flatten() {
+        match item {
+            Ok(page) => pages.push(page),
+            Err(why) => failures.push(why),
+        }
+    }
     for f in &failures {
         eprintln!("farmscan: {f}");
     }
@@ -59,14 +74,7 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
             .pop()
             .unwrap_or_else(|| format!("{}: no page in this file", path.display())));
     }
-    Ok(pages
-        .into_iter()
-        .map(|p| {
-            let ex = extract::extract(&p);
-            let a = analyze::analyze_extracted(&p, ex.clone(), false);
-            (p, ex, a)
-        })
-        .collect())
+    Ok(pages)
 }
 
 pub fn run(args: &ExplainArgs) -> Result<(), String> {

@@ -4,7 +4,6 @@ use crate::analyze;
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::corpus::{self, PageStatus, Source};
 use crate::extract::{self, Extracted, LinkList, PageDates};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::io::Write;
 
@@ -26,7 +25,7 @@ struct ExtractRow {
     id: Option<String>,
 }
 
-fn row(source: &Source, id: Option<String>, result: Result<Extracted, String>) -> ExtractRow {
+fn row(source: &Source, id: Option<String>, result: Result<Extracted, PageStatus>) -> ExtractRow {
     match result {
         Ok(e) => {
             let text = e.body();
@@ -58,7 +57,7 @@ fn row(source: &Source, id: Option<String>, result: Result<Extracted, String>) -
             text: String::new(),
             links: Vec::new(),
             dates: PageDates::default(),
-            status: PageStatus::Failed(status),
+            status,
             id,
         },
     }
@@ -108,20 +107,13 @@ pub fn run(args: &ExtractArgs) -> Result<(), String> {
     super::set_today(&args.today);
     let walk = corpus::discover(&args.paths)?;
     let cfg = crate::config::Config::default();
-    let rows: Vec<ExtractRow> = walk
-        .files
-        .par_iter()
-        .flat_map_iter(|found| {
-            let mut rows = Vec::new();
-            corpus::read_file(found, cfg.max_bytes, &mut |item| {
-                rows.push(match item {
-                    Ok(p) => row(&p.source, p.id.clone(), Ok(extract::extract(&p))),
-                    Err(f) => row(&f.source, None, Err(f.status)),
-                })
-            });
-            rows
-        })
-        .collect();
+    let (rows, _) = crate::pipeline::read_corpus(
+        &walk,
+        cfg.max_bytes,
+        true,
+        |p| row(&p.source, p.id.clone(), Ok(extract::extract(p))),
+        |source, status| row(&source, None, Err(status)),
+    );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written: std::io::Result<()> = rows.iter().try_for_each(|r| match args.format {
