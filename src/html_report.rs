@@ -6,8 +6,8 @@
 
 use crate::analyze::Analyzed;
 use crate::judge::{Role, Verdict};
-use crate::report::Summary;
 use crate::sites::SiteRow;
+use crate::summary::Summary;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

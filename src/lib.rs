@@ -8,6 +8,7 @@
 //! commands in [`commands`] put them together for the CLI.
 
 pub mod analyze;
+pub mod atomic_file;
 pub mod calendar;
 pub mod cli;
 pub mod commands;
@@ -25,3 +26,4 @@ pub mod script;
 pub mod signals;
 pub mod sites;
 pub mod store;
+pub mod summary;

@@ -6,7 +6,7 @@ use clap::Parser;
 fn main() {
     // Ctrl-C: leave no half-written report behind, and say so.
     let _ = ctrlc::set_handler(|| {
-        farmscan::report::remove_unfinished();
+        farmscan::atomic_file::remove_unfinished();
         eprintln!("farmscan: interrupted; no report was written");
         std::process::exit(130);
     });

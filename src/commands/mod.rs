@@ -5,6 +5,7 @@ pub mod explain;
 pub mod extract;
 pub mod fingerprint;
 pub mod index;
+pub mod judge;
 pub mod scan;
 
 use crate::cli::{Cli, Command};
@@ -23,7 +24,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Explain(a) => explain::run(&a).map(|_| EXIT_OK),
         Command::Index(c) => index::run(&c).map(|_| EXIT_OK),
         Command::Fingerprint(a) => fingerprint::run(&a).map(|_| EXIT_OK),
-        Command::Judge(a) => fingerprint::judge(&a).map(|_| EXIT_OK),
+        Command::Judge(a) => judge::run(&a).map(|_| EXIT_OK),
     };
     result.unwrap_or_else(|e| {
         eprintln!("farmscan: {e}");

@@ -4,8 +4,9 @@ use crate::analyze::Analyzed;
 use crate::cli::ScanArgs;
 use crate::judge::{self, Verdict};
 use crate::pipeline;
-use crate::report::{self, Summary};
+use crate::report;
 use crate::store::Store;
+use crate::summary::Summary;
 use std::time::Instant;
 
 /// A finished scan: pages, their verdicts and the summary.
@@ -147,7 +148,7 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), S
             .filter(|&i| !s.pages[i].from_index)
             .map(|i| report::row(&s.pages, &s.verdicts, i));
         super::written(
-            report::write_atomically(args.output.as_deref(), |w| {
+            crate::atomic_file::write_atomically(args.output.as_deref(), |w| {
                 report::write_rows(w, rows, args.format)
             }),
             args.output.as_deref(),
@@ -157,7 +158,9 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), S
         let sites = crate::sites::aggregate(&s.pages, &s.verdicts);
         if let Some(path) = &args.sites {
             super::written(
-                report::write_atomically(Some(path), |w| crate::sites::write_sites(w, &sites)),
+                crate::atomic_file::write_atomically(Some(path), |w| {
+                    crate::sites::write_sites(w, &sites)
+                }),
                 Some(path),
             )?;
         }
@@ -169,14 +172,14 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), S
             };
             let page = crate::html_report::render(&s.pages, &s.verdicts, &sites, &s.summary, &run);
             super::written(
-                report::write_atomically(Some(path), |w| w.write_all(page.as_bytes())),
+                crate::atomic_file::write_atomically(Some(path), |w| w.write_all(page.as_bytes())),
                 Some(path),
             )?;
         }
     }
     if let Some(pairs) = &args.pairs {
         super::written(
-            report::write_atomically(Some(pairs), |w| {
+            crate::atomic_file::write_atomically(Some(pairs), |w| {
                 report::write_pairs(w, &s.pages, &s.verdicts)
             }),
             Some(pairs),
