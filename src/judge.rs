@@ -1,8 +1,8 @@
 //! Judge: turn matches and per-page signals into each page's verdict.
 
+use crate::address::{page_address, url_domain};
 use crate::analyze::Analyzed;
 use crate::config::Config;
-use crate::extract::{page_address, url_domain};
 use crate::fingerprint::hamming;
 use crate::matching::{self, Edge, Printed, boilerplate, cluster, verify::containment};
 use crate::signals::copy::{Contender, Evidence, better_original, shared_paragraphs};
@@ -294,7 +294,7 @@ fn licensed(original: &Analyzed, cfg: &Config) -> bool {
         && original
             .url
             .as_deref()
-            .and_then(crate::extract::url_domain)
+            .and_then(crate::address::url_domain)
             .is_some_and(|d| cfg.licensed.contains(&d))
 }
 

@@ -7,6 +7,7 @@
 //! [`report`]. [`pipeline`] runs the per-page stages in parallel; the
 //! commands in [`commands`] put them together for the CLI.
 
+pub mod address;
 pub mod analyze;
 pub mod atomic_file;
 pub mod calendar;

@@ -64,7 +64,7 @@ impl From<&Analyzed> for Record {
             record: p.source.record,
             status: p.status.clone(),
             url: p.url.clone(),
-            site: p.url.as_deref().and_then(crate::extract::url_host),
+            site: p.url.as_deref().and_then(crate::address::url_host),
             site_name: crate::sites::site_of(p).0,
             farm_site: None,
             title: p.title.clone(),

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 /// A page's site: the registrable domain of its URL, or, when no URL is
 /// known, the folder it was found in. The second value says which.
 pub fn site_of(p: &Analyzed) -> (String, &'static str) {
-    if let Some(domain) = p.url.as_deref().and_then(crate::extract::url_domain) {
+    if let Some(domain) = p.url.as_deref().and_then(crate::address::url_domain) {
         return (domain, "url");
     }
     let folder = std::path::Path::new(&p.source.path)

@@ -6,7 +6,8 @@
 //! menus, tags and pagination do not count) and shares almost none of the
 //! story's topic words. Related-story boxes on honest pages share them.
 
-use crate::extract::{Extracted, LinkItem, LinkList, Region, url_domain};
+use crate::address::url_domain;
+use crate::extract::{Extracted, LinkItem, LinkList, Region};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;

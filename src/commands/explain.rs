@@ -274,7 +274,7 @@ fn describe(
         "\nLink lists ({} outside the body; each item's fate follows it)",
         ex.links.len()
     );
-    let site = ex.url.as_deref().and_then(crate::extract::url_domain);
+    let site = ex.url.as_deref().and_then(crate::address::url_domain);
     // Every item of a counted list, judged as the scan judges it.
     let mut fates: Vec<Vec<String>> = vec![Vec::new(); ex.links.len()];
     let body = ex.body();

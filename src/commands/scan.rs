@@ -80,7 +80,7 @@ fn without_twins(
     let crawled: std::collections::HashSet<(String, u64)> = batch
         .iter()
         .filter_map(|p| {
-            let address = crate::extract::page_address(p.url.as_deref()?)?;
+            let address = crate::address::page_address(p.url.as_deref()?)?;
             Some((address, p.print.simhash))
         })
         .collect();
@@ -90,7 +90,7 @@ fn without_twins(
             let again = p
                 .url
                 .as_deref()
-                .and_then(crate::extract::page_address)
+                .and_then(crate::address::page_address)
                 .is_some_and(|a| crawled.contains(&(a, p.print.simhash)));
             let same_file = sources.contains(&p.source)
                 || real(&p.source).is_some_and(|r| real_sources.contains(&r));

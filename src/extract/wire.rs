@@ -106,7 +106,7 @@ pub fn known(name: &str) -> Option<&'static str> {
 
 /// The wire service whose own site serves `url`, if any.
 pub fn service_for_url(url: &str) -> Option<&'static str> {
-    let host = crate::extract::url_host(url)?;
+    let host = crate::address::url_host(url)?;
     services()
         .iter()
         .find(|s| {

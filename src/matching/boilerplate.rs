@@ -5,8 +5,8 @@
 //! which story a page carries, so matching leaves them out: they neither
 //! make two pages copies nor dilute a copy's share of copied text.
 
+use crate::address::url_host;
 use crate::analyze::Analyzed;
-use crate::extract::url_host;
 use crate::fingerprint::Shingle;
 use std::collections::{HashMap, HashSet};
 
