@@ -4,7 +4,7 @@
 
 /// The lowercase host of an absolute or protocol-relative (`//host/...`)
 /// URL, without `www.`.
-pub fn url_host(url: &str) -> Option<String> {
+pub(crate) fn url_host(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = match url.split_once("://") {
         Some((_, rest)) => rest,
@@ -20,7 +20,7 @@ pub fn url_host(url: &str) -> Option<String> {
 /// A page's address for telling the same page fetched twice: host (no
 /// `www.`, any case), path without a trailing slash, and query; scheme,
 /// port and fragment left out.
-pub fn page_address(url: &str) -> Option<String> {
+pub(crate) fn page_address(url: &str) -> Option<String> {
     let host = url_host(url)?;
     let rest = url.trim().split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.trim_start_matches('/');
@@ -37,7 +37,7 @@ pub fn page_address(url: &str) -> Option<String> {
 
 /// The registrable domain (`bbc.co.uk`, `example.com`) of a URL's host: the
 /// unit a site is counted by.
-pub fn url_domain(url: &str) -> Option<String> {
+pub(crate) fn url_domain(url: &str) -> Option<String> {
     let host = url_host(url)?;
     Some(psl::domain_str(&host).unwrap_or(&host).to_string())
 }

@@ -26,7 +26,7 @@ fn track(path: &std::path::Path, writing: bool) {
 /// Writes to `path` through a temporary file renamed at the end, so an
 /// interrupted run never leaves a half-written report under the final name.
 /// `-` or no path means stdout.
-pub fn write_atomically(
+pub(crate) fn write_atomically(
     path: Option<&std::path::Path>,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 static TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
 
 /// Sets the day of the scan for the whole run.
-pub fn set_today(day: NaiveDate) {
+pub(crate) fn set_today(day: NaiveDate) {
     let _ = TODAY.set(day);
 }
 
@@ -34,7 +34,7 @@ const CRAWL_MARGIN_DAYS: i64 = 366;
 /// `date`); else the day after its file was last written. The clock is read
 /// only when none of these is known (a page given on stdin), so the same
 /// input gives the same report on any later day.
-pub fn latest_for(crawl: Option<NaiveDate>, saved: Option<NaiveDate>) -> NaiveDate {
+pub(crate) fn latest_for(crawl: Option<NaiveDate>, saved: Option<NaiveDate>) -> NaiveDate {
     if let Some(&today) = TODAY.get() {
         return today;
     }
@@ -46,7 +46,7 @@ pub fn latest_for(crawl: Option<NaiveDate>, saved: Option<NaiveDate>) -> NaiveDa
 }
 
 /// Runs `read` with dates after `latest` taken as misreadings.
-pub fn bounded_by<T>(latest: NaiveDate, read: impl FnOnce() -> T) -> T {
+pub(crate) fn bounded_by<T>(latest: NaiveDate, read: impl FnOnce() -> T) -> T {
     let before = LATEST.replace(Some(latest));
     let out = read();
     LATEST.set(before);
@@ -56,7 +56,7 @@ pub fn bounded_by<T>(latest: NaiveDate, read: impl FnOnce() -> T) -> T {
 /// Dates before the web's news era are misreadings (copyright years, birth
 /// dates), and so are dates after the latest the page can tell of (see
 /// [`latest_for`]).
-pub fn plausible(d: NaiveDate) -> bool {
+pub(crate) fn plausible(d: NaiveDate) -> bool {
     let earliest = NaiveDate::from_ymd_opt(1995, 1, 1).expect("valid constant date");
     let latest = LATEST.get().unwrap_or_else(|| latest_for(None, None));
     d >= earliest && d <= latest
@@ -214,7 +214,7 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 }
 
 /// Finds every date written in `text`, in order of appearance.
-pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
+pub(crate) fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
     // Arabic-Indic and full-width digits read as ASCII ones; both forms
     // have the same length in characters, so positions stay comparable.
     let text = &*crate::script::ascii_digits(text);
@@ -290,18 +290,18 @@ pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
 
 /// Parses a date field's value (an attribute, a JSON-LD string): the first
 /// plausible date in it.
-pub fn parse_date(value: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
     find_dates(value).into_iter().map(|(_, d)| d).next()
 }
 
 /// Whether an ISO 8601 timestamp states its zone (`Z`, `+02:00`).
-pub fn timestamp_is_zoned(value: &str) -> bool {
+pub(crate) fn timestamp_is_zoned(value: &str) -> bool {
     chrono::DateTime::parse_from_rfc3339(value.trim()).is_ok()
 }
 
 /// The moment an ISO 8601 timestamp names, in UTC (`2024-05-02T08:00:00-05:00`);
 /// a timestamp without a zone is taken as UTC.
-pub fn parse_timestamp(value: &str) -> Option<chrono::NaiveDateTime> {
+pub(crate) fn parse_timestamp(value: &str) -> Option<chrono::NaiveDateTime> {
     let v = value.trim();
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(v) {
         return Some(t.naive_utc());
@@ -318,7 +318,7 @@ pub fn parse_timestamp(value: &str) -> Option<chrono::NaiveDateTime> {
 
 /// A field's value written as a compact timestamp: `20170901123000`
 /// (year to second) or `20170901`, and nothing else.
-pub fn compact_timestamp(value: &str) -> Option<NaiveDate> {
+pub(crate) fn compact_timestamp(value: &str) -> Option<NaiveDate> {
     let v = value.trim();
     if !(v.len() == 8 || v.len() == 12 || v.len() == 14) || !v.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -328,7 +328,7 @@ pub fn compact_timestamp(value: &str) -> Option<NaiveDate> {
 
 /// The date written in a URL path (`/2023/09/11/`, `/20230911/`,
 /// `/11-09-2023`).
-pub fn date_from_url(url: &str) -> Option<NaiveDate> {
+pub(crate) fn date_from_url(url: &str) -> Option<NaiveDate> {
     if let Some(caps) = URL_DATE.captures(url).or_else(|| URL_COMPACT.captures(url)) {
         return ymd(&caps[1], &caps[2], &caps[3]).filter(|d| plausible(*d));
     }
@@ -347,7 +347,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A visible line that labels itself as the publication date
 /// (`Date:2025-04-11 18:58:47`, `Published 3 June 2024`), with its time of
 /// day when the line gives one in ISO form.
-pub fn labelled_date_line(line: &str) -> Option<(NaiveDate, Option<chrono::NaiveDateTime>)> {
+pub(crate) fn labelled_date_line(line: &str) -> Option<(NaiveDate, Option<chrono::NaiveDateTime>)> {
     let m = DATE_LINE.find(line)?;
     let rest = &line[m.end()..];
     if rest.len() > 80 {
@@ -357,7 +357,7 @@ pub fn labelled_date_line(line: &str) -> Option<(NaiveDate, Option<chrono::Naive
 }
 
 /// Weekday of a date, as chrono numbers it (Monday = 0).
-pub fn weekday_index(d: NaiveDate) -> u32 {
+pub(crate) fn weekday_index(d: NaiveDate) -> u32 {
     d.weekday().num_days_from_monday()
 }
 

@@ -11,11 +11,11 @@ use std::path::PathBuf;
 #[command(name = "farmscan", version, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Scan a corpus and write one report row per page (CSV by default).
     Scan(ScanArgs),
     /// Scan for a pipeline: exit 0 when the flagged pages are within
@@ -37,7 +37,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct FingerprintArgs {
+pub(crate) struct FingerprintArgs {
     /// Files or directories to fingerprint.
     #[arg(required_unless_present = "originals", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -57,7 +57,7 @@ pub struct FingerprintArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct JudgeArgs {
+pub(crate) struct JudgeArgs {
     /// Fingerprint record files (from `farmscan fingerprint`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -88,7 +88,7 @@ pub struct JudgeArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum IndexCommand {
+pub(crate) enum IndexCommand {
     /// Fingerprint pages into the index (created if missing); a page
     /// already there is kept once.
     Add(IndexAddArgs),
@@ -97,7 +97,7 @@ pub enum IndexCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct IndexAddArgs {
+pub(crate) struct IndexAddArgs {
     /// Files or directories of original pages (a wire feed, a publisher's archive).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -111,7 +111,7 @@ pub struct IndexAddArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct IndexStatsArgs {
+pub(crate) struct IndexStatsArgs {
     /// The index database file.
     #[arg(long, value_name = "DB", required = true)]
     pub db: PathBuf,
@@ -119,7 +119,7 @@ pub struct IndexStatsArgs {
 
 /// Options shared by `scan` and `check`.
 #[derive(Debug, Args)]
-pub struct ScanArgs {
+pub(crate) struct ScanArgs {
     /// Files or directories to scan (directories are walked recursively;
     /// hidden files are skipped and symlinks are not followed).
     #[arg(required = true, value_name = "PATH")]
@@ -166,7 +166,7 @@ pub struct ScanArgs {
 
 /// How a run works, for every command that reads a corpus.
 #[derive(Debug, Args)]
-pub struct RunArgs {
+pub(crate) struct RunArgs {
     #[command(flatten)]
     pub jobs: Jobs,
 
@@ -183,7 +183,7 @@ pub struct RunArgs {
 
 /// `-j`: how many worker threads read and analyse pages.
 #[derive(Debug, Args)]
-pub struct Jobs {
+pub(crate) struct Jobs {
     /// Worker threads (default: one per core). The output is the same for any number.
     #[arg(short = 'j', long = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
@@ -191,7 +191,7 @@ pub struct Jobs {
 
 /// `--config`: the configuration file a command reads.
 #[derive(Debug, Args)]
-pub struct ConfigFile {
+pub(crate) struct ConfigFile {
     /// A TOML file of thresholds, originals and extra wire services
     /// (default: farmscan.toml in the working directory, if present).
     #[arg(long, value_name = "FILE")]
@@ -200,7 +200,7 @@ pub struct ConfigFile {
 
 /// `--today`: the day a run takes as the latest a page can tell of.
 #[derive(Debug, Args)]
-pub struct Today {
+pub(crate) struct Today {
     /// The day of the scan (YYYY-MM-DD): no page is taken to tell of a
     /// later day. Without it, a page is bounded by its crawl date (WARC-Date,
     /// JSONL `date`) plus a year, or else by the day its file was last
@@ -212,7 +212,7 @@ pub struct Today {
 /// Thresholds that decide verdicts. Each overrides the configuration file,
 /// which overrides the default.
 #[derive(Debug, Args)]
-pub struct Thresholds {
+pub(crate) struct Thresholds {
     /// Share of a page's body that must be found in another page for it to
     /// be a copy, 0 to 1 [default: 0.5].
     #[arg(long, value_name = "X", allow_negative_numbers = true)]
@@ -247,7 +247,7 @@ pub struct Thresholds {
 
 impl Thresholds {
     /// The configuration: defaults, then the file, then these flags.
-    pub fn config(&self, file: &FileConfig) -> Result<Config, String> {
+    pub(crate) fn config(&self, file: &FileConfig) -> Result<Config, String> {
         let mut cfg = file.apply(Config::default());
         if let Some(v) = self.min_similarity {
             cfg.min_similarity = v;
@@ -273,7 +273,7 @@ impl Thresholds {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub scan: ScanArgs,
 
@@ -300,13 +300,13 @@ pub struct CheckArgs {
 
 /// How `extract` prints pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExtractFormat {
+pub(crate) enum ExtractFormat {
     Text,
     Jsonl,
 }
 
 #[derive(Debug, Args)]
-pub struct ExtractArgs {
+pub(crate) struct ExtractArgs {
     /// Files or directories to read.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -323,7 +323,7 @@ pub struct ExtractArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// The page to explain: a page file, or one record of a WARC or JSON
     /// Lines file as the report names it (`crawl.warc.gz#3`).
     #[arg(value_name = "FILE")]

@@ -3,7 +3,7 @@
 
 /// Every tunable of a scan, with defaults chosen by measurement.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     /// SimHash bits two bodies may differ in and still be candidate copies.
     pub hamming_radius: u32,
     /// Share of a page's shingles found in another page for it to be a copy.
@@ -66,7 +66,7 @@ impl Config {
     /// Refuses thresholds that make no sense, wherever they came from (a
     /// flag or the configuration file): NaN, infinities, negative values,
     /// shares above 1, a junk ratio of 0 (every link would be junk).
-    pub fn validate(&self) -> Result<(), String> {
+    pub(crate) fn validate(&self) -> Result<(), String> {
         let share = |name: &str, v: f64| {
             if v.is_finite() && (0.0..=1.0).contains(&v) {
                 Ok(())
@@ -108,7 +108,7 @@ impl Config {
 /// directory): every field optional; command-line flags override it.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FileConfig {
+pub(crate) struct FileConfig {
     pub hamming_radius: Option<u32>,
     pub min_similarity: Option<f64>,
     pub min_similarity_given: Option<f64>,
@@ -131,12 +131,12 @@ pub struct FileConfig {
 }
 
 /// The name of the configuration file read from the working directory.
-pub const DEFAULT_FILE: &str = "farmscan.toml";
+pub(crate) const DEFAULT_FILE: &str = "farmscan.toml";
 
 impl FileConfig {
     /// Reads `path`, or `farmscan.toml` in the working directory when no
     /// path is given and that file exists.
-    pub fn load(path: Option<&std::path::Path>) -> Result<FileConfig, String> {
+    pub(crate) fn load(path: Option<&std::path::Path>) -> Result<FileConfig, String> {
         let path = match path {
             Some(p) => p.to_path_buf(),
             None if std::path::Path::new(DEFAULT_FILE).is_file() => {
@@ -169,7 +169,7 @@ impl FileConfig {
     }
 
     /// The defaults with this file's values over them.
-    pub fn apply(&self, mut cfg: Config) -> Config {
+    pub(crate) fn apply(&self, mut cfg: Config) -> Config {
         macro_rules! set {
             ($($f:ident),*) => { $( if let Some(v) = self.$f { cfg.$f = v; } )* };
         }

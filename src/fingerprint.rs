@@ -12,7 +12,7 @@
 
 /// Words per shingle. Three words are specific enough that unrelated stories
 /// share few shingles, yet short enough that one edited word costs only three.
-pub const SHINGLE_WORDS: usize = 3;
+pub(crate) const SHINGLE_WORDS: usize = 3;
 
 /// Folds compatibility forms (NFKC: full-width letters, ligatures) and
 /// case, keeps letters and digits of every script, and turns everything
@@ -87,12 +87,7 @@ pub fn hash64(s: &str) -> u64 {
 /// A shingle's hash. 32 bits: a collision only adds noise to containment
 /// between two pages (about 1 in 50,000 for two 300-shingle bodies), and
 /// half the memory per shingle is what lets a crawl's worth of pages fit.
-pub type Shingle = u32;
-
-/// A shingle's hash, folded from [`hash64`].
-pub fn shingle_hash(s: &str) -> Shingle {
-    fold(hash64(s))
-}
+pub(crate) type Shingle = u32;
 
 fn fold(h: u64) -> Shingle {
     (h ^ (h >> 32)) as Shingle
@@ -167,7 +162,7 @@ pub fn intersection_size<T: Ord>(a: &[T], b: &[T]) -> usize {
 }
 
 /// Bits in which two fingerprints differ.
-pub fn hamming(a: u64, b: u64) -> u32 {
+pub(crate) fn hamming(a: u64, b: u64) -> u32 {
     (a ^ b).count_ones()
 }
 

@@ -104,7 +104,7 @@ window.addEventListener('hashchange',openTarget);openTarget();";
 
 /// What the report was made from, shown at its top so a saved report
 /// still says how it came about.
-pub struct RunInfo<'a> {
+pub(crate) struct RunInfo<'a> {
     pub inputs: &'a [std::path::PathBuf],
     pub cfg: &'a crate::config::Config,
     /// The day of the scan: `--today`, or the day it ran.
@@ -112,7 +112,7 @@ pub struct RunInfo<'a> {
 }
 
 /// Writes the report.
-pub fn render(
+pub(crate) fn render(
     pages: &[Analyzed],
     verdicts: &[Verdict],
     sites: &[SiteRow],

@@ -15,14 +15,14 @@ use std::collections::HashMap;
 /// A page's part in the corpus's copying.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Role {
+pub(crate) enum Role {
     Original,
     Copy,
     Unique,
 }
 
 impl Role {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Role::Original => "original",
             Role::Copy => "copy",
@@ -33,7 +33,7 @@ impl Role {
 
 /// How a copy relates to its original.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CopyOf {
+pub(crate) struct CopyOf {
     /// Index of the original among the judged pages.
     pub original: usize,
     pub similarity: f64,
@@ -46,7 +46,7 @@ pub struct CopyOf {
 
 /// Everything decided about one page.
 #[derive(Debug, Clone)]
-pub struct Verdict {
+pub(crate) struct Verdict {
     pub role: Role,
     pub copy_of: Option<CopyOf>,
     pub flags: Vec<Flag>,
@@ -54,14 +54,14 @@ pub struct Verdict {
 }
 
 /// Judges every page against the whole set.
-pub fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
+pub(crate) fn judge(pages: &[Analyzed], cfg: &Config) -> Vec<Verdict> {
     judge_with_sites(pages, cfg, None)
 }
 
 /// Judges every page, with each page's site known to be a farm or not
 /// (`farm_site`, from a distributed job that tallied the whole corpus) or,
 /// when `None`, found from these pages themselves.
-pub fn judge_with_sites(
+pub(crate) fn judge_with_sites(
     pages: &[Analyzed],
     cfg: &Config,
     farm_site: Option<&[bool]>,

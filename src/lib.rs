@@ -7,24 +7,24 @@
 //! [`report`]. [`pipeline`] runs the per-page stages in parallel; the
 //! commands in [`commands`] put them together for the CLI.
 
-pub mod address;
+pub(crate) mod address;
 pub mod analyze;
 pub mod atomic_file;
-pub mod calendar;
+pub(crate) mod calendar;
 pub mod cli;
 pub mod commands;
-pub mod config;
+pub(crate) mod config;
 pub mod corpus;
 pub mod extract;
 pub mod fingerprint;
-pub mod html_report;
-pub mod judge;
+pub(crate) mod html_report;
+pub(crate) mod judge;
 pub mod matching;
-pub mod pipeline;
-pub mod records;
-pub mod report;
-pub mod script;
-pub mod signals;
-pub mod sites;
-pub mod store;
-pub mod summary;
+pub(crate) mod pipeline;
+pub(crate) mod records;
+pub(crate) mod report;
+pub(crate) mod script;
+pub(crate) mod signals;
+pub(crate) mod sites;
+pub(crate) mod store;
+pub(crate) mod summary;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 /// The analyzed pages of a corpus, sorted by (path, record).
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     pub pages: Vec<Analyzed>,
     /// Files under the PATHs that are not pages (unknown kinds, special files).
     pub skipped_files: u64,
@@ -22,7 +22,7 @@ pub struct Loaded {
 
 /// A progress bar on stderr, or a hidden one when stderr is not a terminal
 /// or the user asked for quiet.
-pub fn progress(len: u64, quiet: bool) -> ProgressBar {
+pub(crate) fn progress(len: u64, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -37,7 +37,7 @@ pub fn progress(len: u64, quiet: bool) -> ProgressBar {
 
 /// Reads and analyzes every page under `paths`. Only a PATH that does not
 /// exist is an error; a page that fails becomes a row with its status.
-pub fn load(
+pub(crate) fn load(
     paths: &[PathBuf],
     given_original: bool,
     cfg: &Config,
@@ -81,7 +81,7 @@ pub fn load(
 
 /// Adds pages named as originals to a corpus's pages, in source order; a
 /// page named both ways is kept once, as the original.
-pub fn merge_originals(pages: &mut Vec<Analyzed>, originals: Vec<Analyzed>) {
+pub(crate) fn merge_originals(pages: &mut Vec<Analyzed>, originals: Vec<Analyzed>) {
     pages.extend(originals);
     pages.sort_by(|a, b| {
         a.source
@@ -98,7 +98,7 @@ pub fn merge_originals(pages: &mut Vec<Analyzed>, originals: Vec<Analyzed>) {
 /// reading loop of every command, so each gets the same guards. Results
 /// come in the walk's file order, each file's pages in reading order, with
 /// how many records of the files were not pages.
-pub fn read_corpus<T: Send>(
+pub(crate) fn read_corpus<T: Send>(
     walk: &corpus::walk::Walk,
     max_bytes: u64,
     quiet: bool,
@@ -128,7 +128,7 @@ const BATCH: usize = 256;
 
 /// All pages of one file, mapped in parallel batches as they are read.
 /// Returns the rows and how many records of the file were not pages.
-pub fn map_file<T: Send>(
+pub(crate) fn map_file<T: Send>(
     found: &corpus::Discovered,
     max_bytes: u64,
     map: &(impl Fn(&corpus::Page) -> T + Sync),

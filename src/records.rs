@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// A page's fingerprint record.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Record {
+pub(crate) struct Record {
     pub path: String,
     pub record: Option<u64>,
     pub status: crate::corpus::PageStatus,

@@ -8,7 +8,7 @@ use std::io::Write;
 
 /// One report row, fields in the SPEC's column order (extra columns last).
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Row {
+pub(crate) struct Row {
     pub path: String,
     pub record: Option<u64>,
     pub url: Option<String>,
@@ -37,7 +37,7 @@ pub(crate) fn round3(x: f64) -> f64 {
 }
 
 /// Builds the row of page `i`.
-pub fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
+pub(crate) fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
     let p = &pages[i];
     let v = &verdicts[i];
     if !p.is_ok() {
@@ -97,7 +97,7 @@ pub fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
 
 /// Output formats of the page report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Csv,
     Jsonl,
 }
@@ -155,7 +155,7 @@ impl<'a> From<&'a Row> for JsonRow<'a> {
 }
 
 /// Writes the rows of all pages, in the order given.
-pub fn write_rows(
+pub(crate) fn write_rows(
     out: impl Write,
     rows: impl Iterator<Item = Row>,
     format: Format,
@@ -175,7 +175,7 @@ pub fn write_rows(
 
 /// One row of the `--pairs` file.
 #[derive(Debug, Default, Serialize)]
-pub struct PairRow {
+pub(crate) struct PairRow {
     pub copy: String,
     pub original: String,
     pub hamming: u32,
@@ -184,7 +184,7 @@ pub struct PairRow {
 }
 
 /// Writes one row per copy.
-pub fn write_pairs(
+pub(crate) fn write_pairs(
     out: impl Write,
     pages: &[Analyzed],
     verdicts: &[Verdict],
@@ -204,7 +204,7 @@ pub fn write_pairs(
 /// Writes CSV rows under a header row; with no rows, the header row alone,
 /// so that an empty input still gives a file pandas or R reads with its
 /// columns.
-pub fn write_csv<T: Serialize + Default>(
+pub(crate) fn write_csv<T: Serialize + Default>(
     out: impl Write,
     rows: impl Iterator<Item = T>,
 ) -> std::io::Result<()> {
@@ -234,7 +234,7 @@ pub fn write_csv<T: Serialize + Default>(
 }
 
 /// A count with its noun in the right number: "1 file", "2 files".
-pub fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
+pub(crate) fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
     let n: u64 = n.try_into().unwrap_or(u64::MAX);
     format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -4,7 +4,7 @@
 /// Whether `c` belongs to a script written without spaces between words
 /// (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar): there each
 /// character stands for a word when text is cut into tokens.
-pub fn unspaced(c: char) -> bool {
+pub(crate) fn unspaced(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F // Han
         | 0x3040..=0x309F // Hiragana
@@ -17,13 +17,13 @@ pub fn unspaced(c: char) -> bool {
 }
 
 /// Whether `c` is Hiragana: in Japanese mostly particles and endings.
-pub fn hiragana(c: char) -> bool {
+pub(crate) fn hiragana(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x309F)
 }
 
 /// Counts words: whitespace-separated words, each character of an
 /// unspaced script counting as one (as word counts of such texts do).
-pub fn count_words(text: &str) -> usize {
+pub(crate) fn count_words(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     for c in text.chars() {
@@ -42,7 +42,7 @@ pub fn count_words(text: &str) -> usize {
 
 /// The text with Arabic-Indic, Extended Arabic-Indic and full-width digits
 /// turned into ASCII digits, so dates written with them parse.
-pub fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
     let convert = |c: char| -> Option<char> {
         let base = match c as u32 {
             0x0660..=0x0669 => 0x0660,
@@ -60,7 +60,7 @@ pub fn ascii_digits(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether a text ends as a sentence does, in Latin or CJK punctuation,
 /// past closing quotes and brackets.
-pub fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?', '。', '！', '？'])
 }

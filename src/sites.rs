@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 /// A page's site: the registrable domain of its URL, or, when no URL is
 /// known, the folder it was found in. The second value says which.
-pub fn site_of(p: &Analyzed) -> (String, &'static str) {
+pub(crate) fn site_of(p: &Analyzed) -> (String, &'static str) {
     if let Some(domain) = p.url.as_deref().and_then(crate::address::url_domain) {
         return (domain, "url");
     }
@@ -25,7 +25,7 @@ pub fn site_of(p: &Analyzed) -> (String, &'static str) {
 /// One row of the sites report, columns in the order researchers asked for
 /// (`site_from` added last).
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct SiteRow {
+pub(crate) struct SiteRow {
     pub site: String,
     pub pages: usize,
     pub copies: usize,
@@ -64,7 +64,7 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
 /// The lower bound of a share seen as `hits` of `n` (Wilson score
 /// interval, 95% one-sided): a share of one page in one is weak evidence,
 /// forty in fifty is strong.
-pub fn share_lower_bound(hits: usize, n: usize) -> f64 {
+pub(crate) fn share_lower_bound(hits: usize, n: usize) -> f64 {
     if n == 0 {
         return 0.0;
     }
@@ -78,7 +78,7 @@ pub fn share_lower_bound(hits: usize, n: usize) -> f64 {
 
 /// Aggregates the reported pages by site, the surest farms first (by the
 /// lower bound of their farm share).
-pub fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow> {
+pub(crate) fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow> {
     #[derive(Default)]
     struct Acc {
         from: &'static str,
@@ -154,7 +154,7 @@ pub fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow> {
 }
 
 /// Writes the sites report as CSV.
-pub fn write_sites(out: impl std::io::Write, rows: &[SiteRow]) -> std::io::Result<()> {
+pub(crate) fn write_sites(out: impl std::io::Write, rows: &[SiteRow]) -> std::io::Result<()> {
     crate::report::write_csv(out, rows.iter().cloned())
 }
 

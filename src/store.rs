@@ -18,13 +18,13 @@ use std::path::Path;
 const SCHEMA_VERSION: &str = "3";
 
 /// An open originals index.
-pub struct Store {
+pub(crate) struct Store {
     conn: Connection,
 }
 
 /// What `add` did.
 #[derive(Debug, Default, PartialEq)]
-pub struct Added {
+pub(crate) struct Added {
     pub added: usize,
     /// Pages whose body was already in the index.
     pub present: usize,
@@ -34,7 +34,7 @@ pub struct Added {
 
 /// What the index holds.
 #[derive(Debug)]
-pub struct Stats {
+pub(crate) struct Stats {
     pub pages: u64,
     pub wire_pages: u64,
     pub earliest: Option<String>,
@@ -48,7 +48,7 @@ fn db_err(e: rusqlite::Error) -> String {
 impl Store {
     /// Opens an index, creating it when `create` is set; opening a missing
     /// index to read from is an error.
-    pub fn open(path: &Path, create: bool) -> Result<Store, String> {
+    pub(crate) fn open(path: &Path, create: bool) -> Result<Store, String> {
         if !create && !path.exists() {
             return Err(format!(
                 "{}: no such index (create it with `farmscan index add`)",
@@ -98,7 +98,7 @@ impl Store {
     }
 
     /// Adds pages in one transaction.
-    pub fn add(&mut self, pages: &[Analyzed]) -> Result<Added, String> {
+    pub(crate) fn add(&mut self, pages: &[Analyzed]) -> Result<Added, String> {
         let tx = self.conn.transaction().map_err(db_err)?;
         let mut out = Added::default();
         {
@@ -145,7 +145,7 @@ impl Store {
         Ok(out)
     }
 
-    pub fn stats(&self) -> Result<Stats, String> {
+    pub(crate) fn stats(&self) -> Result<Stats, String> {
         self.conn
             .query_row(
                 "SELECT COUNT(*), COUNT(wire), MIN(published), MAX(published) FROM pages",
@@ -163,7 +163,7 @@ impl Store {
     }
 
     /// Every indexed page, ready to be matched against as an original.
-    pub fn load(&self) -> Result<Vec<Analyzed>, String> {
+    pub(crate) fn load(&self) -> Result<Vec<Analyzed>, String> {
         let mut stmt = self
             .conn
             .prepare(

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// Counts for the summary line and `check`'s JSON.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub pages: usize,
     pub errors: usize,
     pub copies: usize,
@@ -24,7 +24,7 @@ pub struct Summary {
 
 impl Summary {
     /// `skipped` is (files that are not pages, records that are not pages).
-    pub fn new(
+    pub(crate) fn new(
         pages: &[Analyzed],
         verdicts: &[Verdict],
         skipped: (u64, u64),
@@ -61,7 +61,7 @@ impl Summary {
     }
 
     /// The human summary printed on stderr.
-    pub fn line(&self) -> String {
+    pub(crate) fn line(&self) -> String {
         let rate = if self.seconds > 0.0 {
             self.pages as f64 / self.seconds
         } else {

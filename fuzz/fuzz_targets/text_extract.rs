@@ -5,5 +5,5 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let page = farmscan::extract::text::extract(&text);
-    let _ = farmscan::signals::junk_links::measure(&page);
+    let _ = farmscan::analyze::junk::measure(&page);
 });

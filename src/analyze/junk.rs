@@ -72,7 +72,7 @@ pub struct JunkTotals {
 
 impl JunkTotals {
     /// Characters of junk link text per character of body; 0 without a body.
-    pub fn ratio(&self) -> f64 {
+    pub(crate) fn ratio(&self) -> f64 {
         if self.body_chars == 0 {
             0.0
         } else {
@@ -118,7 +118,7 @@ fn unspaced_topic_words(token: &str, out: &mut Vec<String>) {
 }
 
 /// The distinct topic words of a text.
-pub fn topic_words(text: &str) -> HashSet<String> {
+pub(crate) fn topic_words(text: &str) -> HashSet<String> {
     topic_word_list(text).into_iter().collect()
 }
 
@@ -244,7 +244,7 @@ const MAX_STORY_DISTANCE: u32 = 3;
 /// footers, sidebars, lists in other columns and picture teasers of the
 /// page's own site (`page_site`, its registrable domain) are the site's
 /// furniture.
-pub fn why_not_counted(list: &LinkList, page_site: Option<&str>) -> Option<&'static str> {
+pub(crate) fn why_not_counted(list: &LinkList, page_site: Option<&str>) -> Option<&'static str> {
     if list.region != Region::Main {
         return Some("site furniture");
     }
@@ -273,7 +273,7 @@ fn link_target(item: &crate::extract::LinkItem) -> Option<&str> {
 
 /// What became of one item of a counted list.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// A headline about something else: padding. Holds the topic words it
     /// shares with the story (too few to be about it).
     Junk(Vec<String>),
@@ -287,7 +287,11 @@ pub enum Outcome {
 
 /// Judges every item of every counted list, in order, handing each to `on`
 /// with the index of its list.
-pub fn judge_items(page: &Extracted, body: &str, mut on: impl FnMut(usize, &LinkItem, Outcome)) {
+pub(crate) fn judge_items(
+    page: &Extracted,
+    body: &str,
+    mut on: impl FnMut(usize, &LinkItem, Outcome),
+) {
     // The story's key words, taken only once a headline needs them.
     let mut keys: Option<HashSet<String>> = None;
     let mut seen_text = HashSet::new();

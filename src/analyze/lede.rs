@@ -162,7 +162,7 @@ pub struct LedeWeekday {
 const LEDE_CHARS: usize = 600;
 
 /// Finds the weekday the lede's reporting verb names, if any.
-pub fn lede_weekday(paragraphs: &[String]) -> Option<LedeWeekday> {
+pub(crate) fn lede_weekday(paragraphs: &[String]) -> Option<LedeWeekday> {
     let mut lede = String::new();
     for p in paragraphs {
         if lede.len() >= LEDE_CHARS {
@@ -187,7 +187,7 @@ pub fn lede_weekday(paragraphs: &[String]) -> Option<LedeWeekday> {
 }
 
 /// The English name of a weekday (Monday = 0), for the words of a verdict.
-pub fn weekday_name(weekday: u32) -> &'static str {
+pub(crate) fn weekday_name(weekday: u32) -> &'static str {
     LANGUAGES[0].days[weekday as usize % 7]
 }
 

@@ -52,7 +52,7 @@ impl Analyzed {
     /// A page with nothing read from it but its status: the row of a page
     /// that could not be read, or the base that the index and fingerprint
     /// records fill in.
-    pub fn bare(source: Source, status: PageStatus, given_original: bool) -> Self {
+    pub(crate) fn bare(source: Source, status: PageStatus, given_original: bool) -> Self {
         Analyzed {
             source,
             status,
@@ -73,29 +73,24 @@ impl Analyzed {
         }
     }
 
-    pub fn is_ok(&self) -> bool {
+    pub(crate) fn is_ok(&self) -> bool {
         self.status.is_ok()
     }
 
-    pub fn published(&self) -> Option<NaiveDate> {
+    pub(crate) fn published(&self) -> Option<NaiveDate> {
         self.dates.published.as_ref().map(|f| f.date)
-    }
-
-    /// The claimed publication moment, for ordering pages of the same day.
-    pub fn published_utc(&self) -> Option<chrono::NaiveDateTime> {
-        self.dates.published.as_ref().and_then(|f| f.utc)
     }
 }
 
 /// ISO 639-3 code of the text's language, or `None` when the detector is unsure.
-pub fn language(body: &str) -> Option<&'static str> {
+pub(crate) fn language(body: &str) -> Option<&'static str> {
     let prefix: String = body.chars().take(LANG_PREFIX_CHARS).collect();
     let info = whatlang::detect(&prefix)?;
     info.is_reliable().then(|| info.lang().code())
 }
 
 /// Analyzes an extracted page.
-pub fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
+pub(crate) fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
     let body = ex.body();
     let junk = junk::measure(&ex).totals;
     Analyzed {

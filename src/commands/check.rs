@@ -6,13 +6,13 @@ use crate::signals::Flag;
 
 /// The most flagged pages allowed: a count, or a percentage of all pages.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Bound {
+pub(crate) enum Bound {
     Count(usize),
     Percent(f64),
 }
 
 impl Bound {
-    pub fn parse(s: &str) -> Result<Bound, String> {
+    pub(crate) fn parse(s: &str) -> Result<Bound, String> {
         let bad = || format!("--max-flagged takes a count (3) or a percentage (2.5%), not {s:?}");
         match s.trim().strip_suffix('%') {
             Some(p) => {
@@ -27,12 +27,12 @@ impl Bound {
     }
 
     /// Whether `flagged` of `pages` is within the bound.
-    pub fn allows(self, flagged: usize, pages: usize) -> bool {
+    pub(crate) fn allows(self, flagged: usize, pages: usize) -> bool {
         flagged <= self.pages(pages)
     }
 
     /// The most flagged pages allowed among `pages`.
-    pub fn pages(self, pages: usize) -> usize {
+    pub(crate) fn pages(self, pages: usize) -> usize {
         match self {
             Bound::Count(n) => n,
             // The share of pages, rounded down; a hair of slack keeps
@@ -93,7 +93,7 @@ impl FailOn {
     }
 }
 
-pub fn run(args: &CheckArgs) -> Result<i32, String> {
+pub(crate) fn run(args: &CheckArgs) -> Result<i32, String> {
     let bound = Bound::parse(&args.max_flagged)?;
     let fail_on = FailOn::parse(&args.fail_on)?;
     if args

@@ -77,7 +77,7 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
     Ok(pages)
 }
 
-pub fn run(args: &ExplainArgs) -> Result<(), String> {
+pub(crate) fn run(args: &ExplainArgs) -> Result<(), String> {
     super::set_today(&args.today);
     let file = super::load_config(&args.config)?;
     let cfg = file.apply(Config::default());

@@ -102,7 +102,7 @@ fn print_text(out: &mut impl Write, r: &ExtractRow) -> std::io::Result<()> {
     writeln!(out)
 }
 
-pub fn run(args: &ExtractArgs) -> Result<(), String> {
+pub(crate) fn run(args: &ExtractArgs) -> Result<(), String> {
     super::set_jobs(&args.jobs)?;
     super::set_today(&args.today);
     let walk = corpus::discover(&args.paths)?;

@@ -5,7 +5,7 @@ use crate::cli::FingerprintArgs;
 use crate::pipeline;
 use crate::records::Record;
 
-pub fn run(args: &FingerprintArgs) -> Result<(), String> {
+pub(crate) fn run(args: &FingerprintArgs) -> Result<(), String> {
     super::set_jobs(&args.run.jobs)?;
     super::set_today(&args.run.today);
     let file = super::load_config(&args.run.config)?;

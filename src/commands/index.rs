@@ -4,7 +4,7 @@ use crate::cli::{IndexAddArgs, IndexCommand, IndexStatsArgs};
 use crate::pipeline;
 use crate::store::Store;
 
-pub fn run(cmd: &IndexCommand) -> Result<(), String> {
+pub(crate) fn run(cmd: &IndexCommand) -> Result<(), String> {
     match cmd {
         IndexCommand::Add(a) => add(a),
         IndexCommand::Stats(a) => stats(a),

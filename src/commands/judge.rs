@@ -34,7 +34,7 @@ fn read_records(path: &std::path::Path) -> Result<Vec<Judged>, String> {
     Ok(out)
 }
 
-pub fn run(args: &JudgeArgs) -> Result<(), String> {
+pub(crate) fn run(args: &JudgeArgs) -> Result<(), String> {
     if args.thresholds.max_bytes.is_some() {
         return Err(
             "--max-bytes caps pages as they are read: give it to fingerprint; judge reads records"

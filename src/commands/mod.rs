@@ -1,19 +1,19 @@
 //! The commands: each turns parsed arguments into a run and an exit code.
 
-pub mod check;
-pub mod explain;
-pub mod extract;
-pub mod fingerprint;
-pub mod index;
-pub mod judge;
-pub mod scan;
+pub(crate) mod check;
+pub(crate) mod explain;
+pub(crate) mod extract;
+pub(crate) mod fingerprint;
+pub(crate) mod index;
+pub(crate) mod judge;
+pub(crate) mod scan;
 
 use crate::cli::{Cli, Command};
 
 /// Exit codes every command uses.
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_OVER_BOUND: i32 = 1;
-pub const EXIT_ERROR: i32 = 2;
+pub(crate) const EXIT_OK: i32 = 0;
+pub(crate) const EXIT_OVER_BOUND: i32 = 1;
+pub(crate) const EXIT_ERROR: i32 = 2;
 
 /// Runs a command; errors are printed here, once, as `farmscan: ...`.
 pub fn run(cli: Cli) -> i32 {
@@ -35,7 +35,7 @@ pub fn run(cli: Cli) -> i32 {
 /// What a failed write means for the run: a closed pipe (`| head`) ends the
 /// output quietly, as Unix tools do; anything else (a full disk) is an
 /// error naming the output.
-pub fn written(
+pub(crate) fn written(
     result: std::io::Result<()>,
     output: Option<&std::path::Path>,
 ) -> Result<(), String> {
@@ -47,7 +47,7 @@ pub fn written(
 }
 
 /// An output as the user named it: a path, or standard output for none or `-`.
-pub fn output_name(output: Option<&std::path::Path>) -> String {
+pub(crate) fn output_name(output: Option<&std::path::Path>) -> String {
     match output {
         Some(p) if p.as_os_str() != "-" => p.display().to_string(),
         _ => "to standard output".to_string(),
@@ -55,7 +55,7 @@ pub fn output_name(output: Option<&std::path::Path>) -> String {
 }
 
 /// Prints a command's text on standard output; see [`written`].
-pub fn print_out(text: &str) -> Result<(), String> {
+pub(crate) fn print_out(text: &str) -> Result<(), String> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     written(
@@ -66,7 +66,9 @@ pub fn print_out(text: &str) -> Result<(), String> {
 
 /// Reads the configuration file (if any), registers its wire services, and
 /// returns it: done once, before any page is read.
-pub fn load_config(file: &crate::cli::ConfigFile) -> Result<crate::config::FileConfig, String> {
+pub(crate) fn load_config(
+    file: &crate::cli::ConfigFile,
+) -> Result<crate::config::FileConfig, String> {
     let file = crate::config::FileConfig::load(file.config.as_deref())?;
     if !file.wire.is_empty() {
         crate::extract::wire::add_services(file.wire.clone())?;
@@ -75,14 +77,14 @@ pub fn load_config(file: &crate::cli::ConfigFile) -> Result<crate::config::FileC
 }
 
 /// Sets the day of the scan, when given, for the whole run.
-pub fn set_today(today: &crate::cli::Today) {
+pub(crate) fn set_today(today: &crate::cli::Today) {
     if let Some(day) = today.today {
         crate::calendar::set_today(day);
     }
 }
 
 /// Sets the worker count for this process's parallel stages.
-pub fn set_jobs(jobs: &crate::cli::Jobs) -> Result<(), String> {
+pub(crate) fn set_jobs(jobs: &crate::cli::Jobs) -> Result<(), String> {
     if let Some(n) = jobs.jobs {
         // More threads than this only cost start-up time and memory: the
         // work is CPU-bound.

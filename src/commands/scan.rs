@@ -10,7 +10,7 @@ use crate::summary::Summary;
 use std::time::Instant;
 
 /// A finished scan: pages, their verdicts and the summary.
-pub struct Scanned {
+pub(crate) struct Scanned {
     pub pages: Vec<Analyzed>,
     pub verdicts: Vec<Verdict>,
     pub summary: Summary,
@@ -19,7 +19,7 @@ pub struct Scanned {
 }
 
 /// Loads the corpus and the originals, and judges them together.
-pub fn scan(args: &ScanArgs) -> Result<Scanned, String> {
+pub(crate) fn scan(args: &ScanArgs) -> Result<Scanned, String> {
     super::set_jobs(&args.run.jobs)?;
     super::set_today(&args.run.today);
     check_outputs(args)?;
@@ -142,7 +142,7 @@ fn check_outputs(args: &ScanArgs) -> Result<(), String> {
 
 /// Writes the outputs of a finished scan: the report (when `report`), and
 /// the sites, HTML and pairs files asked for.
-pub fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), String> {
+pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), String> {
     if report {
         let rows = (0..s.pages.len())
             .filter(|&i| !s.pages[i].from_index)
@@ -188,7 +188,7 @@ pub fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), S
     Ok(())
 }
 
-pub fn run(args: &ScanArgs) -> Result<(), String> {
+pub(crate) fn run(args: &ScanArgs) -> Result<(), String> {
     let scanned = scan(args)?;
     write_outputs(args, &scanned, true)?;
     if !args.run.quiet {

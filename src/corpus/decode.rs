@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// Reads a file, gunzipping it when asked, and refuses to hold more than
 /// `max_bytes` so a gzip bomb or a huge file costs a bounded amount.
-pub fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, String> {
+pub(crate) fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
     let mut out = Vec::new();
     let reader: Box<dyn Read> = if gzip {
@@ -32,7 +32,7 @@ pub fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, S
 
 /// Opens a file as a buffered stream, gunzipping it (every gzip member, as
 /// WARC files are compressed record by record) when asked.
-pub fn open_stream(path: &Path, gzip: bool) -> Result<Box<dyn std::io::BufRead>, String> {
+pub(crate) fn open_stream(path: &Path, gzip: bool) -> Result<Box<dyn std::io::BufRead>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
     Ok(if gzip {
         Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
@@ -112,7 +112,7 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
 const MAX_GARBAGE_SHARE: f64 = 0.1;
 
 /// Rejects decoded text that is really binary data, judged on its start.
-pub fn check_text(text: &str) -> Result<(), String> {
+pub(crate) fn check_text(text: &str) -> Result<(), String> {
     let (mut seen, mut garbage) = (0usize, 0usize);
     for c in text.chars().take(4096) {
         seen += 1;

@@ -5,12 +5,12 @@
 
 pub mod decode;
 pub mod jsonl;
-pub mod walk;
+pub(crate) mod walk;
 pub mod warc;
 
 use std::path::Path;
 
-pub use walk::{Discovered, FileKind, discover};
+pub(crate) use walk::{Discovered, FileKind, discover};
 
 /// Where a page came from: the report's `path` and `record` columns.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,7 +30,7 @@ impl Source {
     }
 
     /// `path` or `path#record`, the form used in the `original` column.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self.record {
             Some(r) => format!("{}#{}", self.path, r),
             None => self.path.clone(),
@@ -64,7 +64,7 @@ pub struct Page {
 }
 
 /// Default cap on the bytes one file may decompress to.
-pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Whether a page was read, or why not: the report's `status` column
 /// (`ok`, or the reason in words).
@@ -76,7 +76,7 @@ pub enum PageStatus {
 }
 
 impl PageStatus {
-    pub fn is_ok(&self) -> bool {
+    pub(crate) fn is_ok(&self) -> bool {
         matches!(self, PageStatus::Ok)
     }
 }
@@ -114,7 +114,7 @@ pub struct Failure {
 }
 
 impl Failure {
-    pub fn new(path: &str, record: Option<u64>, status: String) -> Self {
+    pub(crate) fn new(path: &str, record: Option<u64>, status: String) -> Self {
         Failure {
             source: Source {
                 path: path.to_string(),
@@ -128,7 +128,7 @@ impl Failure {
 /// Marks farmscan's own HTML report (`--html`, which writes it in its
 /// head), so that a report saved inside a scanned folder is not read as a
 /// page next time.
-pub const OWN_REPORT_MARK: &str = "<meta name=\"generator\" content=\"farmscan";
+pub(crate) const OWN_REPORT_MARK: &str = "<meta name=\"generator\" content=\"farmscan";
 
 /// Whether a page is a report farmscan wrote: its generator tag stands in
 /// the head, near the start.
@@ -141,7 +141,7 @@ fn is_own_report(text: &str) -> bool {
 /// it is read, so a WARC or JSON Lines file is streamed, never held whole.
 /// Returns how many records were not pages (WARC requests, metadata,
 /// images; blank JSON lines).
-pub fn read_file(
+pub(crate) fn read_file(
     found: &Discovered,
     max_bytes: u64,
     visit: &mut dyn FnMut(Result<Page, Failure>),

@@ -5,7 +5,7 @@ use walkdir::WalkDir;
 
 /// The page formats recognised by file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     Html,
     Text,
     /// Web ARChive: one page per `response` record.
@@ -16,7 +16,7 @@ pub enum FileKind {
 
 /// A file found under one of the user's PATHs that farmscan reads.
 #[derive(Debug, Clone)]
-pub struct Discovered {
+pub(crate) struct Discovered {
     /// Path on disk, as given to the OS.
     pub fs_path: std::path::PathBuf,
     /// The `path` column: the user's PATH joined with the path below it,
@@ -28,7 +28,7 @@ pub struct Discovered {
 
 /// What the walk found: files to read, and what it passed over.
 #[derive(Debug, Default)]
-pub struct Walk {
+pub(crate) struct Walk {
     pub files: Vec<Discovered>,
     /// Regular files whose names farmscan does not recognise.
     pub skipped_unknown: u64,
@@ -47,7 +47,7 @@ pub struct Walk {
 /// Standard input saved to a temporary file, so that it is read like any
 /// page file (decompressed, split into records); removed when dropped.
 #[derive(Debug)]
-pub struct StdinCopy(std::path::PathBuf);
+pub(crate) struct StdinCopy(std::path::PathBuf);
 
 impl Drop for StdinCopy {
     fn drop(&mut self) {
@@ -94,7 +94,7 @@ fn read_stdin() -> Result<(StdinCopy, Discovered), String> {
 }
 
 /// Classifies a file name: `Some((kind, gzip))` for a page format.
-pub fn classify(name: &str) -> Option<(FileKind, bool)> {
+pub(crate) fn classify(name: &str) -> Option<(FileKind, bool)> {
     let lower = name.to_ascii_lowercase();
     let (stem, gzip) = match lower.strip_suffix(".gz") {
         Some(s) => (s, true),
@@ -119,7 +119,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 /// skipping hidden entries below a directory. Files come back sorted by their
 /// display path so every later stage sees them in one stable order.
 /// A PATH that does not exist is an error: the run cannot do what was asked.
-pub fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
+pub(crate) fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
     let mut walk = Walk::default();
     for root in paths {
         if root.as_os_str() == "-" {

@@ -68,7 +68,7 @@ pub struct DateRule {
 }
 
 impl DateRule {
-    pub fn new(source: DateSource, detail: &str) -> Self {
+    pub(crate) fn new(source: DateSource, detail: &str) -> Self {
         DateRule {
             source,
             detail: detail.to_string(),
@@ -77,7 +77,7 @@ impl DateRule {
     }
 
     /// This rule, backed by another field's agreeing date.
-    pub fn backed(self, by: DateRule) -> Self {
+    pub(crate) fn backed(self, by: DateRule) -> Self {
         DateRule {
             backed_by: Some(Box::new(by)),
             ..self
@@ -86,7 +86,7 @@ impl DateRule {
 
     /// Whether the date is the page's own first-publication field of this
     /// source and field (`is(Meta, "article:published_time")`).
-    pub fn is(&self, source: DateSource, detail: &str) -> bool {
+    pub(crate) fn is(&self, source: DateSource, detail: &str) -> bool {
         self.source == source && self.detail == detail && self.backed_by.is_none()
     }
 }

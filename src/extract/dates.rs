@@ -39,12 +39,12 @@ pub struct PageDates {
 impl PageDates {
     /// Adds a publication-date candidate; the first one added wins, so callers
     /// add in order of trust.
-    pub fn add_published(&mut self, date: NaiveDate, rule: DateRule) {
+    pub(crate) fn add_published(&mut self, date: NaiveDate, rule: DateRule) {
         self.add_published_at(date, None, false, rule);
     }
 
     /// Adds a publication-date candidate that came with a time of day.
-    pub fn add_published_at(
+    pub(crate) fn add_published_at(
         &mut self,
         date: NaiveDate,
         utc: Option<chrono::NaiveDateTime>,
@@ -72,7 +72,7 @@ impl PageDates {
     /// Adds a date read from what the page shows rather than from a date
     /// field: it stands only when no field gave one, and is not a candidate
     /// for the consistency check (a guess cannot contradict a field).
-    pub fn add_guess(&mut self, date: NaiveDate, rule: DateRule) {
+    pub(crate) fn add_guess(&mut self, date: NaiveDate, rule: DateRule) {
         if self.published.is_none() {
             self.published = Some(FoundDate {
                 date,
@@ -83,7 +83,7 @@ impl PageDates {
         }
     }
 
-    pub fn add_modified(&mut self, date: NaiveDate, rule: DateRule) {
+    pub(crate) fn add_modified(&mut self, date: NaiveDate, rule: DateRule) {
         if self.modified.is_none() {
             self.modified = Some(FoundDate {
                 date,

@@ -4,11 +4,11 @@
 //! the title, the URL, the dates and the link lists found outside the body.
 //! Later stages never look at HTML.
 
-pub mod date_rule;
-pub mod dates;
+pub(crate) mod date_rule;
+pub(crate) mod dates;
 pub mod html;
 pub mod text;
-pub mod wire;
+pub(crate) mod wire;
 
 use crate::calendar;
 use crate::corpus::{Markup, Page};
@@ -30,7 +30,7 @@ pub struct LinkItem {
 
 /// The page a link target names, if any: placeholders (`#...`,
 /// `javascript:`) and empty targets name none.
-pub fn page_target(href: &str) -> Option<&str> {
+pub(crate) fn page_target(href: &str) -> Option<&str> {
     let h = href.trim();
     (!h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:")).then_some(h)
 }
@@ -73,7 +73,7 @@ pub struct Extracted {
 
 impl Extracted {
     /// The body as `extract` prints it: paragraphs separated by blank lines.
-    pub fn body(&self) -> String {
+    pub(crate) fn body(&self) -> String {
         self.paragraphs.join("\n\n")
     }
 }
@@ -102,7 +102,7 @@ fn extract_page(page: &Page) -> Extracted {
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
-pub fn squash_whitespace(s: &str) -> String {
+pub(crate) fn squash_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {

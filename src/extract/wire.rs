@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 /// One wire service as listed in the data file.
 #[derive(Debug, Clone, serde::Deserialize)]
-pub struct WireService {
+pub(crate) struct WireService {
     pub name: String,
     #[serde(default)]
     pub domains: Vec<String>,
@@ -28,12 +28,12 @@ fn builtin() -> Vec<WireService> {
 }
 
 /// The wire services in use.
-pub fn services() -> &'static [WireService] {
+pub(crate) fn services() -> &'static [WireService] {
     SERVICES.get_or_init(builtin)
 }
 
 /// Adds services to the built-in list; must come before any page is read.
-pub fn add_services(extra: Vec<WireService>) -> Result<(), String> {
+pub(crate) fn add_services(extra: Vec<WireService>) -> Result<(), String> {
     let mut all = builtin();
     all.extend(extra);
     SERVICES
@@ -42,7 +42,7 @@ pub fn add_services(extra: Vec<WireService>) -> Result<(), String> {
 }
 
 /// Parses the tab-separated service list; `#` lines are comments.
-pub fn parse_services(text: &str) -> Vec<WireService> {
+pub(crate) fn parse_services(text: &str) -> Vec<WireService> {
     let split = |s: Option<&str>, sep: char| -> Vec<String> {
         s.unwrap_or("")
             .split(sep)
@@ -76,7 +76,7 @@ pub fn parse_services(text: &str) -> Vec<WireService> {
 const DATELINE_WINDOW: usize = 400;
 
 /// The wire service credited in a body, if any.
-pub fn credited(body: &str) -> Option<&'static str> {
+pub(crate) fn credited(body: &str) -> Option<&'static str> {
     let head: String = body.chars().take(DATELINE_WINDOW).collect();
     for s in services() {
         if s.tags.iter().any(|t| has_tag(&head, t)) {
@@ -97,7 +97,7 @@ fn has_tag(text: &str, tag: &str) -> bool {
 }
 
 /// The built-in name of a wire service named `name`, if it is one.
-pub fn known(name: &str) -> Option<&'static str> {
+pub(crate) fn known(name: &str) -> Option<&'static str> {
     services()
         .iter()
         .find(|s| s.name == name)
@@ -105,7 +105,7 @@ pub fn known(name: &str) -> Option<&'static str> {
 }
 
 /// The wire service whose own site serves `url`, if any.
-pub fn service_for_url(url: &str) -> Option<&'static str> {
+pub(crate) fn service_for_url(url: &str) -> Option<&'static str> {
     let host = crate::address::url_host(url)?;
     services()
         .iter()

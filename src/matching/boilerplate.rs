@@ -88,7 +88,7 @@ fn web_boilerplate(keyed: &[Vec<(u64, u64)>], sites: &[Option<String>]) -> HashS
 /// The shingle set of every page with boilerplate paragraphs left out:
 /// its site's (pages without a URL have no known site) and the web's;
 /// `None` where nothing was left out.
-pub fn without_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<Shingle>>> {
+pub(crate) fn without_boilerplate(pages: &[Analyzed]) -> Vec<Option<Vec<Shingle>>> {
     let sites: Vec<Option<String>> = pages
         .iter()
         .map(|p| p.url.as_deref().and_then(url_host))

@@ -39,7 +39,7 @@ impl DisjointSets {
 }
 
 /// The clusters of two or more pages, each sorted, in order of their first page.
-pub fn clusters(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
+pub(crate) fn clusters(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
     let mut sets = DisjointSets::new(n);
     for e in edges {
         sets.union(e.a, e.b);
@@ -54,7 +54,7 @@ pub fn clusters(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
 }
 
 /// Each page's neighbours along the edges.
-pub fn adjacency(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
+pub(crate) fn adjacency(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
     let mut adj = vec![Vec::new(); n];
     for e in edges {
         adj[e.a as usize].push(e.b);
@@ -65,7 +65,7 @@ pub fn adjacency(n: usize, edges: &[Edge]) -> Vec<Vec<u32>> {
 
 /// The connected components of `members` using only edges between them,
 /// each sorted, components of one page left out.
-pub fn components_within(members: &[u32], adjacency: &[Vec<u32>]) -> Vec<Vec<u32>> {
+pub(crate) fn components_within(members: &[u32], adjacency: &[Vec<u32>]) -> Vec<Vec<u32>> {
     let inside: std::collections::HashSet<u32> = members.iter().copied().collect();
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();

@@ -76,7 +76,7 @@ const MIN_SHARED_KEYS: u16 = 2;
 const MAX_PARTNERS: usize = 8;
 
 /// Pairs that share passage keys: the excerpt and edited-copy finder.
-pub fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
+pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
     // Postings as one sorted vector of (key, page): 12 bytes a key, no
     // allocation per key, and the runs of equal keys are the postings lists.
     let mut postings: Vec<(Shingle, u32)> = sets

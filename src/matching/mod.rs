@@ -5,15 +5,15 @@
 //! and every candidate is verified on the shingle sets before it becomes an
 //! edge. Edges are clustered; the judge picks each cluster's original.
 
-pub mod boilerplate;
-pub mod cluster;
+pub(crate) mod boilerplate;
+pub(crate) mod cluster;
 pub mod index;
-pub mod verify;
+pub(crate) mod verify;
 
-pub use verify::Edge;
+pub(crate) use verify::Edge;
 
 /// What matching needs of a page: its fingerprints.
-pub struct Printed<'a> {
+pub(crate) struct Printed<'a> {
     pub simhash: u64,
     pub set: &'a [crate::fingerprint::Shingle],
     /// A given original (`--originals`, the index): pages are its copies
@@ -22,7 +22,7 @@ pub struct Printed<'a> {
 }
 
 /// Finds every verified pair of related pages.
-pub fn related_pairs(pages: &[Printed<'_>], cfg: &crate::config::Config) -> Vec<Edge> {
+pub(crate) fn related_pairs(pages: &[Printed<'_>], cfg: &crate::config::Config) -> Vec<Edge> {
     let eligible: Vec<u32> = (0..pages.len() as u32)
         .filter(|&i| pages[i as usize].set.len() >= cfg.min_shared_shingles)
         .collect();

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 /// A verified relation between two pages.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Edge {
+pub(crate) struct Edge {
     pub a: u32,
     pub b: u32,
     /// Shingles the two bodies share.
@@ -19,7 +19,7 @@ pub struct Edge {
 }
 
 /// Containment of `part` in `whole`, and the shared count.
-pub fn containment(part: &[Shingle], whole: &[Shingle]) -> (f64, usize) {
+pub(crate) fn containment(part: &[Shingle], whole: &[Shingle]) -> (f64, usize) {
     if part.is_empty() {
         return (0.0, 0);
     }
@@ -30,7 +30,7 @@ pub fn containment(part: &[Shingle], whole: &[Shingle]) -> (f64, usize) {
 /// Keeps the candidates whose bodies really overlap: enough shared shingles,
 /// and one body mostly inside the other (a third inside, for a page whose
 /// other is a given original).
-pub fn verify(pages: &[Printed<'_>], candidates: &[(u32, u32)], cfg: &Config) -> Vec<Edge> {
+pub(crate) fn verify(pages: &[Printed<'_>], candidates: &[(u32, u32)], cfg: &Config) -> Vec<Edge> {
     candidates
         .par_iter()
         .filter_map(|&(a, b)| {

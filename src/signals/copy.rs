@@ -29,7 +29,7 @@ use serde::Serialize;
 use std::cmp::Ordering;
 
 /// A page competing to be its cluster's original.
-pub struct Contender<'a> {
+pub(crate) struct Contender<'a> {
     pub page: &'a Analyzed,
     /// The body's shingles as matching sees them (site boilerplate left out).
     pub set: &'a [Shingle],
@@ -41,7 +41,7 @@ pub struct Contender<'a> {
 /// The evidence that told an original from its copy, in the order weighed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Evidence {
+pub(crate) enum Evidence {
     GivenOriginal,
     NoJunkLinks,
     EarlierDate,
@@ -56,7 +56,7 @@ pub enum Evidence {
 
 impl Evidence {
     /// The evidence in words, for `explain`.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Evidence::GivenOriginal => "the original was given as one (--originals, the index)",
             Evidence::NoJunkLinks => "the copy is padded with junk links and the original is not",
@@ -85,7 +85,7 @@ impl Evidence {
 /// The first publication a page credibly claims: the earliest of its
 /// first-publication fields and the day it shows readers. A shown day that
 /// only a modified field backs is the day of an update and does not count.
-pub fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
+pub(crate) fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
     let d = &p.dates;
     // A day read from what the page shows (or a guess) that no
     // first-publication field backs and the modified date names is the
@@ -127,7 +127,7 @@ fn earlier_time(a: Option<(NaiveDateTime, bool)>, b: Option<(NaiveDateTime, bool
 
 /// Orders two pages of a cluster: `Less` means `a` is the better original;
 /// the evidence says what decided.
-pub fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Ordering, Evidence) {
+pub(crate) fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Ordering, Evidence) {
     let (a, b) = (ca.page, cb.page);
     let wire_home = |p: &Analyzed| p.wire_site.is_some() && p.wire_site == p.wire;
     let (da, db) = (credible_date(a), credible_date(b));
@@ -210,7 +210,7 @@ fn date_documentation(p: &Analyzed) -> u8 {
 
 /// How many of the copy's paragraphs are mostly (at least half their
 /// shingles) found in the original.
-pub fn shared_paragraphs(copy: &Analyzed, original: &Analyzed) -> usize {
+pub(crate) fn shared_paragraphs(copy: &Analyzed, original: &Analyzed) -> usize {
     copy.print
         .paragraphs
         .iter()

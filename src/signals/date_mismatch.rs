@@ -20,7 +20,7 @@ use serde::Serialize;
 /// codes (see the module's documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum IssueKind {
+pub(crate) enum IssueKind {
     Stale,
     Backdated,
     Future,
@@ -30,7 +30,7 @@ pub enum IssueKind {
 
 impl IssueKind {
     /// The code users read in reports.
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             IssueKind::Stale => "stale",
             IssueKind::Backdated => "backdated",
@@ -43,13 +43,13 @@ impl IssueKind {
 
 /// One reason the claimed date is contradicted, with its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DateIssue {
+pub(crate) struct DateIssue {
     pub code: IssueKind,
     pub detail: String,
 }
 
 /// What the check needs to know about one page.
-pub struct DateEvidence<'a> {
+pub(crate) struct DateEvidence<'a> {
     pub dates: &'a PageDates,
     pub lede: Option<&'a LedeWeekday>,
     pub crawl_date: Option<NaiveDate>,
@@ -58,7 +58,7 @@ pub struct DateEvidence<'a> {
 }
 
 /// Every contradiction of the page's claimed date, most telling first.
-pub fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
+pub(crate) fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     let mut issues = Vec::new();
     let Some(claimed) = e.dates.published.as_ref().map(|f| f.date) else {
         return issues;

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 
 /// Deepest nesting kept.
-pub const MAX_DEPTH: usize = 512;
+pub(crate) const MAX_DEPTH: usize = 512;
 
 /// Elements that never hold content.
 const VOID: &[&str] = &[
@@ -47,7 +47,7 @@ const RAW_TEXT: &[&str] = &[
 /// The page with start tags beyond [`MAX_DEPTH`] and the contents of
 /// scripts (other than JSON-LD) and styles removed; borrowed when nothing
 /// had to go.
-pub fn prepare(html: &str) -> Cow<'_, str> {
+pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut kept_upto = 0;
