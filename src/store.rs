@@ -2,20 +2,23 @@
 //! index add`) and matched against by every later scan (`--index DB`).
 //!
 //! An embedded SQLite database (bundled, nothing to install). A page is
-//! keyed by its body, so adding the same page twice keeps one entry; each
-//! `add` is one transaction, so an interrupted one leaves the store as it
-//! was.
+//! stored as its fingerprint record ([`Record`], the schema `fingerprint`
+//! writes), so nothing analysis found is lost on this path, with columns
+//! beside it for what `stats` counts. A page is keyed by its body, so adding
+//! the same page twice keeps one entry; each `add` is one transaction, so
+//! an interrupted one leaves the store as it was.
 
 use crate::analyze::Analyzed;
-use crate::corpus::Source;
-use crate::extract::{FoundDate, PageDates, wire};
-use crate::fingerprint::{self, BodyPrint, Shingle};
+use crate::extract::{DateRule, DateSource};
+use crate::fingerprint::{self, Shingle};
+use crate::records::Record;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
 
 /// Bumped whenever stored fingerprints change meaning: 3 when SimHash came
-/// to be computed from the shingle hashes, so older stores must be rebuilt.
-const SCHEMA_VERSION: &str = "3";
+/// to be computed from the shingle hashes, 4 when pages came to be stored
+/// as whole records; older stores must be rebuilt.
+const SCHEMA_VERSION: &str = "4";
 
 /// An open originals index.
 pub(crate) struct Store {
@@ -62,16 +65,9 @@ impl Store {
                  body_key TEXT PRIMARY KEY,
                  path TEXT NOT NULL,
                  record INTEGER,
-                 url TEXT,
-                 title TEXT NOT NULL,
                  published TEXT,
-                 published_utc TEXT,
-                 published_rule TEXT,
                  wire TEXT,
-                 wire_site TEXT,
-                 words INTEGER NOT NULL,
-                 simhash TEXT NOT NULL,
-                 paragraphs BLOB NOT NULL
+                 page TEXT NOT NULL
              );",
         )
         .map_err(|e| format!("{}: not a farmscan index ({e})", path.display()))?;
@@ -104,9 +100,8 @@ impl Store {
         {
             let mut insert = tx
                 .prepare(
-                    "INSERT OR IGNORE INTO pages (body_key, path, record, url, title, published, published_utc,
-                     published_rule, wire, wire_site, words, simhash, paragraphs)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                    "INSERT OR IGNORE INTO pages (body_key, path, record, published, wire, page)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 )
                 .map_err(db_err)?;
             for p in pages {
@@ -114,24 +109,16 @@ impl Store {
                     out.unusable += 1;
                     continue;
                 }
-                let published = p.dates.published.as_ref();
+                let record = serde_json::to_string(&Record::from(p))
+                    .map_err(|e| format!("index database: {e}"))?;
                 let changed = insert
                     .execute(params![
                         body_key(&p.print.set),
                         p.source.path,
                         p.source.record.map(|r| r as i64),
-                        p.url,
-                        p.title,
-                        published.map(|f| f.date.to_string()),
-                        published
-                            .and_then(|f| f.utc)
-                            .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()),
-                        published.map(|f| f.rule.to_string()),
+                        p.published().map(|d| d.to_string()),
                         p.wire,
-                        p.wire_site,
-                        p.words as i64,
-                        format!("{:016x}", p.print.simhash),
-                        encode_paragraphs(&p.print.paragraphs),
+                        record,
                     ])
                     .map_err(db_err)?;
                 if changed == 1 {
@@ -166,65 +153,25 @@ impl Store {
     pub(crate) fn load(&self) -> Result<Vec<Analyzed>, String> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT path, record, url, title, published, published_utc, published_rule, wire, wire_site,
-                 words, simhash, paragraphs FROM pages ORDER BY path, record",
-            )
+            .prepare("SELECT page FROM pages ORDER BY path, record")
             .map_err(db_err)?;
         let rows = stmt
-            .query_map([], |r| {
-                let path: String = r.get(0)?;
-                let record: Option<i64> = r.get(1)?;
-                let published: Option<String> = r.get(4)?;
-                let utc: Option<String> = r.get(5)?;
-                let rule: Option<String> = r.get(6)?;
-                let wire_name: Option<String> = r.get(7)?;
-                let wire_site: Option<String> = r.get(8)?;
-                let simhash: String = r.get(10)?;
-                let blob: Vec<u8> = r.get(11)?;
-                let mut page = Analyzed::bare(
-                    Source {
-                        path,
-                        record: record.map(|n| n as u64),
-                    },
-                    crate::corpus::PageStatus::Ok,
-                    true,
-                );
-                page.from_index = true;
-                page.url = r.get(2)?;
-                page.title = r.get(3)?;
-                page.words = r.get::<_, i64>(9)? as usize;
-                page.wire = wire_name.as_deref().and_then(wire::known);
-                page.wire_site = wire_site.as_deref().and_then(wire::known);
-                let mut dates = PageDates::default();
-                if let Some(date) = published.and_then(|d| d.parse().ok()) {
-                    let utc = utc.and_then(|t| {
-                        chrono::NaiveDateTime::parse_from_str(&t, "%Y-%m-%dT%H:%M:%S").ok()
-                    });
-                    dates.published = Some(FoundDate {
-                        date,
-                        rule: crate::extract::DateRule::new(
-                            crate::extract::DateSource::Index,
-                            &rule.unwrap_or_default(),
-                        ),
-                        utc,
-                        zoned: false,
-                    });
-                }
-                page.dates = dates;
-                let paragraphs = decode_paragraphs(&blob);
-                let mut set: Vec<Shingle> = paragraphs.iter().flatten().copied().collect();
-                set.sort_unstable();
-                set.dedup();
-                page.print = BodyPrint {
-                    simhash: u64::from_str_radix(&simhash, 16).unwrap_or(0),
-                    paragraphs,
-                    set,
-                };
-                Ok(page)
-            })
+            .query_map([], |r| r.get::<_, String>(0))
             .map_err(db_err)?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(db_err)
+        let mut pages = Vec::new();
+        for row in rows {
+            let record: Record = serde_json::from_str(&row.map_err(db_err)?)
+                .map_err(|e| format!("index database: a stored page is not a record ({e})"))?;
+            let mut page = Analyzed::from(record);
+            page.from_index = true;
+            page.given_original = true;
+            // Its date is the one it was indexed with, and says so.
+            if let Some(f) = page.dates.published.as_mut() {
+                f.rule = DateRule::new(DateSource::Index, &f.rule.to_string());
+            }
+            pages.push(page);
+        }
+        Ok(pages)
     }
 }
 
@@ -235,44 +182,46 @@ fn body_key(set: &[Shingle]) -> String {
     format!("{:016x}-{}", fingerprint::hash64(&text), set.len())
 }
 
-/// Paragraph shingles as bytes: per paragraph a u32 count, then its hashes.
-fn encode_paragraphs(paragraphs: &[Vec<Shingle>]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for p in paragraphs {
-        out.extend_from_slice(&(p.len() as u32).to_le_bytes());
-        for h in p {
-            out.extend_from_slice(&h.to_le_bytes());
-        }
-    }
-    out
-}
-
-fn decode_paragraphs(mut bytes: &[u8]) -> Vec<Vec<Shingle>> {
-    const WIDTH: usize = std::mem::size_of::<Shingle>();
-    let mut out = Vec::new();
-    while bytes.len() >= 4 {
-        let n = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
-        bytes = &bytes[4..];
-        let take = (n * WIDTH).min(bytes.len() / WIDTH * WIDTH);
-        out.push(
-            bytes[..take]
-                .chunks_exact(WIDTH)
-                .map(|c| Shingle::from_le_bytes(c.try_into().unwrap_or([0; WIDTH])))
-                .collect(),
-        );
-        bytes = &bytes[take..];
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn paragraphs_round_trip_through_bytes() {
-        let p = vec![vec![1, 2, 3], vec![], vec![Shingle::MAX]];
-        assert_eq!(decode_paragraphs(&encode_paragraphs(&p)), p);
+    fn an_indexed_page_keeps_everything_analysis_found() {
+        let page = crate::corpus::Page {
+            source: crate::corpus::Source::file("harbor-strike-copy.txt"),
+            markup: crate::corpus::Markup::Text,
+            text: std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/sample/farm/harbor-strike-copy.txt"
+            ))
+            .unwrap(),
+            url: Some("https://quickfeed.example/1".into()),
+            crawl_date: chrono::NaiveDate::from_ymd_opt(2025, 4, 12),
+            saved: None,
+            id: Some("row-7".into()),
+        };
+        let a = crate::analyze::analyze(&page, false);
+        let dir = std::env::temp_dir().join(format!("farmscan-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("index.db");
+        let mut store = Store::open(&db, true).unwrap();
+        assert_eq!(store.add(std::slice::from_ref(&a)).unwrap().added, 1);
+        let b = Store::open(&db, false).unwrap().load().unwrap().remove(0);
+        std::fs::remove_dir_all(&dir).unwrap();
+        // What the index once dropped: language, lede, junk, date fields,
+        // crawl date and the input's id.
+        assert!(a.lang.is_some() && a.lede.is_some() && a.junk.junk_chars > 0);
+        assert_eq!(b.lang, a.lang);
+        assert_eq!(b.lede, a.lede);
+        assert_eq!(b.junk.ratio(), a.junk.ratio());
+        assert_eq!(b.dates.candidates, a.dates.candidates);
+        assert_eq!(b.crawl_date, a.crawl_date);
+        assert_eq!(b.id, a.id);
+        assert_eq!(b.print.set, a.print.set);
+        assert!(b.from_index && b.given_original);
+        let rule = &b.dates.published.as_ref().unwrap().rule;
+        assert_eq!(rule.source, DateSource::Index);
     }
 
     #[test]
