@@ -250,10 +250,7 @@ pub(crate) fn render(
     originals.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
     h.push_str("<h2>Most copied originals</h2><table><thead><tr><th>original</th><th>copies</th><th>copied by</th></tr></thead><tbody>");
     for (o, copies) in originals.iter().take(MAX_ORIGINALS) {
-        let mut by: Vec<String> = copies
-            .iter()
-            .map(|&c| crate::sites::site_of(&pages[c]).0)
-            .collect();
+        let mut by: Vec<String> = copies.iter().map(|&c| pages[c].site().0).collect();
         by.sort();
         by.dedup();
         let _ = write!(
@@ -342,8 +339,8 @@ fn explain_page(h: &mut String, i: usize, pages: &[Analyzed], v: &Verdict) {
             c.similarity * 100.0,
             esc(&o.source.label()),
             esc(&o.title),
-            crate::report::counted(c.shared_paragraphs, "paragraph", "paragraphs"),
-            crate::report::counted(c.hamming, "bit", "bits")
+            crate::wording::counted(c.shared_paragraphs, "paragraph", "paragraphs"),
+            crate::wording::counted(c.hamming, "bit", "bits")
         );
     }
     if v.role == Role::Copy || p.junk.junk_chars > 0 {

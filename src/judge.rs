@@ -8,7 +8,6 @@ use crate::matching::{self, Edge, Printed, boilerplate, cluster, verify::contain
 use crate::signals::copy::{Contender, Evidence, better_original, shared_paragraphs};
 use crate::signals::date_mismatch::{self, DateEvidence, DateIssue};
 use crate::signals::{Flag, junk_links};
-use crate::sites::{share_lower_bound, site_of};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -304,7 +303,7 @@ fn farm_sites(
     roles: &[Role],
     copy_of: &[Option<CopyOf>],
 ) -> Vec<bool> {
-    let sites: Vec<String> = pages.iter().map(|p| site_of(p).0).collect();
+    let sites: Vec<String> = pages.iter().map(|p| p.site().0).collect();
     let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
     for i in 0..pages.len() {
         if !pages[i].is_ok() || pages[i].from_index {
@@ -331,3 +330,18 @@ fn farm_sites(
 /// Share of a site's pages showing farm evidence, at its lower confidence
 /// bound, from which the site is a farm.
 const FARM_SITE_SHARE: f64 = 0.5;
+
+/// The lower bound of a share seen as `hits` of `n` (Wilson score
+/// interval, 95% one-sided): a share of one page in one is weak evidence,
+/// forty in fifty is strong.
+pub(crate) fn share_lower_bound(hits: usize, n: usize) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    const Z: f64 = 1.6449;
+    let (n, p) = (n as f64, hits as f64 / n as f64);
+    let z2 = Z * Z;
+    let centre = p + z2 / (2.0 * n);
+    let spread = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
+    ((centre - spread) / (1.0 + z2 / n)).max(0.0)
+}

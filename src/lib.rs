@@ -28,3 +28,4 @@ pub(crate) mod signals;
 pub(crate) mod sites;
 pub(crate) mod store;
 pub(crate) mod summary;
+pub(crate) mod wording;

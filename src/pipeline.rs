@@ -48,7 +48,7 @@ pub(crate) fn load(
         let more = walk.skipped_unknown - walk.unknown_names.len() as u64;
         eprintln!(
             "farmscan: skipped {} not named as pages (.html, .htm, .txt, .warc, .jsonl, each maybe .gz): {}{}; name a file itself to read it as HTML",
-            crate::report::counted(walk.skipped_unknown, "file", "files"),
+            crate::wording::counted(walk.skipped_unknown, "file", "files"),
             walk.unknown_names.join(", "),
             if more > 0 {
                 format!(" and {more} more")

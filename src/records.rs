@@ -65,7 +65,7 @@ impl From<&Analyzed> for Record {
             status: p.status.clone(),
             url: p.url.clone(),
             site: p.url.as_deref().and_then(crate::address::url_host),
-            site_name: crate::sites::site_of(p).0,
+            site_name: p.site().0,
             farm_site: None,
             title: p.title.clone(),
             lang: p.lang.map(str::to_string),

@@ -232,9 +232,3 @@ pub(crate) fn write_csv<T: Serialize + Default>(
     }
     w.flush()
 }
-
-/// A count with its noun in the right number: "1 file", "2 files".
-pub(crate) fn counted(n: impl TryInto<u64>, one: &str, many: &str) -> String {
-    let n: u64 = n.try_into().unwrap_or(u64::MAX);
-    format!("{n} {}", if n == 1 { one } else { many })
-}

@@ -2,25 +2,11 @@
 //! stale, how padded.
 
 use crate::analyze::Analyzed;
-use crate::judge::{Role, Verdict};
+use crate::judge::{Role, Verdict, share_lower_bound};
 use crate::report::round3;
 use crate::signals::Flag;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// A page's site: the registrable domain of its URL, or, when no URL is
-/// known, the folder it was found in. The second value says which.
-pub(crate) fn site_of(p: &Analyzed) -> (String, &'static str) {
-    if let Some(domain) = p.url.as_deref().and_then(crate::address::url_domain) {
-        return (domain, "url");
-    }
-    let folder = std::path::Path::new(&p.source.path)
-        .parent()
-        .and_then(|d| d.file_name())
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| ".".to_string());
-    (folder, "folder")
-}
 
 /// One row of the sites report, columns in the order researchers asked for
 /// (`site_from` added last).
@@ -61,21 +47,6 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
     })
 }
 
-/// The lower bound of a share seen as `hits` of `n` (Wilson score
-/// interval, 95% one-sided): a share of one page in one is weak evidence,
-/// forty in fifty is strong.
-pub(crate) fn share_lower_bound(hits: usize, n: usize) -> f64 {
-    if n == 0 {
-        return 0.0;
-    }
-    const Z: f64 = 1.6449;
-    let (n, p) = (n as f64, hits as f64 / n as f64);
-    let z2 = Z * Z;
-    let centre = p + z2 / (2.0 * n);
-    let spread = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
-    ((centre - spread) / (1.0 + z2 / n)).max(0.0)
-}
-
 /// Aggregates the reported pages by site, the surest farms first (by the
 /// lower bound of their farm share).
 pub(crate) fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow> {
@@ -92,7 +63,7 @@ pub(crate) fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow
         sims: Vec<f64>,
         farm: usize,
     }
-    let sites: Vec<(String, &'static str)> = pages.iter().map(site_of).collect();
+    let sites: Vec<(String, &'static str)> = pages.iter().map(Analyzed::site).collect();
     let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
     for (i, (p, v)) in pages.iter().zip(verdicts).enumerate() {
         if p.from_index {
@@ -226,8 +197,8 @@ mod tests {
             crate::corpus::PageStatus::Ok,
             false,
         );
-        assert_eq!(site_of(&p), ("farm".to_string(), "folder"));
+        assert_eq!(p.site(), ("farm".to_string(), "folder"));
         p.url = Some("https://news.bbc.co.uk/world/1".into());
-        assert_eq!(site_of(&p), ("bbc.co.uk".to_string(), "url"));
+        assert_eq!(p.site(), ("bbc.co.uk".to_string(), "url"));
     }
 }

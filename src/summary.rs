@@ -2,7 +2,7 @@
 
 use crate::analyze::Analyzed;
 use crate::judge::Verdict;
-use crate::report::counted;
+use crate::wording::counted;
 use serde::Serialize;
 
 /// Counts for the summary line and `check`'s JSON.

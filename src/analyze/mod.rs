@@ -77,6 +77,20 @@ impl Analyzed {
         self.status.is_ok()
     }
 
+    /// A page's site: the registrable domain of its URL, or, when no URL is
+    /// known, the folder it was found in. The second value says which.
+    pub(crate) fn site(&self) -> (String, &'static str) {
+        if let Some(domain) = self.url.as_deref().and_then(crate::address::url_domain) {
+            return (domain, "url");
+        }
+        let folder = std::path::Path::new(&self.source.path)
+            .parent()
+            .and_then(|d| d.file_name())
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| ".".to_string());
+        (folder, "folder")
+    }
+
     pub(crate) fn published(&self) -> Option<NaiveDate> {
         self.dates.published.as_ref().map(|f| f.date)
     }

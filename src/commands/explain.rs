@@ -362,8 +362,8 @@ fn describe(
             "  {:.0}% of its body is found in {} (SimHash {} apart, {} shared)",
             c.similarity * 100.0,
             o.source.label(),
-            crate::report::counted(c.hamming, "bit", "bits"),
-            crate::report::counted(c.shared_paragraphs, "paragraph", "paragraphs")
+            crate::wording::counted(c.hamming, "bit", "bits"),
+            crate::wording::counted(c.shared_paragraphs, "paragraph", "paragraphs")
         );
         if let Some(lag) = c.date_lag_days {
             let _ = writeln!(out, "  it claims a date {lag} days after the original's");
