@@ -224,68 +224,66 @@ pub(crate) fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {
     if text.bytes().filter(u8::is_ascii_digit).nth(1).is_none() {
         return out;
     }
-    for c in CJK.captures_iter(text) {
-        let year: i32 = match (c.get(1), c.get(2)) {
-            (Some(era), Some(n)) => {
-                // 元年 is the first year of an era.
-                let n: i32 = n.as_str().parse().unwrap_or(1);
-                if era.as_str() == "令和" {
-                    2018 + n
-                } else {
-                    1988 + n
-                }
+    // Each written form: its pattern, and how its captures make a day.
+    let forms: [(&Regex, DayOf); 6] = [
+        (&CJK, cjk_day),
+        (&ISO, |c| ymd(&c[1], &c[2], &c[3])),
+        (&DMY_NUM, numeric_day),
+        (&DMY_SHORT, |c| {
+            let year = 2000 + c[3].parse::<i32>().unwrap_or(0);
+            ymd(&year.to_string(), &c[2], &c[1])
+        }),
+        (&MDY_NAME, |c| {
+            ymd(&c[3], &month_number(&c[1])?.to_string(), &c[2])
+        }),
+        (&DMY_NAME, |c| {
+            ymd(&c[3], &month_number(&c[2])?.to_string(), &c[1])
+        }),
+    ];
+    for (pattern, day) in forms {
+        for c in pattern.captures_iter(text) {
+            if let Some(d) = day(&c) {
+                out.push((c.get(0).map_or(0, |m| m.start()), d));
             }
-            _ => c[3].parse().unwrap_or(0),
-        };
-        if let Some(d) = ymd(&year.to_string(), &c[4], &c[5]) {
-            out.push((c.get(0).map_or(0, |m| m.start()), d));
-        }
-    }
-    for c in ISO.captures_iter(text) {
-        if let Some(d) = ymd(&c[1], &c[2], &c[3]) {
-            out.push((c.get(0).map_or(0, |m| m.start()), d));
-        }
-    }
-    for c in DMY_NUM.captures_iter(text) {
-        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-        // Dots mean day-month (European); slashes mean month-day unless the
-        // first number cannot be a month.
-        let (day, month) = if &c[2] == "." || a > 12 {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        if let Some(d) = c[4]
-            .parse()
-            .ok()
-            .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
-        {
-            out.push((c.get(0).map_or(0, |m| m.start()), d));
-        }
-    }
-    for c in DMY_SHORT.captures_iter(text) {
-        let year = 2000 + c[3].parse::<i32>().unwrap_or(0);
-        if let Some(d) = ymd(&year.to_string(), &c[2], &c[1]) {
-            out.push((c.get(0).map_or(0, |m| m.start()), d));
-        }
-    }
-    for c in MDY_NAME.captures_iter(text) {
-        if let Some(m) = month_number(&c[1])
-            && let Some(d) = ymd(&c[3], &m.to_string(), &c[2])
-        {
-            out.push((c.get(0).map_or(0, |m| m.start()), d));
-        }
-    }
-    for c in DMY_NAME.captures_iter(text) {
-        if let Some(m) = month_number(&c[2])
-            && let Some(d) = ymd(&c[3], &m.to_string(), &c[1])
-        {
-            out.push((c.get(0).map_or(0, |m| m.start()), d));
         }
     }
     out.sort_by_key(|(pos, _)| *pos);
     out.retain(|(_, d)| plausible(*d));
     out
+}
+
+/// How one written form's captures make a day.
+type DayOf = fn(&regex::Captures<'_>) -> Option<NaiveDate>;
+
+/// A CJK date (`2023年9月11日`), the year possibly of a Japanese era
+/// (`令和5年`, `平成31年`).
+fn cjk_day(c: &regex::Captures<'_>) -> Option<NaiveDate> {
+    let year: i32 = match (c.get(1), c.get(2)) {
+        (Some(era), Some(n)) => {
+            // 元年 is the first year of an era.
+            let n: i32 = n.as_str().parse().unwrap_or(1);
+            if era.as_str() == "令和" {
+                2018 + n
+            } else {
+                1988 + n
+            }
+        }
+        _ => c[3].parse().unwrap_or(0),
+    };
+    ymd(&year.to_string(), &c[4], &c[5])
+}
+
+/// An all-digit date (`11.09.2023`, `9/11/2023`): dots mean day-month
+/// (European); slashes mean month-day unless the first number cannot be a
+/// month.
+fn numeric_day(c: &regex::Captures<'_>) -> Option<NaiveDate> {
+    let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+    let (day, month) = if &c[2] == "." || a > 12 {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    NaiveDate::from_ymd_opt(c[4].parse().ok()?, month, day)
 }
 
 /// Parses a date field's value (an attribute, a JSON-LD string): the first

@@ -205,12 +205,16 @@ pub(crate) fn judge_with_sites(
         .collect()
 }
 
-/// Share of an original's body a page must hold to carry it whole.
+/// Share of an original's body a page must hold to carry it whole: lower,
+/// an excerpt counts as the whole story and outranks its original on date;
+/// higher, a full copy with a trimmed end does not. Held by
+/// `scripts/eval-matching` (excerpt and full kinds, right original).
 const HOLDS_WHOLE: f64 = 0.8;
 
 /// Shingles a page must share with an original it carries whole, or with
 /// a page of its own site: a body of a few lines (a blurb, a caption) is
-/// no story to copy.
+/// no story to copy. About a hundred words of shared text; held by
+/// `scripts/eval-false-flags` (legitimate pages judged copies).
 const MIN_SHARED_WHOLE: usize = 100;
 
 /// What attribution needs of the corpus, shared by its two passes.
@@ -328,7 +332,9 @@ fn farm_sites(
 }
 
 /// Share of a site's pages showing farm evidence, at its lower confidence
-/// bound, from which the site is a farm.
+/// bound, from which the site is a farm: at the lower bound, two farm
+/// pages in two do not make a farm, forty in fifty do. Held by
+/// `scripts/eval-matching --real` (real originals judged original).
 const FARM_SITE_SHARE: f64 = 0.5;
 
 /// The lower bound of a share seen as `hits` of `n` (Wilson score

@@ -44,7 +44,9 @@ static CHINESE_FUNCTION_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Fewest words a link text needs to read as a headline.
+/// Fewest words a link text needs to read as a headline: menus, tags and
+/// pagination have fewer. Held by `scripts/eval-junk` (false flags on
+/// legitimate pages against farm recall).
 const HEADLINE_WORDS: usize = 4;
 
 /// An item counted as junk, with what it shared with the story (for explain).
@@ -237,6 +239,7 @@ fn is_own_picture_grid(list: &LinkList, page_site: Option<&str>) -> bool {
 
 /// Levels up from a list to what it shares with the story within which it
 /// sits beside the story; beyond, it is in another column of the page.
+/// Held by `scripts/eval-junk` (sidebars of honest pages are not padding).
 const MAX_STORY_DISTANCE: u32 = 3;
 
 /// Why a list's items cannot pad the story, or `None` when they count:
@@ -262,7 +265,7 @@ pub(crate) fn why_not_counted(list: &LinkList, page_site: Option<&str>) -> Optio
 
 /// Most characters one link counts for: a headline's length. Teaser cards
 /// that wrap a headline, its summary and a timestamp in one link are one
-/// headline of padding, not a paragraph of it.
+/// headline of padding, not a paragraph of it. Held by `scripts/eval-junk`.
 const MAX_ITEM_CHARS: usize = 120;
 
 /// The page a link opens, when it names one: several links to one story (its

@@ -132,7 +132,7 @@ fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"charset") {
+    while let Some(pos) = memchr::memmem::find(&lower[from..], b"charset") {
         let start = from + pos + b"charset".len();
         from = start;
         let rest = &lower[start..];
@@ -150,10 +150,6 @@ fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     None
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 fn skip(s: &[u8], pred: impl Fn(u8) -> bool) -> &[u8] {

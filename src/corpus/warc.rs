@@ -154,9 +154,9 @@ fn discard(input: &mut impl Read, length: u64) -> Result<(), String> {
 /// The page in an HTTP response block: `None` when the payload is not HTML
 /// or text (images, scripts), an error when it cannot be read.
 fn http_page(block: &[u8], max_bytes: u64) -> Option<Result<(Markup, String), String>> {
-    let split = find(block, b"\r\n\r\n")
+    let split = memchr::memmem::find(block, b"\r\n\r\n")
         .map(|i| (i, 4))
-        .or_else(|| find(block, b"\n\n").map(|i| (i, 2)));
+        .or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, 2)));
     let Some((at, gap)) = split else {
         return Some(Err("bad HTTP response: no header end".into()));
     };
@@ -220,15 +220,11 @@ fn http_page(block: &[u8], max_bytes: u64) -> Option<Result<(Markup, String), St
     Some(decode::check_text(&text).map(|()| (markup, text)))
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
 /// Undoes HTTP chunked transfer encoding.
 fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     loop {
-        let Some(eol) = find(data, b"\r\n") else {
+        let Some(eol) = memchr::memmem::find(data, b"\r\n") else {
             return Err("bad chunked payload".into());
         };
         let size_text = String::from_utf8_lossy(&data[..eol]);

@@ -11,13 +11,17 @@ use crate::fingerprint::Shingle;
 use std::collections::{HashMap, HashSet};
 
 /// Different stories of one site a paragraph must stand beside to be
-/// boilerplate: a template repeats beside every story.
+/// boilerplate: a template repeats beside every story; two pages may just
+/// quote each other. Held by `scripts/eval-false-flags` (one site's
+/// template pages must not read as copies).
 const MIN_PAGES: usize = 3;
 
 /// Different sites, and different stories beside it, on which a passage is
 /// boilerplate of the web rather than of one site. A story copied by many
 /// sites stands beside itself (the same paragraphs around it), so only
-/// passages that mostly stand beside different stories count.
+/// passages that mostly stand beside different stories count. Ten keeps a
+/// wire story copied by a handful of farms a story; held by
+/// `scripts/eval-matching` (syndicated kind).
 const MIN_SITES: usize = 10;
 
 /// A paragraph's identity: its shingle hashes folded together.

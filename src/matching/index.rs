@@ -64,15 +64,24 @@ const MAX_SAME: usize = 64;
 
 /// One shingle in `SAMPLE` is a passage key; sampling by hash value (not by
 /// position) means a copy samples the same shingles as its original.
+/// Trades index memory and pair work (a quarter of the shingles) against
+/// the shortest excerpt still found (about 8 shingles, two keys); held by
+/// `scripts/eval-matching` (excerpt recall on the farm and real corpora).
 const SAMPLE: Shingle = 4;
 /// Holders a key needs before it can count as a common phrase.
 const MIN_COMMON: usize = 1000;
-/// Shared keys that make two pages a candidate pair.
+/// Shared keys that make two pages a candidate pair. One key alone pairs
+/// pages over a stock phrase; two keep those out of verification while a
+/// copied paragraph still shares several; held by `scripts/eval-matching`
+/// and the pair counts of `scripts/scale-test`.
 const MIN_SHARED_KEYS: u16 = 2;
 /// Each page is paired with at most the first this-many holders of a key, so
 /// a key held by thousands of pages (a common phrase, a story copied a
 /// thousand times) costs linear work, and since every key of one story has
 /// the same first holders, its copies still meet them and join one cluster.
+/// Trades pair work on heavily copied stories against recall of copies
+/// that share few keys; held by `scripts/eval-matching` (syndicated and
+/// excerpt kinds) and `scripts/scale-test` (pairs per page).
 const MAX_PARTNERS: usize = 8;
 
 /// Pairs that share passage keys: the excerpt and edited-copy finder.

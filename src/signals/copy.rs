@@ -175,7 +175,11 @@ pub(crate) fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Orderi
 /// Containment gap under which two bodies count as the same text: the
 /// extraction of a page as served adds or misses menus, captions and
 /// related boxes, which moves containment by this much between the
-/// publisher's page and a clean copy of its story.
+/// publisher's page and a clean copy of its story. Wider, a copy that
+/// trimmed the story's end reads as the same text and the date decides;
+/// narrower, the publisher's page as served reads as a partial copy of the
+/// farm's clean one. Held by `scripts/eval-matching --real` (right
+/// original, real originals judged original).
 const SAME_TEXT_GAP: f64 = 0.3;
 
 /// `Less` when `a`'s body holds clearly more of `b`'s than `b`'s holds of

@@ -66,7 +66,8 @@ pub(super) fn story(doc: &Html, body: NodeRef<'_, Node>, flat: &Flattened) -> St
 }
 
 /// Share of a text's words the body must already hold for the text to
-/// count as shown on the page.
+/// count as shown on the page: a shop's JSON-LD description rewords its
+/// visible one, so half is "shown" (`scripts/eval-wcxb`, product pages).
 const SHOWN_SHARE: f64 = 0.5;
 
 /// Adds a text the page holds outside its markup (a product's description
@@ -102,13 +103,20 @@ fn without_repeats(mut paragraphs: Vec<String>) -> Vec<String> {
 const BLURB_WORDS: usize = 50;
 /// Below this many words a story may be one section of a page spread over
 /// many; the page's running text (without its links) is taken instead.
+/// Trades service and documentation pages (whole page) against articles
+/// with a short story (the story alone); set on `scripts/eval-wcxb`, held
+/// by `scripts/eval-matching --real` (farm excerpts must stay excerpts).
 const SECTION_WORDS: usize = 500;
-/// The page's text replaces the story only when it is this many times longer.
+/// The page's text replaces the story only when it is this many times
+/// longer: a page with a little more than its story keeps the story.
+/// Set on `scripts/eval-wcxb`.
 const PAGE_SHARE: usize = 2;
 /// A link-dense block counts in a blurb's page reading only with this many
-/// words: a card's headline, not a menu entry.
+/// words: a card's headline, not a menu entry (listings and collections of
+/// `scripts/eval-wcxb`).
 const HEADLINE_WORDS: usize = 4;
-/// Most of a block's text in links: a list entry or a menu, not prose.
+/// Most of a block's text in links: a list entry or a menu, not prose
+/// (boilerpipe's and jusText's link-density cut).
 const LINK_DENSE: f64 = 0.5;
 
 /// The page's text outside furniture, for a page whose story is too short
@@ -166,13 +174,22 @@ fn block_score(text: &str, commas: bool) -> f64 {
     1.0 + commas as f64 + (text.chars().count() as f64 / 100.0).min(3.0)
 }
 
+/// Shorter blocks (bylines, buttons, captions) do not vote: they sit in
+/// every column alike. Set with `scripts/eval-extraction` (benchmark
+/// articles) and checked on `scripts/eval-wcxb`.
 const MIN_VOTING_CHARS: usize = 25;
-/// How many ancestors above a paragraph receive its vote.
+/// How many ancestors above a paragraph receive its vote: enough to reach
+/// the article element through a theme's wrappers, not the page's body.
+/// Readability's choice, kept on `scripts/eval-extraction`.
 const MAX_VOTE_LEVEL: usize = 5;
 /// Runner-up containers scoring this share of the winner's score hint that
 /// the story is split; their common ancestor with the winner is the story.
+/// Lower, a sidebar of teasers joins the story; higher, a story split by
+/// ads loses its second half. Set on `scripts/eval-extraction`, checked on
+/// `scripts/eval-wcxb` (article and service pages).
 const RUNNER_UP_SHARE: f64 = 0.75;
-/// How many runners-up must share an ancestor with the winner.
+/// How many runners-up must share an ancestor with the winner: one alone
+/// is as often a related box as a second part of the story.
 const MIN_RUNNERS_UP: usize = 2;
 
 /// Finds the containers that hold the story, in document order.
@@ -425,6 +442,18 @@ fn in_list_item(doc: &Html, b: &Block) -> bool {
             .unwrap_or(false)
 }
 
+/// Blocks shorter than this many words are held to a stricter link
+/// density: "Read more on Politics" is a link with words around it.
+const SHORT_BLOCK_WORDS: usize = 10;
+/// Link density a short block may carry: a third, so one linked name in a
+/// short sentence stays and a linked teaser goes.
+const SHORT_BLOCK_LINK_DENSITY: f64 = 0.34;
+/// A block this long (in words or characters) is text, not a label, even
+/// without a full stop (a subtitle, a list entry). Set with the two above
+/// on `scripts/eval-extraction`, checked on `scripts/eval-wcxb`.
+const TEXT_WORDS: usize = 5;
+const TEXT_CHARS: usize = 30;
+
 /// Whether a block inside the chosen container is story text.
 fn keep_block(b: &Block) -> bool {
     if b.boiler || b.tag == "h1" {
@@ -432,7 +461,11 @@ fn keep_block(b: &Block) -> bool {
     }
     let words = b.text.split_whitespace().count();
     let heading = is_heading(b);
-    let max_density = if words < 10 { 0.34 } else { 0.5 };
+    let max_density = if words < SHORT_BLOCK_WORDS {
+        SHORT_BLOCK_LINK_DENSITY
+    } else {
+        LINK_DENSE
+    };
     if b.link_density() > max_density {
         return false;
     }
@@ -441,7 +474,11 @@ fn keep_block(b: &Block) -> bool {
     }
     // A code block is content however short: `npm install twilio`.
     let code = b.tag == "pre";
-    heading || code || words >= 5 || ends_sentence_or_colon(&b.text) || b.text.chars().count() >= 30
+    heading
+        || code
+        || words >= TEXT_WORDS
+        || ends_sentence_or_colon(&b.text)
+        || b.text.chars().count() >= TEXT_CHARS
 }
 
 /// A caption signed with a photo credit: `... (AP Photo/Alan Diaz)`,
