@@ -5,8 +5,15 @@
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
     /// SimHash bits two bodies may differ in and still be candidate copies.
+    /// 3 of 64 is Manku et al.'s near-duplicate radius; passage keys find
+    /// the edited copies beyond it, so on the realistic corpus (seed 1,
+    /// `scripts/eval-matching --real`) radii 1 to 6 give the same figures:
+    /// the radius trades blocking work, not accuracy, there.
     pub hamming_radius: u32,
     /// Share of a page's shingles found in another page for it to be a copy.
+    /// On the realistic corpus (seed 1): 0.4 judges a second legitimate page
+    /// a copy (precision 0.992 -> 0.987), 0.6 misses excerpts (recall 0.987
+    /// -> 0.983, real originals kept 158 -> 157 of 160).
     pub min_similarity: f64,
     /// Share of a page's shingles found in a given original (`--originals`,
     /// the index) for it to be a copy: a wire feed or an archive is known
@@ -14,7 +21,9 @@ pub(crate) struct Config {
     /// stories is already a copy.
     pub min_similarity_given: f64,
     /// Fewest shingles a page must share with another to be a copy, so a
-    /// common quotation alone is not enough.
+    /// common quotation alone is not enough. 10 to 40 give the same figures
+    /// on the realistic corpus (seed 1), whose shortest excerpts share far
+    /// more: 20 is a quotation of about twenty words.
     pub min_shared_shingles: usize,
     /// Share of each other's body two pages of one site must hold to be
     /// copies: pages of one site share template text (category, tag and
@@ -27,9 +36,14 @@ pub(crate) struct Config {
     /// the evaluation data: short news items beside long "latest news"
     /// feeds were most of the false junk_links flags.
     pub min_article_words: usize,
-    /// Days a copy's date may trail its original's before it is stale.
+    /// Days a copy's date may trail its original's before it is stale: a
+    /// weekly paper running a story in its next issue is not. 3 to 14 leave
+    /// the legitimate pages' date_mismatch share unchanged (0.16%, seed 1
+    /// of the realistic corpus); it decides among copies only.
     pub stale_days: i64,
-    /// Days a page's own date fields may disagree.
+    /// Days a page's own date fields may disagree: updates within a week
+    /// are routine. 3 to 30 leave the legitimate pages' share unchanged
+    /// (0.16%, seed 1 of the realistic corpus).
     pub inconsistent_days: i64,
     /// Cap on bytes one file may decompress to.
     pub max_bytes: u64,
