@@ -149,15 +149,15 @@ pub fn extract(html: &str) -> Extracted {
     if let Some(description) = json_ld::product_description(&scripts) {
         content::add_missing(&mut story.paragraphs, description);
     }
-    let page_dates = page_dates::read_dates(
-        &doc,
-        &meta,
-        &scripts,
-        url.as_deref(),
+    let page_dates = page_dates::read_dates(&page_dates::DateSources {
+        doc: &doc,
+        meta: &meta,
+        scripts: &scripts,
+        url: url.as_deref(),
         body,
-        &flat.blocks,
-        &title,
-    );
+        blocks: &flat.blocks,
+        title: &title,
+    });
 
     Extracted {
         title,

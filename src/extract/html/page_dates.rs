@@ -62,124 +62,30 @@ const MODIFIED_META: &[&str] = &[
     "lastmod",
 ];
 
+/// What `read_dates` reads a page's dates from.
+pub(super) struct DateSources<'a, 'd> {
+    pub(super) doc: &'d Html,
+    pub(super) meta: &'a HashMap<String, String>,
+    pub(super) scripts: &'a [json_ld::Script],
+    pub(super) url: Option<&'a str>,
+    pub(super) body: NodeRef<'d, Node>,
+    pub(super) blocks: &'a [Block],
+    pub(super) title: &'a str,
+}
+
 /// The page's dates, most trusted evidence first: structured data, meta
 /// tags, marked-up times, the URL, then what the page shows — elements whose
 /// class says they hold a date, a labelled date line, and the first date
 /// written near the headline.
-pub(super) fn read_dates(
-    doc: &Html,
-    meta: &HashMap<String, String>,
-    scripts: &[json_ld::Script],
-    url: Option<&str>,
-    body: NodeRef<'_, Node>,
-    blocks: &[Block],
-    title: &str,
-) -> PageDates {
-    let mut out = PageDates::default();
-    for name in PUBLISHED_META {
-        if let Some(v) = meta.get(*name) {
-            add_value(&mut out, v, DateRule::new(DateSource::Meta, name));
-        }
-    }
-    for script in scripts {
-        let find = |key: &str| -> Option<String> {
-            match &script.value {
-                Some(v) => json_date(v, key).map(str::to_string),
-                None => json_key_by_text(&script.raw, key),
-            }
-        };
-        for key in ["datePublished", "dateCreated"] {
-            if let Some(value) = find(key) {
-                add_value(&mut out, &value, DateRule::new(DateSource::JsonLd, key));
-            }
-        }
-        if let Some(d) = find("dateModified")
-            .as_deref()
-            .and_then(calendar::parse_date)
-        {
-            out.add_modified(d, DateRule::new(DateSource::JsonLd, "dateModified"));
-        }
-    }
-    for name in MODIFIED_META {
-        if let Some(d) = meta.get(*name).and_then(|v| calendar::parse_date(v)) {
-            out.add_modified(d, DateRule::new(DateSource::Meta, name));
-        }
-    }
-    let times: Vec<ElementRef<'_>> = doc.select(&SEL_TIME).take(200).collect();
-    let time_value = |t: &ElementRef<'_>| {
-        t.value()
-            .attr("datetime")
-            .map(str::to_string)
-            .unwrap_or_else(|| element_text(*t))
-    };
-    let marked: Vec<&ElementRef<'_>> = times
-        .iter()
-        .filter(|t| {
-            (t.value().attr("pubdate").is_some()
-                || t.value().attr("itemprop") == Some("datePublished")
-                || publication_class(t.value().attr("class")))
-                && !labelled_update(t)
-        })
-        .collect();
-    // Times marked as publications on three or more days date a list (of
-    // comments, of other stories), not the page.
-    let marked_days: std::collections::BTreeSet<_> = marked
-        .iter()
-        .filter_map(|t| calendar::parse_date(&time_value(t)))
-        .collect();
-    let own = marked.iter().find(|t| !in_teaser_list(t));
-    if let Some(t) = own.filter(|_| marked_days.len() < 3) {
-        add_value(
-            &mut out,
-            &time_value(t),
-            DateRule::new(DateSource::Time, "pubdate"),
-        );
-    }
-    // Microdata on any other element: the date in its `content` or
-    // `datetime` attribute, else its text.
-    if let Some(el) = doc.select(&SEL_ITEMPROP).next() {
-        let value = el
-            .value()
-            .attr("content")
-            .or_else(|| el.value().attr("datetime"))
-            .map(str::to_string)
-            .unwrap_or_else(|| element_text(el));
-        add_value(
-            &mut out,
-            &value,
-            DateRule::new(DateSource::Itemprop, "datePublished"),
-        );
-    }
-    for name in GENERIC_META {
-        if let Some(v) = meta.get(*name) {
-            add_value(&mut out, v, DateRule::new(DateSource::Meta, name));
-        }
-    }
-    if let Some(d) = url.and_then(calendar::date_from_url) {
-        out.add_published(d, DateRule::new(DateSource::Url, ""));
-    }
-
-    // What the page shows readers, first found first.
-    let date_line = blocks
+pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
+    let times: Vec<ElementRef<'_>> = src.doc.select(&SEL_TIME).take(200).collect();
+    let mut out = field_dates(src, &times);
+    let date_line = src
+        .blocks
         .iter()
         .take(400)
         .find_map(|b| calendar::labelled_date_line(&b.text));
-    let shown = [
-        (
-            date_line.map(|(d, _)| d),
-            DateRule::new(DateSource::Text, "date-line"),
-        ),
-        (
-            first_date_near_headline(blocks, title),
-            DateRule::new(DateSource::Text, "near-headline"),
-        ),
-        (
-            dated_element(body),
-            DateRule::new(DateSource::Class, "date"),
-        ),
-    ]
-    .into_iter()
-    .find_map(|(d, rule)| d.map(|d| (d, rule)));
+    let shown = shown_date(src, date_line.map(|(d, _)| d));
     out.shown = shown.clone().map(|(date, rule)| dates::FoundDate {
         date,
         rule,
@@ -216,35 +122,15 @@ pub(super) fn read_dates(
         (Some(_), _) => {}
         (None, Some((d, rule))) => out.add_guess(d, rule),
         (None, None) => {
-            let first_time = times
-                .first()
-                .and_then(|t| calendar::parse_date(&time_value(t)));
-            let first_text = || {
-                blocks
-                    .iter()
-                    .filter(|b| !b.boiler)
-                    .take(2000)
-                    .find_map(|b| calendar::parse_date(&b.text))
-            };
-            // The story's own picture is often filed under its day
-            // (`/files/2016/05/04/cover.png`), but may be an older one
-            // reused, so it counts only when nothing else dates the page.
-            let picture = ["og:image", "twitter:image"]
-                .into_iter()
-                .find_map(|name| meta.get(name).and_then(|v| calendar::date_from_url(v)));
-            if let Some(d) = picture {
-                out.add_guess(d, DateRule::new(DateSource::Meta, "og:image"));
-            } else if let Some(d) = first_time {
-                out.add_guess(d, DateRule::new(DateSource::Time, ""));
-            } else if let Some(d) = first_text() {
-                out.add_guess(d, DateRule::new(DateSource::Text, "first"));
+            if let Some((d, rule)) = last_resort(src, &times) {
+                out.add_guess(d, rule);
             }
         }
     }
     // A URL is fixed when the story first goes out; date fields are
     // rewritten when it is updated or moved. A date days after the URL's
     // day dates a later edit.
-    if let Some(d) = url.and_then(calendar::date_from_url)
+    if let Some(d) = src.url.and_then(calendar::date_from_url)
         && out
             .published
             .as_ref()
@@ -258,6 +144,146 @@ pub(super) fn read_dates(
         });
     }
     out
+}
+
+/// A `<time>`'s date: its `datetime`, else its text.
+fn time_value(t: &ElementRef<'_>) -> String {
+    t.value()
+        .attr("datetime")
+        .map(str::to_string)
+        .unwrap_or_else(|| element_text(*t))
+}
+
+/// The dates machine-readable fields state, most trusted first: meta
+/// tags, JSON-LD, times marked as the publication, microdata, loose meta
+/// names, the URL.
+fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates {
+    let mut out = PageDates::default();
+    for name in PUBLISHED_META {
+        if let Some(v) = src.meta.get(*name) {
+            add_value(&mut out, v, DateRule::new(DateSource::Meta, name));
+        }
+    }
+    for script in src.scripts {
+        let find = |key: &str| -> Option<String> {
+            match &script.value {
+                Some(v) => json_date(v, key).map(str::to_string),
+                None => json_key_by_text(&script.raw, key),
+            }
+        };
+        for key in ["datePublished", "dateCreated"] {
+            if let Some(value) = find(key) {
+                add_value(&mut out, &value, DateRule::new(DateSource::JsonLd, key));
+            }
+        }
+        if let Some(d) = find("dateModified")
+            .as_deref()
+            .and_then(calendar::parse_date)
+        {
+            out.add_modified(d, DateRule::new(DateSource::JsonLd, "dateModified"));
+        }
+    }
+    for name in MODIFIED_META {
+        if let Some(d) = src.meta.get(*name).and_then(|v| calendar::parse_date(v)) {
+            out.add_modified(d, DateRule::new(DateSource::Meta, name));
+        }
+    }
+    let marked: Vec<&ElementRef<'_>> = times
+        .iter()
+        .filter(|t| {
+            (t.value().attr("pubdate").is_some()
+                || t.value().attr("itemprop") == Some("datePublished")
+                || publication_class(t.value().attr("class")))
+                && !labelled_update(t)
+        })
+        .collect();
+    // Times marked as publications on three or more days date a list (of
+    // comments, of other stories), not the page.
+    let marked_days: std::collections::BTreeSet<_> = marked
+        .iter()
+        .filter_map(|t| calendar::parse_date(&time_value(t)))
+        .collect();
+    let own = marked.iter().find(|t| !in_teaser_list(t));
+    if let Some(t) = own.filter(|_| marked_days.len() < 3) {
+        add_value(
+            &mut out,
+            &time_value(t),
+            DateRule::new(DateSource::Time, "pubdate"),
+        );
+    }
+    // Microdata on any other element: the date in its `content` or
+    // `datetime` attribute, else its text.
+    if let Some(el) = src.doc.select(&SEL_ITEMPROP).next() {
+        let value = el
+            .value()
+            .attr("content")
+            .or_else(|| el.value().attr("datetime"))
+            .map(str::to_string)
+            .unwrap_or_else(|| element_text(el));
+        add_value(
+            &mut out,
+            &value,
+            DateRule::new(DateSource::Itemprop, "datePublished"),
+        );
+    }
+    for name in GENERIC_META {
+        if let Some(v) = src.meta.get(*name) {
+            add_value(&mut out, v, DateRule::new(DateSource::Meta, name));
+        }
+    }
+    if let Some(d) = src.url.and_then(calendar::date_from_url) {
+        out.add_published(d, DateRule::new(DateSource::Url, ""));
+    }
+    out
+}
+
+/// The day the page shows readers, first found first: a labelled date
+/// line, a date near the headline, an element whose class says "date".
+fn shown_date(
+    src: &DateSources<'_, '_>,
+    date_line: Option<chrono::NaiveDate>,
+) -> Option<(chrono::NaiveDate, DateRule)> {
+    [
+        (date_line, DateRule::new(DateSource::Text, "date-line")),
+        (
+            first_date_near_headline(src.blocks, src.title),
+            DateRule::new(DateSource::Text, "near-headline"),
+        ),
+        (
+            dated_element(src.body),
+            DateRule::new(DateSource::Class, "date"),
+        ),
+    ]
+    .into_iter()
+    .find_map(|(d, rule)| d.map(|d| (d, rule)))
+}
+
+/// A date for a page no field and no shown day dates: the story's own
+/// picture, often filed under its day (`/files/2016/05/04/cover.png`) but
+/// possibly an older one reused; else its first `<time>`; else the first
+/// date of its text.
+fn last_resort(
+    src: &DateSources<'_, '_>,
+    times: &[ElementRef<'_>],
+) -> Option<(chrono::NaiveDate, DateRule)> {
+    let picture = ["og:image", "twitter:image"]
+        .into_iter()
+        .find_map(|name| src.meta.get(name).and_then(|v| calendar::date_from_url(v)));
+    if let Some(d) = picture {
+        return Some((d, DateRule::new(DateSource::Meta, "og:image")));
+    }
+    if let Some(d) = times
+        .first()
+        .and_then(|t| calendar::parse_date(&time_value(t)))
+    {
+        return Some((d, DateRule::new(DateSource::Time, "")));
+    }
+    src.blocks
+        .iter()
+        .filter(|b| !b.boiler)
+        .take(2000)
+        .find_map(|b| calendar::parse_date(&b.text))
+        .map(|d| (d, DateRule::new(DateSource::Text, "first")))
 }
 
 /// Whether a `<time>`'s class names it the publication time
