@@ -120,6 +120,19 @@ pub(crate) fn render(
     run: &RunInfo<'_>,
 ) -> String {
     let mut h = String::new();
+    head(&mut h, summary, run);
+    // Pages read from an index are judged with the corpus, not reported.
+    let shown: Vec<usize> = (0..pages.len()).filter(|&i| !pages[i].from_index).collect();
+    charts(&mut h, pages, verdicts, &shown);
+    sites_table(&mut h, sites);
+    most_copied(&mut h, pages, verdicts, &shown);
+    flagged_pages(&mut h, pages, verdicts, &shown);
+    let _ = writeln!(h, "<script>{SORT_SCRIPT}</script></body></html>");
+    h
+}
+
+/// The document head, the run's inputs and thresholds, and the totals.
+fn head(h: &mut String, summary: &Summary, run: &RunInfo<'_>) {
     let _ = write!(
         h,
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">{} {}\"><title>farmscan report</title><style>{STYLE}</style></head><body>",
@@ -159,8 +172,11 @@ pub(crate) fn render(
         let _ = write!(h, "<span><b>{n}</b> {label}</span>");
     }
     h.push_str("</p>");
+}
 
-    let shown: Vec<usize> = (0..pages.len()).filter(|&i| !pages[i].from_index).collect();
+/// Histograms of the copies' date lags and similarities and of the pages'
+/// junk-link ratios.
+fn charts(h: &mut String, pages: &[Analyzed], verdicts: &[Verdict], shown: &[usize]) {
     let lags: Vec<f64> = shown
         .iter()
         .filter_map(|&i| verdicts[i].copy_of.as_ref()?.date_lag_days)
@@ -207,7 +223,10 @@ pub(crate) fn render(
         false,
     ));
     h.push_str("</div>");
+}
 
+/// The sites table, the surest farms first.
+fn sites_table(h: &mut String, sites: &[SiteRow]) {
     let _ = write!(
         h,
         "<h2>Sites</h2><p class=\"n\">{} sites, the surest farms first (by the lower bound of the farm share); click a column to sort.</p>",
@@ -238,10 +257,12 @@ pub(crate) fn render(
         );
     }
     h.push_str("</tbody></table>");
+}
 
-    // Originals by number of copies, with the sites that copied them.
+/// Originals by number of copies, with the sites that copied them.
+fn most_copied(h: &mut String, pages: &[Analyzed], verdicts: &[Verdict], shown: &[usize]) {
     let mut copies_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &i in &shown {
+    for &i in shown {
         if let Some(c) = &verdicts[i].copy_of {
             copies_of.entry(c.original).or_default().push(i);
         }
@@ -263,7 +284,10 @@ pub(crate) fn render(
         );
     }
     h.push_str("</tbody></table>");
+}
 
+/// The flagged pages, listed, then each explained.
+fn flagged_pages(h: &mut String, pages: &[Analyzed], verdicts: &[Verdict], shown: &[usize]) {
     let flagged: Vec<usize> = shown
         .iter()
         .copied()
@@ -291,10 +315,8 @@ pub(crate) fn render(
     }
     h.push_str("</ul>");
     for &i in flagged.iter().take(MAX_FLAGGED) {
-        explain_page(&mut h, i, pages, &verdicts[i]);
+        explain_page(h, i, pages, &verdicts[i]);
     }
-    let _ = writeln!(h, "<script>{SORT_SCRIPT}</script></body></html>");
-    h
 }
 
 fn flag_badges(v: &Verdict) -> String {
