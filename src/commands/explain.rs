@@ -196,6 +196,14 @@ fn describe(
     all: &[Analyzed],
     cfg: &Config,
 ) {
+    describe_page(out, ex, a, v);
+    describe_dates(out, a, v);
+    describe_links(out, ex, a, cfg);
+    describe_copy(out, v, all);
+}
+
+/// The page at a glance: title, address, body, fingerprint, wire, verdict.
+fn describe_page(out: &mut String, ex: &Extracted, a: &Analyzed, v: &judge::Verdict) {
     let _ = writeln!(out, "{}", a.source.label());
     let _ = writeln!(out, "  title:    {}", a.title);
     if let Some(u) = &a.url {
@@ -232,7 +240,10 @@ fn describe(
             flags.join(";")
         }
     );
+}
 
+/// The dates the page claims, where each was read, and what contradicts them.
+fn describe_dates(out: &mut String, a: &Analyzed, v: &judge::Verdict) {
     let _ = writeln!(out, "\nDates");
     match &a.dates.published {
         Some(p) => {
@@ -268,7 +279,10 @@ fn describe(
     for d in &v.date_issues {
         let _ = writeln!(out, "  date_mismatch ({}): {}", d.code.code(), d.detail);
     }
+}
 
+/// The link lists outside the body, each item's fate, and the junk measure.
+fn describe_links(out: &mut String, ex: &Extracted, a: &Analyzed, cfg: &Config) {
     let _ = writeln!(
         out,
         "\nLink lists ({} outside the body; each item's fate follows it)",
@@ -353,7 +367,11 @@ fn describe(
     if junk.items.is_empty() {
         let _ = writeln!(out, "    no item counted as junk");
     }
+}
 
+/// For a copy: how much of it its original holds, and why that page is the
+/// original.
+fn describe_copy(out: &mut String, v: &judge::Verdict, all: &[Analyzed]) {
     if let Some(c) = &v.copy_of {
         let o = &all[c.original];
         let _ = writeln!(out, "\nCopy");
