@@ -164,45 +164,55 @@ pub(crate) fn judge_with_sites(
     pages
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            let c = copy_of[i].take();
-            let date_issues = if p.is_ok() {
-                date_mismatch::check(
-                    &DateEvidence {
-                        dates: &p.dates,
-                        lede: p.lede.as_ref(),
-                        crawl_date: p.crawl_date,
-                        original_date: c.as_ref().and_then(|c| pages[c.original].published()),
-                    },
-                    cfg,
-                )
-            } else {
-                Vec::new()
-            };
-            let mut flags = Vec::new();
-            if !p.given_original {
-                if roles[i] == Role::Copy
-                    && !c
-                        .as_ref()
-                        .is_some_and(|c| licensed(&pages[c.original], cfg))
-                {
-                    flags.push(Flag::Copy);
-                }
-                if junk[i] {
-                    flags.push(Flag::JunkLinks);
-                }
-                if !date_issues.is_empty() {
-                    flags.push(Flag::DateMismatch);
-                }
-            }
-            Verdict {
-                role: roles[i],
-                copy_of: c,
-                flags,
-                date_issues,
-            }
-        })
+        .map(|(i, p)| verdict(p, roles[i], copy_of[i].take(), junk[i], pages, cfg))
         .collect()
+}
+
+/// A page's verdict from its role, what it copies, and its junk measure:
+/// the date check runs here, against its original's date when it has one.
+/// Pages given as originals are never flagged.
+fn verdict(
+    p: &Analyzed,
+    role: Role,
+    copy_of: Option<CopyOf>,
+    junk: bool,
+    pages: &[Analyzed],
+    cfg: &Config,
+) -> Verdict {
+    let date_issues = if p.is_ok() {
+        date_mismatch::check(
+            &DateEvidence {
+                dates: &p.dates,
+                lede: p.lede.as_ref(),
+                crawl_date: p.crawl_date,
+                original_date: copy_of.as_ref().and_then(|c| pages[c.original].published()),
+            },
+            cfg,
+        )
+    } else {
+        Vec::new()
+    };
+    let mut flags = Vec::new();
+    if !p.given_original {
+        let licensed_copy = copy_of
+            .as_ref()
+            .is_some_and(|c| licensed(&pages[c.original], cfg));
+        if role == Role::Copy && !licensed_copy {
+            flags.push(Flag::Copy);
+        }
+        if junk {
+            flags.push(Flag::JunkLinks);
+        }
+        if !date_issues.is_empty() {
+            flags.push(Flag::DateMismatch);
+        }
+    }
+    Verdict {
+        role,
+        copy_of,
+        flags,
+        date_issues,
+    }
 }
 
 /// Share of an original's body a page must hold to carry it whole: lower,
