@@ -198,51 +198,7 @@ fn content_roots<'a>(
     body: NodeRef<'a, Node>,
     flat: &Flattened,
 ) -> Vec<NodeRef<'a, Node>> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
-    for b in &flat.blocks {
-        if b.boiler || b.text.chars().count() < MIN_VOTING_CHARS || b.link_density() > 0.5 {
-            continue;
-        }
-        if !matches!(
-            b.tag,
-            "p" | "pre" | "tr" | "blockquote" | "div" | "section" | "article" | "li" | "dd"
-        ) {
-            continue;
-        }
-        // Code counts its length, not its commas: a JSON or CSV listing
-        // would outvote the prose around it.
-        let s = block_score(&b.text, b.tag != "pre");
-        let Some(owner) = doc.tree.get(b.owner) else {
-            continue;
-        };
-        // A text-bearing div is its own container as well as a voter.
-        let mut level = if matches!(b.tag, "div" | "section" | "article") {
-            0
-        } else {
-            1
-        };
-        let mut node = if level == 0 {
-            Some(owner)
-        } else {
-            owner.parent()
-        };
-        while let Some(n) = node {
-            if level > MAX_VOTE_LEVEL || !n.value().is_element() {
-                break;
-            }
-            // Readability's dividers: parent 1, grandparent 2, then 3 per
-            // level, so a story split over several sibling blocks still
-            // gathers on their common ancestor.
-            let divisor = match level {
-                0 | 1 => 1.0,
-                2 => 2.0,
-                _ => 3.0 * (level - 1) as f64,
-            };
-            *scores.entry(n.id()).or_insert(0.0) += s / divisor;
-            level += 1;
-            node = n.parent();
-        }
-    }
+    let scores = votes(doc, flat);
     let adjusted = |id: NodeId, raw: f64| -> f64 {
         let t = flat.totals.get(&id).copied().unwrap_or_default();
         let ld = if t.chars == 0 {
@@ -317,6 +273,58 @@ fn content_roots<'a>(
         .children()
         .filter(|c| c.id() == top_id || sibling_belongs(c))
         .collect()
+}
+
+/// Readability's votes: each paragraph-like block scores its parent and,
+/// less and less, the ancestors above it, so the container holding most
+/// of the prose gathers the most.
+fn votes(doc: &Html, flat: &Flattened) -> HashMap<NodeId, f64> {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for b in &flat.blocks {
+        if b.boiler || b.text.chars().count() < MIN_VOTING_CHARS || b.link_density() > 0.5 {
+            continue;
+        }
+        if !matches!(
+            b.tag,
+            "p" | "pre" | "tr" | "blockquote" | "div" | "section" | "article" | "li" | "dd"
+        ) {
+            continue;
+        }
+        // Code counts its length, not its commas: a JSON or CSV listing
+        // would outvote the prose around it.
+        let s = block_score(&b.text, b.tag != "pre");
+        let Some(owner) = doc.tree.get(b.owner) else {
+            continue;
+        };
+        // A text-bearing div is its own container as well as a voter.
+        let mut level = if matches!(b.tag, "div" | "section" | "article") {
+            0
+        } else {
+            1
+        };
+        let mut node = if level == 0 {
+            Some(owner)
+        } else {
+            owner.parent()
+        };
+        while let Some(n) = node {
+            if level > MAX_VOTE_LEVEL || !n.value().is_element() {
+                break;
+            }
+            // Readability's dividers: parent 1, grandparent 2, then 3 per
+            // level, so a story split over several sibling blocks still
+            // gathers on their common ancestor.
+            let divisor = match level {
+                0 | 1 => 1.0,
+                2 => 2.0,
+                _ => 3.0 * (level - 1) as f64,
+            };
+            *scores.entry(n.id()).or_insert(0.0) += s / divisor;
+            level += 1;
+            node = n.parent();
+        }
+    }
+    scores
 }
 
 /// Share of the running text of the page's `<main>` below which the story
