@@ -239,7 +239,7 @@ fn sites_table(h: &mut String, sites: &[SiteRow]) {
             h,
             "<tr><td>{}{}</td><td class=num>{}</td><td class=num>{}</td><td>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td><td class=num>{}</td></tr>",
             esc(&s.site),
-            if s.site_from == "folder" {
+            if s.site_from == crate::analyze::SiteFrom::Folder {
                 " <span class=n>(folder)</span>"
             } else {
                 ""

@@ -1,7 +1,7 @@
 //! The researcher's view by site: which sites republish whose stories, how
 //! stale, how padded.
 
-use crate::analyze::Analyzed;
+use crate::analyze::{Analyzed, SiteFrom};
 use crate::judge::{Role, Verdict, share_lower_bound};
 use crate::report::round3;
 use crate::signals::Flag;
@@ -26,7 +26,7 @@ pub(crate) struct SiteRow {
     /// Share of the site's pages that are copies carrying junk links or a false date.
     pub farm_share: f64,
     /// `url` when the site is a URL's domain, `folder` when no URL was known.
-    pub site_from: &'static str,
+    pub site_from: SiteFrom,
     /// The lower bound of `farm_share` (Wilson, 95% one-sided): how surely
     /// the site is a farm given how many of its pages were seen. Rows are
     /// ranked by it, so one misjudged page of a real site does not rank
@@ -52,7 +52,7 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
 pub(crate) fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow> {
     #[derive(Default)]
     struct Acc {
-        from: &'static str,
+        from: SiteFrom,
         pages: usize,
         copies: usize,
         sources: BTreeMap<String, usize>,
@@ -63,7 +63,7 @@ pub(crate) fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow
         sims: Vec<f64>,
         farm: usize,
     }
-    let sites: Vec<(String, &'static str)> = pages.iter().map(Analyzed::site).collect();
+    let sites: Vec<(String, SiteFrom)> = pages.iter().map(Analyzed::site).collect();
     let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
     for (i, (p, v)) in pages.iter().zip(verdicts).enumerate() {
         if p.from_index {
@@ -197,8 +197,8 @@ mod tests {
             crate::corpus::PageStatus::Ok,
             false,
         );
-        assert_eq!(p.site(), ("farm".to_string(), "folder"));
+        assert_eq!(p.site(), ("farm".to_string(), SiteFrom::Folder));
         p.url = Some("https://news.bbc.co.uk/world/1".into());
-        assert_eq!(p.site(), ("bbc.co.uk".to_string(), "url"));
+        assert_eq!(p.site(), ("bbc.co.uk".to_string(), SiteFrom::Url));
     }
 }

@@ -18,6 +18,17 @@ use lede::LedeWeekday;
 /// bounded so long pages cost no more.
 const LANG_PREFIX_CHARS: usize = 1000;
 
+/// What a page's site was read from: the registrable domain of its URL,
+/// or the folder it was found in when no URL is known. Written `url` or
+/// `folder` in the sites report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum SiteFrom {
+    #[default]
+    Url,
+    Folder,
+}
+
 /// One page after per-page analysis.
 #[derive(Debug, Clone)]
 pub struct Analyzed {
@@ -79,16 +90,16 @@ impl Analyzed {
 
     /// A page's site: the registrable domain of its URL, or, when no URL is
     /// known, the folder it was found in. The second value says which.
-    pub(crate) fn site(&self) -> (String, &'static str) {
+    pub(crate) fn site(&self) -> (String, SiteFrom) {
         if let Some(domain) = self.url.as_deref().and_then(crate::address::url_domain) {
-            return (domain, "url");
+            return (domain, SiteFrom::Url);
         }
         let folder = std::path::Path::new(&self.source.path)
             .parent()
             .and_then(|d| d.file_name())
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_else(|| ".".to_string());
-        (folder, "folder")
+        (folder, SiteFrom::Folder)
     }
 
     pub(crate) fn published(&self) -> Option<NaiveDate> {
