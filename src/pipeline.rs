@@ -59,9 +59,8 @@ pub(crate) fn load(
     }
     if walk.repeated > 0 && !quiet {
         eprintln!(
-            "farmscan: {} {} reached by more than one PATH, read once",
-            walk.repeated,
-            if walk.repeated == 1 { "file" } else { "files" }
+            "farmscan: {} reached by more than one PATH, read once",
+            crate::wording::counted(walk.repeated, "file", "files")
         );
     }
     let (mut pages, skipped_records) = read_corpus(
