@@ -202,13 +202,11 @@ mod tests {
             id: Some("row-7".into()),
         };
         let a = crate::analyze::analyze(&page, false);
-        let dir = std::env::temp_dir().join(format!("farmscan-store-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let db = dir.join("index.db");
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("index.db");
         let mut store = Store::open(&db, true).unwrap();
         assert_eq!(store.add(std::slice::from_ref(&a)).unwrap().added, 1);
         let b = Store::open(&db, false).unwrap().load().unwrap().remove(0);
-        std::fs::remove_dir_all(&dir).unwrap();
         // What the index once dropped: language, lede, junk, date fields,
         // crawl date and the input's id.
         assert!(a.lang.is_some() && a.lede.is_some() && a.junk.junk_chars > 0);

@@ -266,11 +266,15 @@ fn last_resort(
     src: &DateSources<'_, '_>,
     times: &[ElementRef<'_>],
 ) -> Option<(chrono::NaiveDate, DateRule)> {
-    let picture = ["og:image", "twitter:image"]
-        .into_iter()
-        .find_map(|name| src.meta.get(name).and_then(|v| calendar::date_from_url(v)));
-    if let Some(d) = picture {
-        return Some((d, DateRule::new(DateSource::Meta, "og:image")));
+    let picture = ["og:image", "twitter:image"].into_iter().find_map(|name| {
+        let day = src
+            .meta
+            .get(name)
+            .and_then(|v| calendar::date_from_url(v))?;
+        Some((day, name))
+    });
+    if let Some((d, name)) = picture {
+        return Some((d, DateRule::new(DateSource::Meta, name)));
     }
     if let Some(d) = times
         .first()
