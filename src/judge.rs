@@ -361,3 +361,82 @@ pub(crate) fn share_lower_bound(hits: usize, n: usize) -> f64 {
     let spread = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
     ((centre - spread) / (1.0 + z2 / n)).max(0.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{PageStatus, Source};
+
+    /// A paragraph of 40 made-up words, its own for each seed.
+    fn para(seed: u64) -> String {
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..40)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                format!("w{}", x % 1_000_000)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn page(url: String, paras: &[String]) -> Analyzed {
+        let mut p = Analyzed::bare(Source::file(&url), PageStatus::Ok, false);
+        p.url = Some(url);
+        p.print = crate::fingerprint::fingerprint(paras);
+        p
+    }
+
+    /// A wire story republished 2,000 times: its lead's passage keys are held
+    /// by 2% of the corpus, more than a common phrase may be, and yet every
+    /// excerpt is found and traced to the story's own page.
+    #[test]
+    fn a_story_copied_two_thousand_times_among_a_hundred_thousand_pages_still_clusters() {
+        const FILLERS: u64 = 100_000;
+        const EXCERPTS: u64 = 2_000;
+        const ORIGINAL_AT: usize = 60_000;
+        let story: Vec<String> = (0..20).map(|i| para(1_000_000 + i)).collect();
+        let mut pages: Vec<Analyzed> = (0..FILLERS)
+            .map(|i| {
+                let url = format!("https://site{}.example/{i}", i % 997);
+                page(url, &[para(2 * i), para(2 * i + 1)])
+            })
+            .collect();
+        let excerpts: Vec<Analyzed> = (0..EXCERPTS)
+            .map(|i| {
+                // The lead and the farm's own line: every passage key of the
+                // story it holds is held by all 2,001 pages.
+                let mut paras = story[..2].to_vec();
+                paras.push(para(5_000_000 + i));
+                page(format!("https://farm{i}.example/news/{i}"), &paras)
+            })
+            .collect();
+        // Excerpts on both sides of the original in page order.
+        let (before, after) = excerpts.split_at(EXCERPTS as usize / 2);
+        pages.splice(ORIGINAL_AT..ORIGINAL_AT, before.iter().cloned());
+        let original = ORIGINAL_AT + before.len();
+        pages.insert(original, page("https://wire.example/story".into(), &story));
+        pages.extend(after.iter().cloned());
+
+        let verdicts = judge(&pages, &Config::default());
+        assert_eq!(verdicts[original].role, Role::Original);
+        let copies: Vec<usize> = (0..pages.len())
+            .filter(|&i| pages[i].url.as_deref().is_some_and(|u| u.contains("farm")))
+            .collect();
+        assert_eq!(copies.len(), EXCERPTS as usize);
+        let traced = copies
+            .iter()
+            .filter(|&&i| {
+                verdicts[i].role == Role::Copy
+                    && verdicts[i].copy_of.as_ref().map(|c| c.original) == Some(original)
+            })
+            .count();
+        assert_eq!(traced, EXCERPTS as usize, "excerpts traced to the story");
+        let false_copies = (0..pages.len())
+            .filter(|&i| i != original && !copies.contains(&i))
+            .filter(|&i| verdicts[i].role != Role::Unique)
+            .count();
+        assert_eq!(false_copies, 0, "filler pages related to anything");
+    }
+}

@@ -1,6 +1,7 @@
 //! Candidate pairs from fingerprints, far from quadratic.
 
 use crate::fingerprint::Shingle;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Pairs within `radius` bits, found by the block method of Manku et al.:
@@ -68,58 +69,143 @@ const MAX_SAME: usize = 64;
 /// the shortest excerpt still found (about 8 shingles, two keys); held by
 /// `scripts/eval-matching` (excerpt recall on the farm and real corpora).
 const SAMPLE: Shingle = 4;
-/// Holders a key needs before it can count as a common phrase.
+/// Holders a key needs before it counts as a heavy key (see
+/// [`passage_candidates`]).
 const MIN_COMMON: usize = 1000;
 /// Shared keys that make two pages a candidate pair. One key alone pairs
 /// pages over a stock phrase; two keep those out of verification while a
 /// copied paragraph still shares several; held by `scripts/eval-matching`
 /// and the pair counts of `scripts/scale-test`.
-const MIN_SHARED_KEYS: u16 = 2;
+const MIN_SHARED_KEYS: u32 = 2;
 /// Each page is paired with at most the first this-many holders of a key, so
-/// a key held by thousands of pages (a common phrase, a story copied a
-/// thousand times) costs linear work, and since every key of one story has
-/// the same first holders, its copies still meet them and join one cluster.
-/// Trades pair work on heavily copied stories against recall of copies
-/// that share few keys; held by `scripts/eval-matching` (syndicated and
-/// excerpt kinds) and `scripts/scale-test` (pairs per page).
+/// a key held by many pages costs linear work, and since every key of one
+/// story has the same first holders, its copies still meet them and join
+/// one cluster. Trades pair work on heavily copied stories against recall
+/// of copies that share few keys; held by `scripts/eval-matching`
+/// (syndicated and excerpt kinds) and `scripts/scale-test` (pairs per page).
 const MAX_PARTNERS: usize = 8;
+/// Share of a page's keys it must share with a heavy key's anchor to be
+/// paired with it. A copy shares all its keys with its original, an
+/// unrelated page only its stock phrases (a few in a hundred); well under
+/// the copy threshold (half the text), so sampling noise loses no copy.
+/// Held by the 2,000-copies test in `judge` and `scripts/scale-test`
+/// (pairs per page).
+const HEAVY_SHARE: f64 = 0.3;
 
 /// Pairs that share passage keys: the excerpt and edited-copy finder.
+///
+/// A key held by at most max(1%, [`MIN_COMMON`]) pages pairs each holder
+/// with the first [`MAX_PARTNERS`] holders before it. A heavier key is a
+/// stock phrase of the language or a story copied thousands of times; both
+/// pair each holder only with the key's anchors, its [`MAX_PARTNERS`]
+/// holders with the most keys (a story's original holds all of it), and
+/// only when the holder shares [`HEAVY_SHARE`] of its keys with the anchor,
+/// which a copy does and a page sharing stock phrases does not.
+///
+/// Each page counts its partners itself, so memory is the postings (one
+/// `u32` a shared key) and the pairs found, not every pair considered.
 pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
-    // Postings as one sorted vector of (key, page): 12 bytes a key, no
-    // allocation per key, and the runs of equal keys are the postings lists.
-    let mut postings: Vec<(Shingle, u32)> = sets
+    let postings = Postings::new(sets);
+    let max_holders = (sets.len() / 100).max(MIN_COMMON);
+    let size: HashMap<u32, usize> = sets
         .iter()
-        .flat_map(|&(id, set)| {
-            set.iter()
-                .filter(|&&h| h % SAMPLE == 0)
-                .map(move |&h| (h, id))
+        .map(|&(id, set)| (id, keys(set).count()))
+        .collect();
+    // The anchors of every heavy key, chosen once.
+    let anchors: HashMap<Shingle, Vec<u32>> = postings
+        .runs()
+        .filter(|(_, run)| run.len() > max_holders)
+        .map(|(key, run)| {
+            let mut by_size = run.to_vec();
+            by_size.sort_unstable_by_key(|id| (std::cmp::Reverse(size[id]), *id));
+            by_size.truncate(MAX_PARTNERS);
+            (key, by_size)
         })
         .collect();
-    postings.sort_unstable();
-    // A key in more than 1% of the pages (and over a thousand) is a common
-    // phrase of the language, not a passage: it says nothing about copying,
-    // and its pairs would dominate the memory of a large scan.
-    let max_holders = (sets.len() / 100).max(MIN_COMMON);
-    let mut shared: HashMap<(u32, u32), u16> = HashMap::new();
-    for run in postings
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1 && run.len() <= max_holders)
-    {
-        for (i, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[..i.min(MAX_PARTNERS)] {
-                let n = shared.entry(ordered(a, b)).or_insert(0);
-                *n = n.saturating_add(1);
+    let mut out: Vec<(u32, u32)> = sets
+        .par_iter()
+        .flat_map_iter(|&(page, set)| {
+            // Per partner: keys shared in light runs, and with an anchor.
+            let mut shared: HashMap<u32, (u32, u32)> = HashMap::new();
+            let mut own = 0usize;
+            for key in keys(set) {
+                own += 1;
+                let Some(run) = postings.holders(key) else {
+                    continue;
+                };
+                if let Some(anchors) = anchors.get(&key) {
+                    for &a in anchors.iter().filter(|&&a| a != page) {
+                        shared.entry(a).or_default().1 += 1;
+                    }
+                } else {
+                    let before = run.partition_point(|&id| id < page);
+                    for &b in &run[..before.min(MAX_PARTNERS)] {
+                        shared.entry(b).or_default().0 += 1;
+                    }
+                }
             }
-        }
-    }
-    let mut out: Vec<(u32, u32)> = shared
-        .into_iter()
-        .filter(|&(_, n)| n >= MIN_SHARED_KEYS)
-        .map(|(p, _)| p)
+            shared
+                .into_iter()
+                .filter(move |&(_, (light, heavy))| {
+                    light >= MIN_SHARED_KEYS
+                        || (heavy > 0
+                            && light + heavy >= MIN_SHARED_KEYS
+                            && f64::from(light + heavy) >= HEAVY_SHARE * own as f64)
+                })
+                .map(move |(other, _)| ordered(other, page))
+        })
         .collect();
-    out.sort_unstable();
+    out.par_sort_unstable();
+    out.dedup();
     out
+}
+
+/// A page's passage keys: its shingles sampled by hash value, so a copy
+/// samples the same shingles as its original.
+fn keys(set: &[Shingle]) -> impl Iterator<Item = Shingle> + '_ {
+    set.iter().copied().filter(|h| h % SAMPLE == 0)
+}
+
+/// The holders of every key held by two pages or more, in page order, as
+/// one flat array (keys held once cannot pair and are not kept).
+struct Postings {
+    keys: Vec<Shingle>,
+    starts: Vec<usize>,
+    holders: Vec<u32>,
+}
+
+impl Postings {
+    fn new(sets: &[(u32, &[Shingle])]) -> Self {
+        let mut pairs: Vec<(Shingle, u32)> = sets
+            .iter()
+            .flat_map(|&(id, set)| keys(set).map(move |h| (h, id)))
+            .collect();
+        pairs.par_sort_unstable();
+        let mut postings = Postings {
+            keys: Vec::new(),
+            starts: Vec::new(),
+            holders: Vec::new(),
+        };
+        for run in pairs.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+            postings.keys.push(run[0].0);
+            postings.starts.push(postings.holders.len());
+            postings.holders.extend(run.iter().map(|&(_, id)| id));
+        }
+        postings.starts.push(postings.holders.len());
+        postings
+    }
+
+    fn holders(&self, key: Shingle) -> Option<&[u32]> {
+        let i = self.keys.binary_search(&key).ok()?;
+        Some(&self.holders[self.starts[i]..self.starts[i + 1]])
+    }
+
+    fn runs(&self) -> impl Iterator<Item = (Shingle, &[u32])> {
+        self.keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, &self.holders[self.starts[i]..self.starts[i + 1]]))
+    }
 }
 
 fn ordered(a: u32, b: u32) -> (u32, u32) {
