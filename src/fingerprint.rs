@@ -110,15 +110,137 @@ pub fn simhash(hashes: impl IntoIterator<Item = u64>) -> u64 {
         .fold(0, |acc, (i, _)| acc | (1 << i))
 }
 
-/// The fingerprints of one body.
+/// The fingerprints of one body: its SimHash, and the shingle hashes of
+/// its paragraphs, kept here or parked on disk (see [`crate::spill`]).
 #[derive(Debug, Clone, Default)]
 pub struct BodyPrint {
     /// SimHash of all the body's shingles.
     pub simhash: u64,
-    /// Shingle hashes of each paragraph, in order.
-    pub paragraphs: Vec<Vec<Shingle>>,
+    body: Body,
+}
+
+#[derive(Debug, Clone)]
+enum Body {
+    /// Every paragraph's shingles one after another, and where each
+    /// paragraph ends: two allocations a page, whatever its length.
+    Here {
+        shingles: Box<[Shingle]>,
+        ends: Box<[u32]>,
+    },
+    /// Written to a spill file as the shingles followed by the ends.
+    Parked {
+        spill: std::sync::Arc<crate::spill::Spill>,
+        at: u64,
+        shingles: u32,
+        paragraphs: u32,
+    },
+}
+
+impl Default for Body {
+    fn default() -> Self {
+        Body::Here {
+            shingles: Box::default(),
+            ends: Box::default(),
+        }
+    }
+}
+
+/// A body's shingles by paragraph, borrowed or read back from disk.
+pub struct Paragraphs<'a> {
+    shingles: std::borrow::Cow<'a, [Shingle]>,
+    ends: std::borrow::Cow<'a, [u32]>,
+}
+
+impl Paragraphs<'_> {
+    /// Each paragraph's shingle hashes, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[Shingle]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(a, b)| &self.shingles[a as usize..b as usize])
+    }
+
     /// All shingle hashes, sorted and deduplicated, for containment.
-    pub set: Vec<Shingle>,
+    pub fn set(&self) -> Vec<Shingle> {
+        let mut set = self.shingles.to_vec();
+        set.sort_unstable();
+        set.dedup();
+        set
+    }
+
+    pub(crate) fn to_vecs(&self) -> Vec<Vec<Shingle>> {
+        self.iter().map(<[Shingle]>::to_vec).collect()
+    }
+}
+
+impl BodyPrint {
+    pub fn new(simhash: u64, paragraphs: &[Vec<Shingle>]) -> Self {
+        let mut end = 0u32;
+        let ends = paragraphs
+            .iter()
+            .map(|p| {
+                end += p.len() as u32;
+                end
+            })
+            .collect();
+        BodyPrint {
+            simhash,
+            body: Body::Here {
+                shingles: paragraphs.concat().into(),
+                ends,
+            },
+        }
+    }
+
+    /// The shingles by paragraph. A parked body is read back; the spill file
+    /// is this process's own and open, so failing to read it is a fault of
+    /// the machine (a disk gone), reported as such.
+    pub fn paragraphs(&self) -> Paragraphs<'_> {
+        match &self.body {
+            Body::Here { shingles, ends } => Paragraphs {
+                shingles: std::borrow::Cow::Borrowed(shingles),
+                ends: std::borrow::Cow::Borrowed(ends),
+            },
+            Body::Parked {
+                spill,
+                at,
+                shingles,
+                paragraphs,
+            } => {
+                let mut words = spill
+                    .read(*at, (*shingles + *paragraphs) as usize)
+                    .unwrap_or_else(|e| {
+                        panic!("farmscan: cannot read back its temporary file of shingles: {e}")
+                    });
+                let ends = words.split_off(*shingles as usize);
+                Paragraphs {
+                    shingles: words.into(),
+                    ends: ends.into(),
+                }
+            }
+        }
+    }
+
+    /// All shingle hashes, sorted and deduplicated.
+    pub fn set(&self) -> Vec<Shingle> {
+        self.paragraphs().set()
+    }
+
+    /// Moves the shingles to `spill`; on a write error they stay here.
+    pub(crate) fn park(&mut self, spill: &std::sync::Arc<crate::spill::Spill>) {
+        let Body::Here { shingles, ends } = &self.body else {
+            return;
+        };
+        let words: Vec<u32> = shingles.iter().chain(ends.iter()).copied().collect();
+        if let Ok(at) = spill.write(&words) {
+            self.body = Body::Parked {
+                spill: spill.clone(),
+                at,
+                shingles: shingles.len() as u32,
+                paragraphs: ends.len() as u32,
+            };
+        }
+    }
 }
 
 /// Fingerprints a body given as paragraphs.
@@ -132,16 +254,7 @@ pub fn fingerprint(paragraphs: &[String]) -> BodyPrint {
         .iter()
         .map(|p| p.iter().copied().map(fold).collect())
         .collect();
-    let mut set: Vec<Shingle> = paragraphs.iter().flatten().copied().collect();
-    set.sort_unstable();
-    set.dedup();
-    // Kept for every page of the corpus: no spare capacity.
-    set.shrink_to_fit();
-    BodyPrint {
-        simhash,
-        paragraphs,
-        set,
-    }
+    BodyPrint::new(simhash, &paragraphs)
 }
 
 /// How many elements two sorted, deduplicated slices share.
@@ -198,11 +311,11 @@ mod tests {
         ];
         let excerpt = vec![story[1].clone()];
         let (s, e) = (fingerprint(&story), fingerprint(&excerpt));
-        assert_eq!(intersection_size(&e.set, &s.set), e.set.len());
+        assert_eq!(intersection_size(&e.set(), &s.set()), e.set().len());
         assert!(
-            e.set.len() >= 20,
+            e.set().len() >= 20,
             "a paragraph gives enough character shingles: {}",
-            e.set.len()
+            e.set().len()
         );
     }
 
@@ -226,7 +339,7 @@ mod tests {
         edited[1] = edited[1].replace("newspaper", "daily");
         let c = fingerprint(&edited);
         assert!(hamming(a.simhash, c.simhash) < 20);
-        assert!(intersection_size(&a.set, &c.set) >= a.set.len() - 3);
+        assert!(intersection_size(&a.set(), &c.set()) >= a.set().len() - 3);
     }
 
     #[test]
@@ -244,5 +357,22 @@ mod tests {
     fn intersection_counts_shared_elements() {
         assert_eq!(intersection_size(&[1, 3, 5, 7], &[3, 4, 5, 8]), 2);
         assert_eq!(intersection_size(&[], &[1]), 0);
+    }
+}
+
+#[cfg(test)]
+mod parked {
+    use super::*;
+
+    #[test]
+    fn a_parked_print_reads_back_its_paragraphs() {
+        let body = vec!["One two three four five.".to_string(), "Six seven eight.".to_string()];
+        let here = fingerprint(&body);
+        let mut parked = here.clone();
+        parked.park(&std::sync::Arc::new(crate::spill::Spill::new().unwrap()));
+        assert!(matches!(parked.body, Body::Parked { .. }));
+        assert_eq!(parked.paragraphs().to_vecs(), here.paragraphs().to_vecs());
+        assert_eq!(parked.set(), here.set());
+        assert_eq!(here.paragraphs().to_vecs().len(), 2);
     }
 }

@@ -3,11 +3,12 @@
 use crate::address::{page_address, url_domain};
 use crate::analyze::Analyzed;
 use crate::config::Config;
-use crate::fingerprint::hamming;
+use crate::fingerprint::{Shingle, hamming};
 use crate::matching::{self, Edge, Printed, boilerplate, cluster, verify::containment};
 use crate::signals::copy::{Contender, Evidence, better_original, shared_paragraphs};
 use crate::signals::date_mismatch::{self, DateEvidence, DateIssue};
 use crate::signals::{Flag, junk_links};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -69,28 +70,30 @@ pub(crate) fn judge_with_sites(
         .iter()
         .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
         .collect();
-    let trimmed = if cfg.site_boilerplate {
-        boilerplate::without_boilerplate(pages)
+    let boiler = if cfg.site_boilerplate {
+        boilerplate::boilerplate_paragraphs(pages)
     } else {
         vec![None; pages.len()]
     };
-    let sets: Vec<&[crate::fingerprint::Shingle]> = pages
-        .iter()
-        .zip(&trimmed)
-        .map(|(p, t)| match (p.is_ok(), t) {
-            (false, _) => &[][..],
-            (true, Some(t)) => t.as_slice(),
-            (true, None) => p.print.set.as_slice(),
-        })
+    let kept = |i: usize| match pages[i].is_ok() {
+        true => boilerplate::kept_set(&pages[i], boiler[i].as_deref()),
+        false => Vec::new(),
+    };
+    let printed: Vec<Printed> = (0..pages.len())
+        .into_par_iter()
+        .map(|i| Printed::new(pages[i].print.simhash, &kept(i), pages[i].given_original))
         .collect();
-    let printed: Vec<Printed<'_>> = pages
-        .iter()
-        .zip(&sets)
-        .map(|(p, set)| Printed {
-            simhash: p.print.simhash,
-            set,
-            given: p.given_original,
-        })
+    let candidates = matching::candidate_pairs(&printed, cfg);
+    // Only pages that may match another need their whole set: at scale, a
+    // few in a hundred.
+    let mut may_match = vec![false; pages.len()];
+    for &(a, b) in &candidates {
+        may_match[a as usize] = true;
+        may_match[b as usize] = true;
+    }
+    let sets: Vec<Vec<Shingle>> = (0..pages.len())
+        .into_par_iter()
+        .map(|i| if may_match[i] { kept(i) } else { Vec::new() })
         .collect();
     let sites: Vec<Option<String>> = pages
         .iter()
@@ -114,7 +117,7 @@ pub(crate) fn judge_with_sites(
                 || (a_in_b.min(b_in_a) >= cfg.min_same_site_similarity
                     && shared >= MIN_SHARED_WHOLE))
     };
-    let edges: Vec<Edge> = matching::related_pairs(&printed, cfg)
+    let edges: Vec<Edge> = matching::verify::verify(&printed, &sets, &candidates, cfg)
         .into_iter()
         .filter(|e| may_relate(e.a as usize, e.b as usize, e.a_in_b, e.b_in_a, e.shared))
         .collect();
@@ -123,8 +126,8 @@ pub(crate) fn judge_with_sites(
         if pages[m].given_original {
             return None;
         }
-        let (similarity, shared) = containment(sets[m], sets[orig]);
-        let (held, _) = containment(sets[orig], sets[m]);
+        let (similarity, shared) = containment(&sets[m], &sets[orig]);
+        let (held, _) = containment(&sets[orig], &sets[m]);
         let least = if pages[orig].given_original {
             cfg.min_similarity_given
         } else {
@@ -230,7 +233,7 @@ const MIN_SHARED_WHOLE: usize = 100;
 /// What attribution needs of the corpus, shared by its two passes.
 struct Attribution<'a> {
     pages: &'a [Analyzed],
-    sets: &'a [&'a [crate::fingerprint::Shingle]],
+    sets: &'a [Vec<Shingle>],
     junk: &'a [bool],
     adjacency: &'a [Vec<u32>],
     /// Whether a page is a copy of another: its similarity to it.
@@ -258,7 +261,7 @@ impl Attribution<'_> {
             }
             let contender = |i: u32| Contender {
                 page: &pages[i as usize],
-                set: self.sets[i as usize],
+                set: &self.sets[i as usize],
                 junk: self.junk[i as usize],
                 farm_site: farm_site[i as usize],
             };

@@ -25,6 +25,7 @@ pub(crate) mod records;
 pub(crate) mod report;
 pub(crate) mod script;
 pub(crate) mod signals;
+pub(crate) mod spill;
 pub(crate) mod sites;
 pub(crate) mod store;
 pub(crate) mod summary;

@@ -63,11 +63,20 @@ pub(crate) fn load(
             crate::wording::counted(walk.repeated, "file", "files")
         );
     }
+    // Shingles wait on disk until matching asks for them; without a
+    // temporary folder to write to, they stay in memory.
+    let spill = crate::spill::Spill::new().ok().map(std::sync::Arc::new);
     let (mut pages, skipped_records) = read_corpus(
         &walk,
         cfg.max_bytes,
         quiet,
-        |page| analyze::analyze(page, given_original),
+        |page| {
+            let mut analyzed = analyze::analyze(page, given_original);
+            if let Some(spill) = &spill {
+                analyzed.print.park(spill);
+            }
+            analyzed
+        },
         |source, status| Analyzed::bare(source, status, given_original),
     );
     pages.sort_by(|a, b| a.source.cmp(&b.source));

@@ -77,7 +77,7 @@ impl From<&Analyzed> for Record {
             crawl_date: p.crawl_date,
             id: p.id.clone(),
             simhash: format!("{:016x}", p.print.simhash),
-            paragraphs: p.print.paragraphs.clone(),
+            paragraphs: p.print.paragraphs().to_vecs(),
             wire: p.wire.map(str::to_string),
             wire_site: p.wire_site.map(str::to_string),
             junk_chars: p.junk.junk_chars,
@@ -116,14 +116,10 @@ impl From<Record> for Analyzed {
         };
         p.crawl_date = r.crawl_date;
         p.id = r.id;
-        let mut set: Vec<Shingle> = r.paragraphs.iter().flatten().copied().collect();
-        set.sort_unstable();
-        set.dedup();
-        p.print = BodyPrint {
-            simhash: u64::from_str_radix(&r.simhash, 16).unwrap_or(0),
-            paragraphs: r.paragraphs,
-            set,
-        };
+        p.print = BodyPrint::new(
+            u64::from_str_radix(&r.simhash, 16).unwrap_or(0),
+            &r.paragraphs,
+        );
         p.wire = r.wire.as_deref().and_then(wire::known);
         p.wire_site = r.wire_site.as_deref().and_then(wire::known);
         p.junk = JunkTotals {
@@ -166,7 +162,7 @@ mod tests {
         let b: Analyzed = serde_json::from_str::<Record>(&json).unwrap().into();
         assert_eq!(b.source, a.source);
         assert_eq!(b.print.simhash, a.print.simhash);
-        assert_eq!(b.print.set, a.print.set);
+        assert_eq!(b.print.set(), a.print.set());
         assert_eq!(b.published(), a.published());
         assert_eq!(b.wire, Some("AP"));
         assert_eq!(b.lang, a.lang);

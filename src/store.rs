@@ -105,7 +105,8 @@ impl Store {
                 )
                 .map_err(db_err)?;
             for p in pages {
-                if !p.is_ok() || p.print.set.is_empty() {
+                let set = p.print.set();
+                if !p.is_ok() || set.is_empty() {
                     out.unusable += 1;
                     continue;
                 }
@@ -113,7 +114,7 @@ impl Store {
                     .map_err(|e| format!("index database: {e}"))?;
                 let changed = insert
                     .execute(params![
-                        body_key(&p.print.set),
+                        body_key(&set),
                         p.source.path,
                         p.source.record.map(|r| r as i64),
                         p.published().map(|d| d.to_string()),
@@ -216,7 +217,7 @@ mod tests {
         assert_eq!(b.dates.candidates, a.dates.candidates);
         assert_eq!(b.crawl_date, a.crawl_date);
         assert_eq!(b.id, a.id);
-        assert_eq!(b.print.set, a.print.set);
+        assert_eq!(b.print.set(), a.print.set());
         assert!(b.from_index && b.given_original);
         let rule = &b.dates.published.as_ref().unwrap().rule;
         assert_eq!(rule.source, DateSource::Index);

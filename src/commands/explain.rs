@@ -405,7 +405,8 @@ fn compare(
     relation: Option<(bool, Evidence)>,
 ) {
     let _ = writeln!(out, "\nAgainst {}", oa.source.label());
-    let shared = fingerprint::intersection_size(&a.print.set, &oa.print.set);
+    let (set, other) = (a.print.set(), oa.print.set());
+    let shared = fingerprint::intersection_size(&set, &other);
     let pct = |n: usize, d: usize| {
         if d == 0 {
             0.0
@@ -416,8 +417,8 @@ fn compare(
     let _ = writeln!(
         out,
         "  {:.0}% of this page's body is in the other; {:.0}% of the other's is in this one",
-        pct(shared, a.print.set.len()),
-        pct(shared, oa.print.set.len())
+        pct(shared, set.len()),
+        pct(shared, other.len())
     );
     let _ = writeln!(
         out,
@@ -443,10 +444,10 @@ fn compare(
         let _ = writeln!(out, "  decided by: {}", evidence.describe());
     }
     let _ = writeln!(out, "  paragraphs of this page found in the other:");
-    for (text, hashes) in ex.paragraphs.iter().zip(&a.print.paragraphs) {
+    for (text, hashes) in ex.paragraphs.iter().zip(a.print.paragraphs().iter()) {
         let found = hashes
             .iter()
-            .filter(|h| oa.print.set.binary_search(h).is_ok())
+            .filter(|h| other.binary_search(h).is_ok())
             .count();
         let short: String = text.chars().take(70).collect();
         let _ = writeln!(

@@ -92,7 +92,8 @@ const MAX_PARTNERS: usize = 8;
 /// (pairs per page).
 const HEAVY_SHARE: f64 = 0.3;
 
-/// Pairs that share passage keys: the excerpt and edited-copy finder.
+/// Pairs that share passage keys (each page's given by [`keys`], sorted):
+/// the excerpt and edited-copy finder.
 ///
 /// A key held by at most max(1%, [`MIN_COMMON`]) pages pairs each holder
 /// with the first [`MAX_PARTNERS`] holders before it. A heavier key is a
@@ -124,12 +125,11 @@ pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> 
         .collect();
     let mut out: Vec<(u32, u32)> = sets
         .par_iter()
-        .flat_map_iter(|&(page, set)| {
+        .flat_map_iter(|&(page, keys)| {
             // Per partner: keys shared in light runs, and with an anchor.
             let mut shared: HashMap<u32, (u32, u32)> = HashMap::new();
-            let mut own = 0usize;
-            for key in keys(set) {
-                own += 1;
+            let own = keys.len();
+            for &key in keys {
                 let Some(run) = postings.holders(key) else {
                     continue;
                 };
@@ -162,7 +162,7 @@ pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> 
 
 /// A page's passage keys: its shingles sampled by hash value, so a copy
 /// samples the same shingles as its original.
-fn keys(set: &[Shingle]) -> impl Iterator<Item = Shingle> + '_ {
+pub(crate) fn keys(set: &[Shingle]) -> impl Iterator<Item = Shingle> + '_ {
     set.iter().copied().filter(|h| h % SAMPLE == 0)
 }
 
@@ -178,7 +178,7 @@ impl Postings {
     fn new(sets: &[(u32, &[Shingle])]) -> Self {
         let mut pairs: Vec<(Shingle, u32)> = sets
             .iter()
-            .flat_map(|&(id, set)| keys(set).map(move |h| (h, id)))
+            .flat_map(|&(id, keys)| keys.iter().map(move |&h| (h, id)))
             .collect();
         pairs.par_sort_unstable();
         let mut postings = Postings {
@@ -263,6 +263,7 @@ mod tests {
         let a: Vec<Shingle> = (0..100).map(|i| i * 4).collect();
         let b: Vec<Shingle> = (50..80).map(|i| i * 4).collect();
         let c: Vec<Shingle> = (1000..1100).map(|i| i * 4).collect();
+        let [a, b, c] = [a, b, c].map(|s| keys(&s).collect::<Vec<_>>());
         let pairs = passage_candidates(&[(0, &a), (1, &b), (2, &c)]);
         assert_eq!(pairs, vec![(0, 1)]);
     }

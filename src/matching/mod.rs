@@ -12,19 +12,34 @@ pub(crate) mod verify;
 
 pub(crate) use verify::Edge;
 
-/// What matching needs of a page: its fingerprints.
-pub(crate) struct Printed<'a> {
+/// What candidate search needs of a page: its SimHash and passage keys.
+pub(crate) struct Printed {
     pub simhash: u64,
-    pub set: &'a [crate::fingerprint::Shingle],
+    /// Sampled shingles of the page's set (see [`index::keys`]).
+    pub keys: Box<[crate::fingerprint::Shingle]>,
+    /// Shingles in the page's set: a page with fewer than a match needs is
+    /// no candidate.
+    pub len: usize,
     /// A given original (`--originals`, the index): pages are its copies
     /// from a lower share of their text.
     pub given: bool,
 }
 
-/// Finds every verified pair of related pages.
-pub(crate) fn related_pairs(pages: &[Printed<'_>], cfg: &crate::config::Config) -> Vec<Edge> {
+impl Printed {
+    pub(crate) fn new(simhash: u64, set: &[crate::fingerprint::Shingle], given: bool) -> Self {
+        Printed {
+            simhash,
+            keys: index::keys(set).collect(),
+            len: set.len(),
+            given,
+        }
+    }
+}
+
+/// Every pair of pages that may share their body, far fewer than all pairs.
+pub(crate) fn candidate_pairs(pages: &[Printed], cfg: &crate::config::Config) -> Vec<(u32, u32)> {
     let eligible: Vec<u32> = (0..pages.len() as u32)
-        .filter(|&i| pages[i as usize].set.len() >= cfg.min_shared_shingles)
+        .filter(|&i| pages[i as usize].len >= cfg.min_shared_shingles)
         .collect();
     let mut candidates = index::simhash_candidates(
         &eligible
@@ -36,10 +51,10 @@ pub(crate) fn related_pairs(pages: &[Printed<'_>], cfg: &crate::config::Config) 
     candidates.extend(index::passage_candidates(
         &eligible
             .iter()
-            .map(|&i| (i, pages[i as usize].set))
+            .map(|&i| (i, &pages[i as usize].keys[..]))
             .collect::<Vec<_>>(),
     ));
     candidates.sort_unstable();
     candidates.dedup();
-    verify::verify(pages, &candidates, cfg)
+    candidates
 }

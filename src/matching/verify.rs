@@ -30,11 +30,16 @@ pub(crate) fn containment(part: &[Shingle], whole: &[Shingle]) -> (f64, usize) {
 /// Keeps the candidates whose bodies really overlap: enough shared shingles,
 /// and one body mostly inside the other (a third inside, for a page whose
 /// other is a given original).
-pub(crate) fn verify(pages: &[Printed<'_>], candidates: &[(u32, u32)], cfg: &Config) -> Vec<Edge> {
+pub(crate) fn verify(
+    pages: &[Printed],
+    sets: &[Vec<Shingle>],
+    candidates: &[(u32, u32)],
+    cfg: &Config,
+) -> Vec<Edge> {
     candidates
         .par_iter()
         .filter_map(|&(a, b)| {
-            let (sa, sb) = (pages[a as usize].set, pages[b as usize].set);
+            let (sa, sb) = (&sets[a as usize], &sets[b as usize]);
             let shared = intersection_size(sa, sb);
             let a_in_b = shared as f64 / sa.len().max(1) as f64;
             let b_in_a = shared as f64 / sb.len().max(1) as f64;

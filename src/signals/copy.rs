@@ -215,15 +215,13 @@ fn date_documentation(p: &Analyzed) -> u8 {
 /// How many of the copy's paragraphs are mostly (at least half their
 /// shingles) found in the original.
 pub(crate) fn shared_paragraphs(copy: &Analyzed, original: &Analyzed) -> usize {
+    let whole = original.print.set();
     copy.print
-        .paragraphs
+        .paragraphs()
         .iter()
         .filter(|p| !p.is_empty())
         .filter(|p| {
-            let found = p
-                .iter()
-                .filter(|h| original.print.set.binary_search(h).is_ok())
-                .count();
+            let found = p.iter().filter(|h| whole.binary_search(h).is_ok()).count();
             found * 2 >= p.len()
         })
         .count()
