@@ -366,7 +366,10 @@ mod parked {
 
     #[test]
     fn a_parked_print_reads_back_its_paragraphs() {
-        let body = vec!["One two three four five.".to_string(), "Six seven eight.".to_string()];
+        let body = vec![
+            "One two three four five.".to_string(),
+            "Six seven eight.".to_string(),
+        ];
         let here = fingerprint(&body);
         let mut parked = here.clone();
         parked.park(&std::sync::Arc::new(crate::spill::Spill::new().unwrap()));

@@ -84,25 +84,6 @@ pub(crate) fn judge_with_sites(
         .map(|i| Printed::new(pages[i].print.simhash, &kept(i), pages[i].given_original))
         .collect();
     let candidates = matching::candidate_pairs(&printed, cfg);
-    // Only pages that may match another need their whole set: at scale, a
-    // few in a hundred.
-    let mut may_match = vec![false; pages.len()];
-    for &(a, b) in &candidates {
-        may_match[a as usize] = true;
-        may_match[b as usize] = true;
-    }
-    let sets: Vec<Vec<Shingle>> = (0..pages.len())
-        .into_par_iter()
-        .map(|i| if may_match[i] { kept(i) } else { Vec::new() })
-        .collect();
-    let sites: Vec<Option<String>> = pages
-        .iter()
-        .map(|p| p.url.as_deref().and_then(url_domain))
-        .collect();
-    let addresses: Vec<Option<String>> = pages
-        .iter()
-        .map(|p| p.url.as_deref().and_then(page_address))
-        .collect();
     // Whether two pages may be related at all, given how much of each the
     // other holds and how many shingles they share. The same address
     // fetched twice is one page, not a copy of itself. Pages of one site
@@ -110,16 +91,34 @@ pub(crate) fn judge_with_sites(
     // blurb where its listing did not render): between them only the same
     // story served twice, each body mostly inside the other and a story's
     // length of it, is a relation.
+    // Addresses and sites are read from the URLs when asked, for the few
+    // pages that match: kept for every page, they would cost more than the
+    // pages' fingerprints.
     let may_relate = |a: usize, b: usize, a_in_b: f64, b_in_a: f64, shared: usize| {
-        let known = |v: &[Option<String>]| v[a].is_some() && v[a] == v[b];
-        !known(&addresses)
-            && (!known(&sites)
+        let known = |of: fn(&str) -> Option<String>| {
+            let [x, y] = [a, b].map(|i| pages[i].url.as_deref().and_then(of));
+            x.is_some() && x == y
+        };
+        !known(page_address)
+            && (!known(url_domain)
                 || (a_in_b.min(b_in_a) >= cfg.min_same_site_similarity
                     && shared >= MIN_SHARED_WHOLE))
     };
-    let edges: Vec<Edge> = matching::verify::verify(&printed, &sets, &candidates, cfg)
+    let edges: Vec<Edge> = matching::verify::verify(&printed, &candidates, cfg, &kept)
         .into_iter()
         .filter(|e| may_relate(e.a as usize, e.b as usize, e.a_in_b, e.b_in_a, e.shared))
+        .collect();
+    drop((printed, candidates));
+    // Attribution reads the sets of related pages only: at scale, a few in
+    // a hundred.
+    let mut related = vec![false; pages.len()];
+    for e in &edges {
+        related[e.a as usize] = true;
+        related[e.b as usize] = true;
+    }
+    let sets: Vec<Vec<Shingle>> = (0..pages.len())
+        .into_par_iter()
+        .map(|i| if related[i] { kept(i) } else { Vec::new() })
         .collect();
     // Whether page `m` is a copy of `orig`: the share of it found there.
     let copy_share = |m: usize, orig: usize| -> Option<f64> {
@@ -320,8 +319,16 @@ fn farm_sites(
     roles: &[Role],
     copy_of: &[Option<CopyOf>],
 ) -> Vec<bool> {
-    let sites: Vec<String> = pages.iter().map(|p| p.site().0).collect();
-    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
+    // Each page's site as a number: a name per site, not per page.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let sites: Vec<u32> = pages
+        .iter()
+        .map(|p| {
+            let next = ids.len() as u32;
+            *ids.entry(p.site().0).or_insert(next)
+        })
+        .collect();
+    let mut tally = vec![(0usize, 0usize); ids.len()];
     for i in 0..pages.len() {
         if !pages[i].is_ok() || pages[i].from_index {
             continue;
@@ -330,16 +337,15 @@ fn farm_sites(
             && copy_of[i]
                 .as_ref()
                 .is_some_and(|c| sites[c.original] != sites[i]);
-        let t = tally.entry(&sites[i]).or_default();
+        let t = &mut tally[sites[i] as usize];
         t.0 += usize::from(junk[i] || copies_elsewhere);
         t.1 += 1;
     }
     sites
         .iter()
-        .map(|s| {
-            tally
-                .get(s.as_str())
-                .is_some_and(|&(farm, all)| share_lower_bound(farm, all) >= FARM_SITE_SHARE)
+        .map(|&s| {
+            let (farm, all) = tally[s as usize];
+            share_lower_bound(farm, all) >= FARM_SITE_SHARE
         })
         .collect()
 }

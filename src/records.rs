@@ -60,7 +60,7 @@ pub(crate) struct Record {
 impl From<&Analyzed> for Record {
     fn from(p: &Analyzed) -> Self {
         Record {
-            path: p.source.path.clone(),
+            path: p.source.path.to_string(),
             record: p.source.record,
             status: p.status.clone(),
             url: p.url.clone(),
@@ -94,7 +94,7 @@ impl From<Record> for Analyzed {
     fn from(r: Record) -> Self {
         let mut p = Analyzed::bare(
             Source {
-                path: r.path,
+                path: r.path.into(),
                 record: r.record,
             },
             r.status,

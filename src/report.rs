@@ -42,7 +42,7 @@ pub(crate) fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
     let v = &verdicts[i];
     if !p.is_ok() {
         return Row {
-            path: p.source.path.clone(),
+            path: p.source.path.to_string(),
             record: p.source.record,
             url: p.url.clone(),
             title: String::new(),
@@ -64,7 +64,7 @@ pub(crate) fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
     }
     let c = v.copy_of.as_ref();
     Row {
-        path: p.source.path.clone(),
+        path: p.source.path.to_string(),
         record: p.source.record,
         url: p.url.clone(),
         title: p.title.clone(),

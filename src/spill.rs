@@ -81,7 +81,8 @@ mod tests {
                 std::thread::spawn(move || {
                     (0..200u32)
                         .map(|i| {
-                            let words: Vec<u32> = (0..i % 7).map(|k| t << 24 | i << 8 | k).collect();
+                            let words: Vec<u32> =
+                                (0..i % 7).map(|k| t << 24 | i << 8 | k).collect();
                             (spill.write(&words).unwrap(), words)
                         })
                         .collect::<Vec<_>>()

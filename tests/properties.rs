@@ -33,7 +33,7 @@ proptest! {
             .collect();
         let (a, b) = (fingerprint(&paras), fingerprint(&restyled));
         prop_assert_eq!(a.simhash, b.simhash);
-        prop_assert_eq!(a.set, b.set);
+        prop_assert_eq!(a.set(), b.set());
     }
 
     #[test]

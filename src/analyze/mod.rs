@@ -94,7 +94,7 @@ impl Analyzed {
         if let Some(domain) = self.url.as_deref().and_then(crate::address::url_domain) {
             return (domain, SiteFrom::Url);
         }
-        let folder = std::path::Path::new(&self.source.path)
+        let folder = std::path::Path::new(&*self.source.path)
             .parent()
             .and_then(|d| d.file_name())
             .map(|f| f.to_string_lossy().into_owned())

@@ -153,8 +153,8 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 fn same_page(a: &Analyzed, b: &Analyzed) -> bool {
     a.source.record == b.source.record
         && same_file(
-            std::path::Path::new(&a.source.path),
-            std::path::Path::new(&b.source.path),
+            std::path::Path::new(&*a.source.path),
+            std::path::Path::new(&*b.source.path),
         )
 }
 

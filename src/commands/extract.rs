@@ -30,7 +30,7 @@ fn row(source: &Source, id: Option<String>, result: Result<Extracted, PageStatus
         Ok(e) => {
             let text = e.body();
             ExtractRow {
-                path: source.path.clone(),
+                path: source.path.to_string(),
                 record: source.record,
                 published: e
                     .dates
@@ -48,7 +48,7 @@ fn row(source: &Source, id: Option<String>, result: Result<Extracted, PageStatus
             }
         }
         Err(status) => ExtractRow {
-            path: source.path.clone(),
+            path: source.path.to_string(),
             record: source.record,
             url: None,
             title: String::new(),

@@ -71,7 +71,7 @@ fn without_twins(
     let sources: std::collections::HashSet<_> = batch.iter().map(|p| &p.source).collect();
     // The same file named another way (`./data` for `data`): its real path.
     let real = |s: &crate::corpus::Source| {
-        std::fs::canonicalize(&s.path)
+        std::fs::canonicalize(&*s.path)
             .ok()
             .map(|path| (path, s.record))
     };

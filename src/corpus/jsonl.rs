@@ -13,6 +13,8 @@ pub fn read(
     max_bytes: u64,
     visit: &mut dyn FnMut(Result<Page, Failure>),
 ) -> u64 {
+    // One copy of the path for all the file's pages.
+    let shared: std::sync::Arc<str> = path.into();
     let mut line_no = 0u64;
     let mut blank = 0u64;
     let mut buf = Vec::new();
@@ -53,11 +55,11 @@ pub fn read(
             blank += 1;
             continue;
         }
-        visit(page_of(&buf, path, line_no));
+        visit(page_of(&buf, &shared, line_no));
     }
 }
 
-fn page_of(line: &[u8], path: &str, line_no: u64) -> Result<Page, Failure> {
+fn page_of(line: &[u8], path: &std::sync::Arc<str>, line_no: u64) -> Result<Page, Failure> {
     let fail = |status: String| Failure::new(path, Some(line_no), status);
     let text = String::from_utf8_lossy(line);
     let doc: serde_json::Value =
@@ -75,7 +77,7 @@ fn page_of(line: &[u8], path: &str, line_no: u64) -> Result<Page, Failure> {
     crate::corpus::decode::check_text(content).map_err(fail)?;
     Ok(Page {
         source: Source {
-            path: path.to_string(),
+            path: path.clone(),
             record: Some(line_no),
         },
         markup,

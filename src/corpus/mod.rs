@@ -15,8 +15,10 @@ pub(crate) use walk::{Discovered, FileKind, discover};
 /// Where a page came from: the report's `path` and `record` columns.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Source {
-    /// The user's PATH joined with the file's path below it.
-    pub path: String,
+    /// The user's PATH joined with the file's path below it; shared by all
+    /// the records of one file, so ten million records of a few JSON Lines
+    /// files hold a few copies of it.
+    pub path: std::sync::Arc<str>,
     /// 1-based record number inside a multi-page file; `None` for a plain file.
     pub record: Option<u64>,
 }
@@ -24,7 +26,7 @@ pub struct Source {
 impl Source {
     pub fn file(path: &str) -> Self {
         Source {
-            path: path.to_string(),
+            path: path.into(),
             record: None,
         }
     }
@@ -33,7 +35,7 @@ impl Source {
     pub(crate) fn label(&self) -> String {
         match self.record {
             Some(r) => format!("{}#{}", self.path, r),
-            None => self.path.clone(),
+            None => self.path.to_string(),
         }
     }
 }
@@ -117,7 +119,7 @@ impl Failure {
     pub(crate) fn new(path: &str, record: Option<u64>, status: String) -> Self {
         Failure {
             source: Source {
-                path: path.to_string(),
+                path: path.into(),
                 record,
             },
             status,

@@ -15,6 +15,8 @@ pub fn read(
     max_bytes: u64,
     visit: &mut dyn FnMut(Result<Page, Failure>),
 ) -> u64 {
+    // One copy of the path for all the file's pages.
+    let shared: std::sync::Arc<str> = path.into();
     let mut record = 0u64;
     let mut skipped = 0u64;
     loop {
@@ -73,7 +75,7 @@ pub fn read(
         match http_page(&block, max_bytes) {
             Some(Ok((markup, text))) => visit(Ok(Page {
                 source: Source {
-                    path: path.to_string(),
+                    path: shared.clone(),
                     record: Some(record),
                 },
                 markup,

@@ -108,17 +108,15 @@ const HEAVY_SHARE: f64 = 0.3;
 pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
     let postings = Postings::new(sets);
     let max_holders = (sets.len() / 100).max(MIN_COMMON);
-    let size: HashMap<u32, usize> = sets
-        .iter()
-        .map(|&(id, set)| (id, keys(set).count()))
-        .collect();
+    // Pages come in id order: a holder's keys are found by search.
+    let size = |id: &u32| sets[sets.partition_point(|&(i, _)| i < *id)].1.len();
     // The anchors of every heavy key, chosen once.
     let anchors: HashMap<Shingle, Vec<u32>> = postings
         .runs()
         .filter(|(_, run)| run.len() > max_holders)
         .map(|(key, run)| {
             let mut by_size = run.to_vec();
-            by_size.sort_unstable_by_key(|id| (std::cmp::Reverse(size[id]), *id));
+            by_size.sort_unstable_by_key(|id| (std::cmp::Reverse(size(id)), *id));
             by_size.truncate(MAX_PARTNERS);
             (key, by_size)
         })
@@ -175,24 +173,46 @@ struct Postings {
 }
 
 impl Postings {
+    /// Built by counting, not by sorting (key, page) pairs: the keys alone
+    /// are sorted once to find those held twice, then each page's keys are
+    /// placed in page order, so the peak is two `u32` a key, not three.
     fn new(sets: &[(u32, &[Shingle])]) -> Self {
-        let mut pairs: Vec<(Shingle, u32)> = sets
+        let mut all: Vec<Shingle> = sets
             .iter()
-            .flat_map(|&(id, keys)| keys.iter().map(move |&h| (h, id)))
+            .flat_map(|&(_, keys)| keys.iter().copied())
             .collect();
-        pairs.par_sort_unstable();
-        let mut postings = Postings {
-            keys: Vec::new(),
-            starts: Vec::new(),
-            holders: Vec::new(),
-        };
-        for run in pairs.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
-            postings.keys.push(run[0].0);
-            postings.starts.push(postings.holders.len());
-            postings.holders.extend(run.iter().map(|&(_, id)| id));
+        all.par_sort_unstable();
+        let mut keys: Vec<Shingle> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        for run in all.chunk_by(|a, b| a == b).filter(|r| r.len() > 1) {
+            keys.push(run[0]);
+            counts.push(run.len() as u32);
         }
-        postings.starts.push(postings.holders.len());
-        postings
+        drop(all);
+        let mut starts = Vec::with_capacity(keys.len() + 1);
+        let mut total = 0usize;
+        for &n in &counts {
+            starts.push(total);
+            total += n as usize;
+        }
+        starts.push(total);
+        drop(counts);
+        // Filled in page order, so each key's holders come out sorted.
+        let mut next = starts.clone();
+        let mut holders = vec![0u32; total];
+        for &(id, page_keys) in sets {
+            for key in page_keys {
+                if let Ok(i) = keys.binary_search(key) {
+                    holders[next[i]] = id;
+                    next[i] += 1;
+                }
+            }
+        }
+        Postings {
+            keys,
+            starts,
+            holders,
+        }
     }
 
     fn holders(&self, key: Shingle) -> Option<&[u32]> {

@@ -27,19 +27,29 @@ pub(crate) fn containment(part: &[Shingle], whole: &[Shingle]) -> (f64, usize) {
     (shared as f64 / part.len() as f64, shared)
 }
 
+/// Candidates verified this many at a time, with the sets of those pages
+/// only: at scale most pages are a candidate of some stock phrase, and all
+/// their sets at once would be the largest thing in memory.
+const CHUNK: usize = 1 << 18;
+
 /// Keeps the candidates whose bodies really overlap: enough shared shingles,
 /// and one body mostly inside the other (a third inside, for a page whose
-/// other is a given original).
+/// other is a given original). `set_of` gives a page's shingle set.
 pub(crate) fn verify(
     pages: &[Printed],
-    sets: &[Vec<Shingle>],
     candidates: &[(u32, u32)],
     cfg: &Config,
+    set_of: &(dyn Fn(usize) -> Vec<Shingle> + Sync),
 ) -> Vec<Edge> {
-    candidates
-        .par_iter()
-        .filter_map(|&(a, b)| {
-            let (sa, sb) = (&sets[a as usize], &sets[b as usize]);
+    let mut edges = Vec::new();
+    for chunk in candidates.chunks(CHUNK) {
+        let mut ids: Vec<u32> = chunk.iter().flat_map(|&(a, b)| [a, b]).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let sets: Vec<Vec<Shingle>> = ids.par_iter().map(|&i| set_of(i as usize)).collect();
+        let set = |i: u32| &sets[ids.partition_point(|&x| x < i)];
+        edges.par_extend(chunk.par_iter().filter_map(|&(a, b)| {
+            let (sa, sb) = (set(a), set(b));
             let shared = intersection_size(sa, sb);
             let a_in_b = shared as f64 / sa.len().max(1) as f64;
             let b_in_a = shared as f64 / sb.len().max(1) as f64;
@@ -60,6 +70,7 @@ pub(crate) fn verify(
                 a_in_b,
                 b_in_a,
             })
-        })
-        .collect()
+        }));
+    }
+    edges
 }
