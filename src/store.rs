@@ -7,6 +7,11 @@
 //! beside it for what `stats` counts. A page is keyed by its body, so adding
 //! the same page twice keeps one entry; each `add` is one transaction, so
 //! an interrupted one leaves the store as it was.
+//!
+//! A scan does not load the index: it reads every page's SimHash (8 bytes
+//! a page) and looks up its own pages' passage keys in an indexed table,
+//! then loads only the indexed pages that may match one of its pages. A
+//! million indexed pages cost a scan of a thousand pages a few megabytes.
 
 use crate::analyze::Analyzed;
 use crate::extract::{DateRule, DateSource};
@@ -17,8 +22,9 @@ use std::path::Path;
 
 /// Bumped whenever stored fingerprints change meaning: 3 when SimHash came
 /// to be computed from the shingle hashes, 4 when pages came to be stored
-/// as whole records; older stores must be rebuilt.
-const SCHEMA_VERSION: &str = "4";
+/// as whole records, 5 when passage keys and SimHash got their own columns
+/// for lookups; older stores must be rebuilt.
+const SCHEMA_VERSION: &str = "5";
 
 /// An open originals index.
 pub(crate) struct Store {
@@ -62,13 +68,17 @@ impl Store {
         conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
              CREATE TABLE IF NOT EXISTS pages (
-                 body_key TEXT PRIMARY KEY,
+                 id INTEGER PRIMARY KEY,
+                 body_key TEXT NOT NULL UNIQUE,
                  path TEXT NOT NULL,
                  record INTEGER,
                  published TEXT,
                  wire TEXT,
+                 simhash INTEGER NOT NULL,
                  page TEXT NOT NULL
-             );",
+             );
+             CREATE TABLE IF NOT EXISTS passages (key INTEGER NOT NULL, page INTEGER NOT NULL);
+             CREATE INDEX IF NOT EXISTS passages_by_key ON passages (key);",
         )
         .map_err(|e| format!("{}: not a farmscan index ({e})", path.display()))?;
         let version: Option<String> = conn
@@ -100,9 +110,12 @@ impl Store {
         {
             let mut insert = tx
                 .prepare(
-                    "INSERT OR IGNORE INTO pages (body_key, path, record, published, wire, page)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT OR IGNORE INTO pages (body_key, path, record, published, wire, simhash, page)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
+                .map_err(db_err)?;
+            let mut passage = tx
+                .prepare("INSERT INTO passages (key, page) VALUES (?1, ?2)")
                 .map_err(db_err)?;
             for p in pages {
                 let set = p.print.set();
@@ -115,15 +128,20 @@ impl Store {
                 let changed = insert
                     .execute(params![
                         body_key(&set),
-                        p.source.path,
+                        &*p.source.path,
                         p.source.record.map(|r| r as i64),
                         p.published().map(|d| d.to_string()),
                         p.wire,
+                        p.print.simhash as i64,
                         record,
                     ])
                     .map_err(db_err)?;
                 if changed == 1 {
                     out.added += 1;
+                    let id = tx.last_insert_rowid();
+                    for key in crate::matching::index::keys(&set) {
+                        passage.execute(params![key, id]).map_err(db_err)?;
+                    }
                 } else {
                     out.present += 1;
                 }
@@ -150,18 +168,94 @@ impl Store {
             .map_err(db_err)
     }
 
-    /// Every indexed page, ready to be matched against as an original.
-    pub(crate) fn load(&self) -> Result<Vec<Analyzed>, String> {
+    /// The indexed pages that may match one of `pages`: within the SimHash
+    /// radius of one, or sharing two passage keys with one. A key held by
+    /// more indexed pages than `max_holders` is a stock phrase and is not
+    /// followed.
+    pub(crate) fn candidates_for(
+        &self,
+        pages: &[Analyzed],
+        cfg: &crate::config::Config,
+    ) -> Result<Vec<Analyzed>, String> {
+        let mut wanted = self.near_simhashes(pages, cfg.hamming_radius)?;
+        let mut holders = self
+            .conn
+            .prepare("SELECT page FROM passages WHERE key = ?1 LIMIT ?2")
+            .map_err(db_err)?;
+        let max_holders = (self.stats()?.pages as usize / 100).max(MAX_HOLDERS);
+        for p in pages.iter().filter(|p| p.is_ok()) {
+            let mut shared: std::collections::HashMap<i64, u32> = Default::default();
+            for key in crate::matching::index::keys(&p.print.set()) {
+                let found: Vec<i64> = holders
+                    .query_map(params![key, max_holders as i64 + 1], |r| r.get(0))
+                    .map_err(db_err)?
+                    .collect::<Result<_, _>>()
+                    .map_err(db_err)?;
+                if found.len() <= max_holders {
+                    for id in found {
+                        *shared.entry(id).or_default() += 1;
+                    }
+                }
+            }
+            wanted.extend(
+                shared
+                    .into_iter()
+                    .filter(|&(_, n)| n >= 2)
+                    .map(|(id, _)| id),
+            );
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        self.load(&wanted)
+    }
+
+    /// Indexed pages within `radius` bits of a page's SimHash, found with
+    /// the same block index as a scan's, over every indexed SimHash (read,
+    /// 8 bytes a page, not the pages).
+    fn near_simhashes(&self, pages: &[Analyzed], radius: u32) -> Result<Vec<i64>, String> {
         let mut stmt = self
             .conn
-            .prepare("SELECT page FROM pages ORDER BY path, record")
+            .prepare("SELECT id, simhash FROM pages")
             .map_err(db_err)?;
-        let rows = stmt
-            .query_map([], |r| r.get::<_, String>(0))
+        let indexed: Vec<(i64, u64)> = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as u64))
+            })
+            .map_err(db_err)?
+            .collect::<Result<_, _>>()
             .map_err(db_err)?;
-        let mut pages = Vec::new();
-        for row in rows {
-            let record: Record = serde_json::from_str(&row.map_err(db_err)?)
+        // Batch pages first, then indexed ones, numbered in one range.
+        let batch = pages.len() as u32;
+        let prints: Vec<(u32, u64)> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_ok() && !p.print.set().is_empty())
+            .map(|(i, p)| (i as u32, p.print.simhash))
+            .chain(
+                indexed
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &(_, h))| (batch + j as u32, h)),
+            )
+            .collect();
+        Ok(crate::matching::index::simhash_candidates(&prints, radius)
+            .into_iter()
+            .filter(|&(a, b)| a < batch && b >= batch)
+            .map(|(_, b)| indexed[(b - batch) as usize].0)
+            .collect())
+    }
+
+    /// The indexed pages of the given ids, ready to be matched against as
+    /// originals, in the order of their paths.
+    fn load(&self, ids: &[i64]) -> Result<Vec<Analyzed>, String> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT page FROM pages WHERE id = ?1")
+            .map_err(db_err)?;
+        let mut pages = Vec::with_capacity(ids.len());
+        for &id in ids {
+            let row: String = stmt.query_row([id], |r| r.get(0)).map_err(db_err)?;
+            let record: Record = serde_json::from_str(&row)
                 .map_err(|e| format!("index database: a stored page is not a record ({e})"))?;
             let mut page = Analyzed::from(record);
             page.from_index = true;
@@ -172,9 +266,29 @@ impl Store {
             }
             pages.push(page);
         }
+        pages.sort_by(|a, b| a.source.cmp(&b.source));
         Ok(pages)
     }
+
+    /// Every indexed page (for tests: a scan asks for candidates).
+    #[cfg(test)]
+    fn load_all(&self) -> Result<Vec<Analyzed>, String> {
+        let ids: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM pages")
+            .map_err(db_err)?
+            .query_map([], |r| r.get(0))
+            .map_err(db_err)?
+            .collect::<Result<_, _>>()
+            .map_err(db_err)?;
+        self.load(&ids)
+    }
 }
+
+/// Holders a passage key of the index may have and still be followed,
+/// whatever the index's size: as in a scan's own index, past this and past
+/// 1% of the pages it is a stock phrase.
+const MAX_HOLDERS: usize = 1000;
 
 /// The identity of a body: a 64-bit hash of its sorted shingle hashes,
 /// with their count.
@@ -207,7 +321,11 @@ mod tests {
         let db = dir.path().join("index.db");
         let mut store = Store::open(&db, true).unwrap();
         assert_eq!(store.add(std::slice::from_ref(&a)).unwrap().added, 1);
-        let b = Store::open(&db, false).unwrap().load().unwrap().remove(0);
+        let b = Store::open(&db, false)
+            .unwrap()
+            .load_all()
+            .unwrap()
+            .remove(0);
         // What the index once dropped: language, lede, junk, date fields,
         // crawl date and the input's id.
         assert!(a.lang.is_some() && a.lede.is_some() && a.junk.junk_chars > 0);
@@ -221,6 +339,56 @@ mod tests {
         assert!(b.from_index && b.given_original);
         let rule = &b.dates.published.as_ref().unwrap().rule;
         assert_eq!(rule.source, DateSource::Index);
+    }
+
+    /// A paragraph of 40 made-up words, its own for each seed.
+    fn para(seed: u64) -> String {
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..40)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                format!("w{}", x % 1_000_000)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn page(path: &str, paras: &[String]) -> Analyzed {
+        let mut p = Analyzed::bare(
+            crate::corpus::Source::file(path),
+            crate::corpus::PageStatus::Ok,
+            true,
+        );
+        p.print = crate::fingerprint::fingerprint(paras);
+        p
+    }
+
+    #[test]
+    fn a_scan_loads_only_the_indexed_pages_that_may_match_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("index.db"), true).unwrap();
+        // Two hundred unrelated stories, a story excerpted below, and one
+        // reworded only slightly (found by SimHash alone).
+        let mut indexed: Vec<Analyzed> = (0..200)
+            .map(|i| page(&format!("other-{i}.txt"), &[para(3 * i), para(3 * i + 1)]))
+            .collect();
+        let story: Vec<String> = (0..6).map(|i| para(10_000 + i)).collect();
+        indexed.push(page("story.txt", &story));
+        indexed.push(page("twin.txt", &[para(20_000), para(20_001)]));
+        assert_eq!(store.add(&indexed).unwrap().added, 202);
+        let batch = [
+            page("excerpt.txt", &[story[2].clone(), para(30_000)]),
+            page("twin-copy.txt", &[para(20_000), para(20_001)]),
+        ];
+        let found: Vec<String> = store
+            .candidates_for(&batch, &crate::config::Config::default())
+            .unwrap()
+            .iter()
+            .map(|p| p.source.path.to_string())
+            .collect();
+        assert_eq!(found, ["story.txt", "twin.txt"]);
     }
 
     #[test]

@@ -28,9 +28,9 @@ pub(crate) fn scan(args: &ScanArgs) -> Result<Scanned, String> {
     let start = Instant::now();
     // Open the index first: a missing or unreadable index is an error before
     // any work is done.
-    let indexed = match &args.index {
-        Some(db) => Store::open(db, false)?.load()?,
-        None => Vec::new(),
+    let store = match &args.index {
+        Some(db) => Some(Store::open(db, false)?),
+        None => None,
     };
     let mut loaded = pipeline::load(&args.paths, false, &cfg, args.run.quiet)?;
     let originals: Vec<_> = args
@@ -45,7 +45,10 @@ pub(crate) fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         loaded.skipped_records += originals.skipped_records;
         pipeline::merge_originals(&mut loaded.pages, originals.pages);
     }
-    loaded.pages.extend(without_twins(indexed, &loaded.pages));
+    if let Some(store) = &store {
+        let indexed = store.candidates_for(&loaded.pages, &cfg)?;
+        loaded.pages.extend(without_twins(indexed, &loaded.pages));
+    }
     let verdicts = judge::judge(&loaded.pages, &cfg);
     let summary = Summary::new(
         &loaded.pages,
