@@ -195,6 +195,19 @@ const CONSENT_MARKS: &[&str] = &[
     "sp_message",
 ];
 
+/// Searchers for [`CONSENT_MARKS`], built once: building one for every
+/// class and id of every element was 6% of a scan of real pages.
+fn consent_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            CONSENT_MARKS
+                .iter()
+                .map(|m| memchr::memmem::Finder::new(m.as_bytes()))
+                .collect()
+        });
+    &FINDERS
+}
+
 /// A dialog laid over the page (a consent platform's "we and our 900
 /// partners" text, a modal): never the page's own text. The same platform
 /// text stands on thousands of unrelated sites, so reading it as a body
@@ -225,9 +238,9 @@ fn is_consent_dialog(el: &scraper::node::Element) -> bool {
             } else {
                 a
             };
-            CONSENT_MARKS
+            consent_finders()
                 .iter()
-                .any(|m| memchr::memmem::find(a.as_bytes(), m.as_bytes()).is_some())
+                .any(|f| f.find(a.as_bytes()).is_some())
         })
 }
 
