@@ -374,28 +374,7 @@ pub(crate) fn share_lower_bound(hits: usize, n: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{PageStatus, Source};
-
-    /// A paragraph of 40 made-up words, its own for each seed.
-    fn para(seed: u64) -> String {
-        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        (0..40)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                format!("w{}", x % 1_000_000)
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    fn page(url: String, paras: &[String]) -> Analyzed {
-        let mut p = Analyzed::bare(Source::file(&url), PageStatus::Ok, false);
-        p.url = Some(url);
-        p.print = crate::fingerprint::fingerprint(paras);
-        p
-    }
+    use crate::test_pages::{page, para};
 
     /// A wire story republished 2,000 times: its lead's passage keys are held
     /// by 2% of the corpus, more than a common phrase may be, and yet every
@@ -409,7 +388,7 @@ mod tests {
         let mut pages: Vec<Analyzed> = (0..FILLERS)
             .map(|i| {
                 let url = format!("https://site{}.example/{i}", i % 997);
-                page(url, &[para(2 * i), para(2 * i + 1)])
+                page(&url, &[para(2 * i), para(2 * i + 1)])
             })
             .collect();
         let excerpts: Vec<Analyzed> = (0..EXCERPTS)
@@ -418,14 +397,14 @@ mod tests {
                 // story it holds is held by all 2,001 pages.
                 let mut paras = story[..2].to_vec();
                 paras.push(para(5_000_000 + i));
-                page(format!("https://farm{i}.example/news/{i}"), &paras)
+                page(&format!("https://farm{i}.example/news/{i}"), &paras)
             })
             .collect();
         // Excerpts on both sides of the original in page order.
         let (before, after) = excerpts.split_at(EXCERPTS as usize / 2);
         pages.splice(ORIGINAL_AT..ORIGINAL_AT, before.iter().cloned());
         let original = ORIGINAL_AT + before.len();
-        pages.insert(original, page("https://wire.example/story".into(), &story));
+        pages.insert(original, page("https://wire.example/story", &story));
         pages.extend(after.iter().cloned());
 
         let verdicts = judge(&pages, &Config::default());

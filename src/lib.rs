@@ -29,4 +29,6 @@ pub(crate) mod sites;
 pub(crate) mod spill;
 pub(crate) mod store;
 pub(crate) mod summary;
+#[cfg(test)]
+pub(crate) mod test_pages;
 pub(crate) mod wording;

@@ -300,6 +300,7 @@ fn body_key(set: &[Shingle]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_pages::{page, para};
 
     #[test]
     fn an_indexed_page_keeps_everything_analysis_found() {
@@ -339,30 +340,6 @@ mod tests {
         assert!(b.from_index && b.given_original);
         let rule = &b.dates.published.as_ref().unwrap().rule;
         assert_eq!(rule.source, DateSource::Index);
-    }
-
-    /// A paragraph of 40 made-up words, its own for each seed.
-    fn para(seed: u64) -> String {
-        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        (0..40)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                format!("w{}", x % 1_000_000)
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    fn page(path: &str, paras: &[String]) -> Analyzed {
-        let mut p = Analyzed::bare(
-            crate::corpus::Source::file(path),
-            crate::corpus::PageStatus::Ok,
-            true,
-        );
-        p.print = crate::fingerprint::fingerprint(paras);
-        p
     }
 
     #[test]

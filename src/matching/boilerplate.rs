@@ -159,28 +159,7 @@ pub(crate) fn kept_set(p: &Analyzed, boilerplate: Option<&[bool]>) -> Vec<Shingl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Source;
-
-    /// A paragraph of made-up words, its own for each seed.
-    fn para(seed: u64) -> String {
-        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        (0..40)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                format!("w{}", x % 100_000)
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    fn page(url: &str, paras: &[String]) -> Analyzed {
-        let mut p = Analyzed::bare(Source::file(url), crate::corpus::PageStatus::Ok, false);
-        p.url = Some(url.into());
-        p.print = crate::fingerprint::fingerprint(paras);
-        p
-    }
+    use crate::test_pages::{page, para};
 
     /// How many of page `i`'s shingles matching keeps.
     fn kept(pages: &[Analyzed], i: usize) -> usize {
