@@ -153,7 +153,8 @@ pub(crate) struct ScanArgs {
     pub originals: Vec<PathBuf>,
 
     /// An originals index made with `farmscan index add`: its pages are
-    /// matched against like --originals, and not reported.
+    /// matched against like --originals, and not reported. Only the indexed
+    /// pages that may match a page of the scan are loaded.
     #[arg(long, value_name = "DB")]
     pub index: Option<PathBuf>,
 
