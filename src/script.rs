@@ -33,7 +33,10 @@ pub(crate) fn count_words(text: &str) -> usize {
         // ASCII holds no unspaced script, and its whitespace is these bytes.
         let (unspaced_char, space) = if b.is_ascii() {
             i += 1;
-            (false, matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+            (
+                false,
+                matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
+            )
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
@@ -93,7 +96,10 @@ mod tests {
         assert_eq!(count_words("  two  words "), 2);
         // Every kind of whitespace, ASCII or not, and control bytes that
         // are not whitespace.
-        assert_eq!(count_words("a\tb\nc\u{b}d\u{c}e\rf\u{a0}g\u{3000}h\u{1c}i"), 8);
+        assert_eq!(
+            count_words("a\tb\nc\u{b}d\u{c}e\rf\u{a0}g\u{3000}h\u{1c}i"),
+            8
+        );
     }
 
     #[test]

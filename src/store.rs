@@ -65,6 +65,10 @@ impl Store {
             ));
         }
         let conn = Connection::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        // A large page cache: the passage-key index of a million pages does
+        // not fit SQLite's default of 2 MB, and every lookup would go to disk.
+        conn.execute_batch("PRAGMA cache_size = -262144;")
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         conn.execute_batch(
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
              CREATE TABLE IF NOT EXISTS pages (
@@ -117,6 +121,10 @@ impl Store {
             let mut passage = tx
                 .prepare("INSERT INTO passages (key, page) VALUES (?1, ?2)")
                 .map_err(db_err)?;
+            // Passage keys are inserted in key order once the pages are in:
+            // in page order, each would land at a random place of the key
+            // index, and a million pages took more than twenty minutes.
+            let mut keys: Vec<(Shingle, i64)> = Vec::new();
             for p in pages {
                 let set = p.print.set();
                 if !p.is_ok() || set.is_empty() {
@@ -139,12 +147,14 @@ impl Store {
                 if changed == 1 {
                     out.added += 1;
                     let id = tx.last_insert_rowid();
-                    for key in crate::matching::index::keys(&set) {
-                        passage.execute(params![key, id]).map_err(db_err)?;
-                    }
+                    keys.extend(crate::matching::index::keys(&set).map(|k| (k, id)));
                 } else {
                     out.present += 1;
                 }
+            }
+            keys.sort_unstable();
+            for (key, id) in keys {
+                passage.execute(params![key, id]).map_err(db_err)?;
             }
         }
         tx.commit().map_err(db_err)?;
