@@ -180,7 +180,7 @@ impl Store {
 
     /// The indexed pages that may match one of `pages`: within the SimHash
     /// radius of one, or sharing two passage keys with one. A key held by
-    /// more indexed pages than `max_holders` is a stock phrase and is not
+    /// more than [`MAX_HOLDERS`] indexed pages is a stock phrase and is not
     /// followed.
     pub(crate) fn candidates_for(
         &self,
@@ -188,24 +188,37 @@ impl Store {
         cfg: &crate::config::Config,
     ) -> Result<Vec<Analyzed>, String> {
         let mut wanted = self.near_simhashes(pages, cfg.hamming_radius)?;
-        let mut holders = self
+        let batch_keys: Vec<Vec<Shingle>> = pages
+            .iter()
+            .map(|p| match p.is_ok() {
+                true => crate::matching::index::keys(&p.print.set()).collect(),
+                false => Vec::new(),
+            })
+            .collect();
+        // Each distinct key is looked up once, in key order, so the lookups
+        // walk the key index from one end to the other instead of at random.
+        let mut distinct: Vec<Shingle> = batch_keys.iter().flatten().copied().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut lookup = self
             .conn
             .prepare("SELECT page FROM passages WHERE key = ?1 LIMIT ?2")
             .map_err(db_err)?;
-        let max_holders = (self.stats()?.pages as usize / 100).max(MAX_HOLDERS);
-        for p in pages.iter().filter(|p| p.is_ok()) {
+        let mut holders: std::collections::HashMap<Shingle, Vec<i64>> = Default::default();
+        for key in distinct {
+            let found: Vec<i64> = lookup
+                .query_map(params![key, MAX_HOLDERS as i64 + 1], |r| r.get(0))
+                .map_err(db_err)?
+                .collect::<Result<_, _>>()
+                .map_err(db_err)?;
+            if !found.is_empty() && found.len() <= MAX_HOLDERS {
+                holders.insert(key, found);
+            }
+        }
+        for keys in &batch_keys {
             let mut shared: std::collections::HashMap<i64, u32> = Default::default();
-            for key in crate::matching::index::keys(&p.print.set()) {
-                let found: Vec<i64> = holders
-                    .query_map(params![key, max_holders as i64 + 1], |r| r.get(0))
-                    .map_err(db_err)?
-                    .collect::<Result<_, _>>()
-                    .map_err(db_err)?;
-                if found.len() <= max_holders {
-                    for id in found {
-                        *shared.entry(id).or_default() += 1;
-                    }
-                }
+            for id in keys.iter().filter_map(|k| holders.get(k)).flatten() {
+                *shared.entry(*id).or_default() += 1;
             }
             wanted.extend(
                 shared
@@ -295,9 +308,10 @@ impl Store {
     }
 }
 
-/// Holders a passage key of the index may have and still be followed,
-/// whatever the index's size: as in a scan's own index, past this and past
-/// 1% of the pages it is a stock phrase.
+/// Holders a passage key of the index may have and still be followed:
+/// past this it is a stock phrase. (A story indexed more than a thousand
+/// times is then found through SimHash only; a scan's own pages have no
+/// such limit, see `matching::index`.)
 const MAX_HOLDERS: usize = 1000;
 
 /// The identity of a body: a 64-bit hash of its sorted shingle hashes,
