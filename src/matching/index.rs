@@ -108,16 +108,23 @@ const HEAVY_SHARE: f64 = 0.3;
 pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
     let postings = Postings::new(sets);
     let max_holders = (sets.len() / 100).max(MIN_COMMON);
-    // Pages come in id order: a holder's keys are found by search.
-    let size = |id: &u32| sets[sets.partition_point(|&(i, _)| i < *id)].1.len();
-    // The anchors of every heavy key, chosen once.
+    // Every page's key count, by id, read once.
+    let mut size = vec![0u32; sets.last().map_or(0, |&(id, _)| id as usize + 1)];
+    for &(id, keys) in sets {
+        size[id as usize] = keys.len() as u32;
+    }
+    // The anchors of every heavy key, chosen once: the first few holders
+    // by size, found by selection, not by sorting runs of a million.
+    let rank = |id: &u32| (std::cmp::Reverse(size[*id as usize]), *id);
     let anchors: HashMap<Shingle, Vec<u32>> = postings
         .runs()
         .filter(|(_, run)| run.len() > max_holders)
+        .par_bridge()
         .map(|(key, run)| {
             let mut by_size = run.to_vec();
-            by_size.sort_unstable_by_key(|id| (std::cmp::Reverse(size(id)), *id));
+            by_size.select_nth_unstable_by_key(MAX_PARTNERS - 1, rank);
             by_size.truncate(MAX_PARTNERS);
+            by_size.sort_unstable_by_key(rank);
             (key, by_size)
         })
         .collect();
