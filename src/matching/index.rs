@@ -175,9 +175,16 @@ pub(crate) fn keys(set: &[Shingle]) -> impl Iterator<Item = Shingle> + '_ {
 /// one flat array (keys held once cannot pair and are not kept).
 struct Postings {
     keys: Vec<Shingle>,
+    /// Where the keys of each value of their top [`BUCKET_BITS`] bits
+    /// start: a lookup searches a few hundred keys, not hundreds of
+    /// millions (a binary search over all of them was most of a 10M scan).
+    buckets: Vec<u32>,
     starts: Vec<usize>,
     holders: Vec<u32>,
 }
+
+/// Top bits of a key that pick its bucket (2^20 buckets, 4 MB).
+const BUCKET_BITS: u32 = 20;
 
 impl Postings {
     /// Built by counting, not by sorting (key, page) pairs: the keys alone
@@ -204,26 +211,44 @@ impl Postings {
         }
         starts.push(total);
         drop(counts);
+        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
+        for &k in &keys {
+            buckets[bucket(k) + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
+        let mut postings = Postings {
+            keys,
+            buckets,
+            holders: Vec::new(),
+            starts: Vec::new(),
+        };
         // Filled in page order, so each key's holders come out sorted.
         let mut next = starts.clone();
         let mut holders = vec![0u32; total];
         for &(id, page_keys) in sets {
-            for key in page_keys {
-                if let Ok(i) = keys.binary_search(key) {
+            for &key in page_keys {
+                if let Some(i) = postings.find(key) {
                     holders[next[i]] = id;
                     next[i] += 1;
                 }
             }
         }
-        Postings {
-            keys,
-            starts,
-            holders,
-        }
+        postings.starts = starts;
+        postings.holders = holders;
+        postings
+    }
+
+    /// The position of `key` among the keys, if it is held twice.
+    fn find(&self, key: Shingle) -> Option<usize> {
+        let b = bucket(key);
+        let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
+        self.keys[lo..hi].binary_search(&key).ok().map(|i| lo + i)
     }
 
     fn holders(&self, key: Shingle) -> Option<&[u32]> {
-        let i = self.keys.binary_search(&key).ok()?;
+        let i = self.find(key)?;
         Some(&self.holders[self.starts[i]..self.starts[i + 1]])
     }
 
@@ -233,6 +258,10 @@ impl Postings {
             .enumerate()
             .map(|(i, &k)| (k, &self.holders[self.starts[i]..self.starts[i + 1]]))
     }
+}
+
+fn bucket(key: Shingle) -> usize {
+    (key >> (32 - BUCKET_BITS)) as usize
 }
 
 fn ordered(a: u32, b: u32) -> (u32, u32) {
