@@ -3,9 +3,11 @@
 # report. Installs pyspark into a virtual environment of its own if missing
 # (Java 17 must be on the machine). On a cluster, run
 # scripts/spark/farmscan_job.py with spark-submit --master ... instead, with
-# the farmscan binary on every node.
+# the farmscan binary or the farmscan wheel on every node.
 #
 # Usage: scripts/spark-scan.sh PATH... OUT.csv
+# With FARMSCAN_WHEEL=path/to/farmscan-*.whl the wheel is installed into the
+# job's Python and the executors run it instead of a built binary.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -21,7 +23,15 @@ if [ ! -x "$venv/bin/spark-submit" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q pyspark
 fi
-[ -x "$root/target/release/farmscan" ] || (cd "$root" && cargo build --release -q)
+if [ -n "${FARMSCAN_WHEEL:-}" ]; then
+  # The same version number would be taken as installed: reinstall it.
+  "$venv/bin/pip" install -q "$FARMSCAN_WHEEL"
+  "$venv/bin/pip" install -q --force-reinstall --no-deps "$FARMSCAN_WHEEL"
+  farmscan=()
+else
+  [ -x "$root/target/release/farmscan" ] || (cd "$root" && cargo build --release -q)
+  farmscan=(--binary "$root/target/release/farmscan")
+fi
 export PYSPARK_PYTHON="$venv/bin/python"
 "$venv/bin/spark-submit" --master "local[2]" --driver-memory 2g \
-  "$here/spark/farmscan_job.py" --binary "$root/target/release/farmscan" --output "$out" "${paths[@]}"
+  "$here/spark/farmscan_job.py" "${farmscan[@]}" --output "$out" "${paths[@]}"

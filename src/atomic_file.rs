@@ -7,7 +7,7 @@ use std::io::Write;
 static UNFINISHED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
 
 /// Removes the temporary files of reports still being written (on Ctrl-C).
-pub fn remove_unfinished() {
+pub(crate) fn remove_unfinished() {
     let mut files = UNFINISHED.lock().unwrap_or_else(|e| e.into_inner());
     for f in files.drain(..) {
         let _ = std::fs::remove_file(f);

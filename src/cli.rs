@@ -133,12 +133,14 @@ pub(crate) struct ScanArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
 
-    /// Also write one CSV row per copy: copy,original,hamming,similarity,shared_paragraphs.
+    /// Also write one CSV row per copy: copy,original,hamming,similarity,shared_paragraphs
+    /// (Parquet with --format parquet).
     #[arg(long, value_name = "FILE")]
     pub pairs: Option<PathBuf>,
 
     /// Also write one CSV row per site (registrable domain, or folder when
-    /// no URL is known): pages, copies, flags, lags, farm share.
+    /// no URL is known): pages, copies, flags, lags, farm share (Parquet
+    /// with --format parquet).
     #[arg(long, value_name = "FILE")]
     pub sites: Option<PathBuf>,
 

@@ -9,18 +9,22 @@
 
 pub(crate) mod address;
 pub mod analyze;
-pub mod atomic_file;
+pub(crate) mod atomic_file;
 pub(crate) mod calendar;
-pub mod cli;
+pub(crate) mod cli;
+pub(crate) mod columnar;
 pub mod commands;
 pub(crate) mod config;
 pub mod corpus;
 pub mod extract;
 pub mod fingerprint;
 pub(crate) mod html_report;
+pub(crate) mod interrupt;
 pub(crate) mod judge;
 pub mod matching;
 pub(crate) mod pipeline;
+#[cfg(feature = "python")]
+mod python;
 pub(crate) mod records;
 pub(crate) mod report;
 pub(crate) mod script;

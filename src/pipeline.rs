@@ -120,6 +120,9 @@ pub(crate) fn read_corpus<T: Send>(
         .files
         .par_iter()
         .map(|found| {
+            if crate::interrupt::asked() {
+                return (Vec::new(), 0);
+            }
             let rows = map_file(found, max_bytes, &map, &failed);
             bar.inc(1);
             rows
@@ -162,6 +165,9 @@ pub(crate) fn map_file<T: Send>(
         rows.extend(mapped);
     };
     let skipped = corpus::read_file(found, max_bytes, &mut |item| {
+        if crate::interrupt::asked() {
+            return;
+        }
         batch.push(item);
         if batch.len() == BATCH {
             map_batch(&mut batch, &mut rows);

@@ -1,5 +1,5 @@
-//! Report: the page rows of the SPEC as CSV or JSON Lines, the pairs file,
-//! and the run summary.
+//! Report: the page rows of the SPEC as CSV, JSON Lines or Parquet, and the
+//! pairs file.
 
 use crate::analyze::Analyzed;
 use crate::judge::Verdict;
@@ -95,36 +95,43 @@ pub(crate) fn row(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> Row {
     }
 }
 
-/// Output formats of the page report.
+/// Output formats of the page report (and, for Parquet, of the pairs and
+/// sites files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Format {
+    /// CSV with a header row.
     Csv,
+    /// One JSON object per line; lists as arrays, absent values as null.
     Jsonl,
+    /// Parquet with typed columns (dates as dates, flags as lists); --pairs
+    /// and --sites are then Parquet too.
+    Parquet,
 }
 
 /// A report row as JSON: the CSV's columns in the same order, with lists
 /// (`flags`, `date_issue`) as arrays and every absent value as null, never
 /// an empty string.
+/// Parquet's columns are made from the same values.
 #[derive(Serialize)]
-struct JsonRow<'a> {
-    path: &'a str,
-    record: Option<u64>,
-    url: Option<&'a str>,
-    title: Option<&'a str>,
-    lang: Option<&'static str>,
-    words: Option<usize>,
-    published: Option<&'a str>,
-    simhash: Option<&'a str>,
-    role: Option<&'static str>,
-    original: Option<&'a str>,
-    similarity: Option<f64>,
-    wire: Option<&'static str>,
-    junk_link_ratio: Option<f64>,
-    date_lag_days: Option<i64>,
-    flags: Vec<&'a str>,
-    status: &'a str,
-    date_issue: Vec<&'a str>,
-    id: Option<&'a str>,
+pub(crate) struct JsonRow<'a> {
+    pub path: &'a str,
+    pub record: Option<u64>,
+    pub url: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub lang: Option<&'static str>,
+    pub words: Option<usize>,
+    pub published: Option<&'a str>,
+    pub simhash: Option<&'a str>,
+    pub role: Option<&'static str>,
+    pub original: Option<&'a str>,
+    pub similarity: Option<f64>,
+    pub wire: Option<&'static str>,
+    pub junk_link_ratio: Option<f64>,
+    pub date_lag_days: Option<i64>,
+    pub flags: Vec<&'a str>,
+    pub status: &'a str,
+    pub date_issue: Vec<&'a str>,
+    pub id: Option<&'a str>,
 }
 
 impl<'a> From<&'a Row> for JsonRow<'a> {
@@ -156,12 +163,13 @@ impl<'a> From<&'a Row> for JsonRow<'a> {
 
 /// Writes the rows of all pages, in the order given.
 pub(crate) fn write_rows(
-    out: impl Write,
+    out: &mut dyn Write,
     rows: impl Iterator<Item = Row>,
     format: Format,
 ) -> std::io::Result<()> {
     match format {
         Format::Csv => write_csv(out, rows),
+        Format::Parquet => crate::columnar::write_pages(out, &rows.collect::<Vec<_>>()),
         Format::Jsonl => {
             let mut out = std::io::BufWriter::new(out);
             for r in rows {
@@ -183,11 +191,12 @@ pub(crate) struct PairRow {
     pub shared_paragraphs: usize,
 }
 
-/// Writes one row per copy.
+/// Writes one row per copy, as Parquet when the report is, else as CSV.
 pub(crate) fn write_pairs(
-    out: impl Write,
+    out: &mut dyn Write,
     pages: &[Analyzed],
     verdicts: &[Verdict],
+    format: Format,
 ) -> std::io::Result<()> {
     let rows = pages.iter().zip(verdicts).filter_map(|(p, v)| {
         v.copy_of.as_ref().map(|c| PairRow {
@@ -198,7 +207,10 @@ pub(crate) fn write_pairs(
             shared_paragraphs: c.shared_paragraphs,
         })
     });
-    write_csv(out, rows)
+    match format {
+        Format::Parquet => crate::columnar::write_pairs(out, &rows.collect::<Vec<_>>()),
+        Format::Csv | Format::Jsonl => write_csv(out, rows),
+    }
 }
 
 /// Writes CSV rows under a header row; with no rows, the header row alone,

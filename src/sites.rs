@@ -125,8 +125,16 @@ pub(crate) fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow
 }
 
 /// Writes the sites report as CSV.
-pub(crate) fn write_sites(out: impl std::io::Write, rows: &[SiteRow]) -> std::io::Result<()> {
-    crate::report::write_csv(out, rows.iter().cloned())
+/// Writes the sites table, as Parquet when the report is, else as CSV.
+pub(crate) fn write_sites(
+    out: &mut dyn std::io::Write,
+    rows: &[SiteRow],
+    format: crate::report::Format,
+) -> std::io::Result<()> {
+    match format {
+        crate::report::Format::Parquet => crate::columnar::write_sites(out, rows),
+        _ => crate::report::write_csv(out, rows.iter().cloned()),
+    }
 }
 
 #[cfg(test)]

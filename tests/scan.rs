@@ -558,3 +558,50 @@ fn skipped_files_are_named_and_a_file_named_itself_is_read() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["status"], "ok");
 }
+
+#[test]
+fn parquet_format_writes_the_report_pairs_and_sites_as_typed_tables() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    let out = farmscan()
+        .arg("scan")
+        .arg(sample())
+        .args(["--format", "parquet", "-q", "-o"])
+        .arg(path("pages.parquet"))
+        .arg("--pairs")
+        .arg(path("pairs.parquet"))
+        .arg("--sites")
+        .arg(path("sites.parquet"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = scan(&[&sample()], &[]);
+    let rows = |name: &str| {
+        let reader = SerializedFileReader::new(std::fs::File::open(path(name)).unwrap()).unwrap();
+        let meta = reader.metadata().file_metadata();
+        let columns: Vec<String> = meta
+            .schema_descr()
+            .columns()
+            .iter()
+            .map(|c| c.path().string())
+            .collect();
+        (meta.num_rows() as usize, columns)
+    };
+    let (pages, columns) = rows("pages.parquet");
+    assert_eq!(pages, csv.len());
+    assert_eq!(columns[..3], ["path", "record", "url"]);
+    assert!(
+        columns.contains(&"flags.list.item".to_string()),
+        "{columns:?}"
+    );
+    let (pairs, _) = rows("pairs.parquet");
+    assert_eq!(pairs, csv.iter().filter(|r| r["role"] == "copy").count());
+    let (sites, columns) = rows("sites.parquet");
+    assert!(sites > 0);
+    assert_eq!(columns[0], "site");
+}

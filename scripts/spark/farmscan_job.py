@@ -20,6 +20,11 @@ The per-page work stays in the farmscan binary; Spark does the shuffles:
 
 Usage (see scripts/spark-scan.sh):
   spark-submit farmscan_job.py --binary target/release/farmscan --output OUT.csv PATH...
+  spark-submit farmscan_job.py --output OUT.csv PATH...
+The second form needs the farmscan wheel installed in the executors' Python
+(`pip install farmscan-*.whl`, or shipped with --archives as a virtual
+environment): each executor then runs `python -m farmscan` with its own
+interpreter, and no binary has to be copied to the nodes.
 """
 import argparse
 import csv
@@ -80,12 +85,18 @@ def page_files(roots):
                     yield path
 
 
+def farmscan_command(binary):
+    """The farmscan to run on an executor: the binary named, or the command
+    line of the wheel installed in the executor's own Python."""
+    return [binary] if binary else [sys.executable, "-m", "farmscan"]
+
+
 def fingerprint_partition(binary):
     def run(paths):
         paths = list(paths)
         if not paths:
             return
-        out = subprocess.run([binary, "fingerprint", "-q", "-j", "1", *paths, "-o", "-"],
+        out = subprocess.run([*farmscan_command(binary), "fingerprint", "-q", "-j", "1", *paths, "-o", "-"],
                              check=True, capture_output=True, text=True).stdout
         for line in out.splitlines():
             if line.strip():
@@ -112,7 +123,7 @@ def judge_partition(binary):
             f.write("\n".join(lines) + "\n")
             name = f.name
         try:
-            out = subprocess.run([binary, "judge", "--by-group", "--trimmed", "--format", "jsonl", name],
+            out = subprocess.run([*farmscan_command(binary), "judge", "--by-group", "--trimmed", "--format", "jsonl", name],
                                  check=True, capture_output=True, text=True).stdout
         finally:
             os.unlink(name)
@@ -137,7 +148,8 @@ def connected_components(spark, ids, edges):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="+")
-    ap.add_argument("--binary", required=True)
+    ap.add_argument("--binary", help="the farmscan binary on every node (default: the installed wheel, "
+                    "run as `python -m farmscan` by each executor's Python)")
     ap.add_argument("--output", required=True)
     ap.add_argument("--partitions", type=int, default=4)
     args = ap.parse_args()

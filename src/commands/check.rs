@@ -107,7 +107,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<i32, String> {
                 .into(),
         );
     }
-    let scanned = super::scan::scan(&args.scan)?;
+    let scanned = super::scan::scan(&args.scan, args.scan.output.is_some())?;
     // The report goes where -o says; without -o, check writes only the
     // side reports asked for (--pairs, --sites, --html).
     super::scan::write_outputs(&args.scan, &scanned, args.scan.output.is_some())?;

@@ -78,6 +78,11 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
 }
 
 pub(crate) fn run(args: &ExplainArgs) -> Result<(), String> {
+    super::print_out(&text(args)?)
+}
+
+/// The explanation of each page of FILE, as `run` prints it.
+pub(crate) fn text(args: &ExplainArgs) -> Result<String, String> {
     super::set_today(&args.today);
     let file = super::load_config(&args.config)?;
     let cfg = file.apply(Config::default());
@@ -138,7 +143,7 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<(), String> {
             compare(&mut text, ex, a, oa, relation);
         }
     }
-    super::print_out(&text)
+    Ok(text)
 }
 
 /// Whether two names reach one file.

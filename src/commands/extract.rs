@@ -104,6 +104,12 @@ fn print_text(out: &mut impl Write, r: &ExtractRow) -> std::io::Result<()> {
 
 pub(crate) fn run(args: &ExtractArgs) -> Result<(), String> {
     super::set_jobs(&args.jobs)?;
+    let stdout = std::io::stdout();
+    write(args, &mut stdout.lock())
+}
+
+/// Writes what was read from each page to `out`, in the format asked for.
+pub(crate) fn write(args: &ExtractArgs, out: &mut dyn Write) -> Result<(), String> {
     super::set_today(&args.today);
     let walk = corpus::discover(&args.paths)?;
     let cfg = crate::config::Config::default();
@@ -114,8 +120,8 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<(), String> {
         |p| row(&p.source, p.id.clone(), Ok(extract::extract(p))),
         |source, status| row(&source, None, Err(status)),
     );
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    crate::interrupt::check()?;
+    let mut out = std::io::BufWriter::new(out);
     let written: std::io::Result<()> = rows.iter().try_for_each(|r| match args.format {
         ExtractFormat::Jsonl => {
             serde_json::to_writer(&mut out, r)?;

@@ -15,8 +15,22 @@ pub(crate) const EXIT_OK: i32 = 0;
 pub(crate) const EXIT_OVER_BOUND: i32 = 1;
 pub(crate) const EXIT_ERROR: i32 = 2;
 
+/// The command line, whole: Ctrl-C handling, the arguments (the program's
+/// name first), the command and its exit code. The binary is this; so is
+/// the `farmscan` script of the Python package.
+pub fn main(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    // Ctrl-C: leave no half-written report behind, and say so.
+    let _ = ctrlc::set_handler(|| {
+        crate::atomic_file::remove_unfinished();
+        eprintln!("farmscan: interrupted; no report was written");
+        std::process::exit(130);
+    });
+    use clap::Parser;
+    run(Cli::parse_from(args))
+}
+
 /// Runs a command; errors are printed here, once, as `farmscan: ...`.
-pub fn run(cli: Cli) -> i32 {
+pub(crate) fn run(cli: Cli) -> i32 {
     let result = match cli.command {
         Command::Scan(a) => scan::run(&a).map(|_| EXIT_OK),
         Command::Check(a) => check::run(&a),

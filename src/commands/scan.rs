@@ -18,11 +18,13 @@ pub(crate) struct Scanned {
     pub cfg: crate::config::Config,
 }
 
-/// Loads the corpus and the originals, and judges them together.
-pub(crate) fn scan(args: &ScanArgs) -> Result<Scanned, String> {
+/// Loads the corpus and the originals, and judges them together;
+/// `writes_report` says whether the page report will be written (check
+/// writes it only with -o).
+pub(crate) fn scan(args: &ScanArgs, writes_report: bool) -> Result<Scanned, String> {
     super::set_jobs(&args.run.jobs)?;
     super::set_today(&args.run.today);
-    check_outputs(args)?;
+    check_outputs(args, writes_report)?;
     let file = super::load_config(&args.run.config)?;
     let cfg = args.thresholds.config(&file)?;
     let start = Instant::now();
@@ -49,6 +51,7 @@ pub(crate) fn scan(args: &ScanArgs) -> Result<Scanned, String> {
         let indexed = store.candidates_for(&loaded.pages, &cfg)?;
         loaded.pages.extend(without_twins(indexed, &loaded.pages));
     }
+    crate::interrupt::check()?;
     let verdicts = judge::judge(&loaded.pages, &cfg);
     let summary = Summary::new(
         &loaded.pages,
@@ -103,9 +106,9 @@ fn without_twins(
 }
 
 /// Refuses, before any page is read, outputs that could not be written:
-/// two of them on standard output, or a file in a folder that does not
-/// exist.
-fn check_outputs(args: &ScanArgs) -> Result<(), String> {
+/// two of them on standard output, Parquet on a terminal, or a file in a
+/// folder that does not exist.
+fn check_outputs(args: &ScanArgs, writes_report: bool) -> Result<(), String> {
     let is_stdout = |p: &std::path::Path| p.as_os_str() == "-";
     let sides = [
         ("--pairs", args.pairs.as_deref()),
@@ -120,6 +123,24 @@ fn check_outputs(args: &ScanArgs) -> Result<(), String> {
     if args.output.as_deref().is_none_or(is_stdout) {
         // For check, standard output holds its JSON summary instead.
         on_stdout.push("the report (or check's summary)");
+    }
+    if args.format == crate::report::Format::Parquet
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        // The HTML report is never Parquet.
+        let mut binary: Vec<&str> = sides[..2]
+            .iter()
+            .filter(|(_, p)| p.is_some_and(is_stdout))
+            .map(|(flag, _)| *flag)
+            .collect();
+        if writes_report && args.output.as_deref().is_none_or(is_stdout) {
+            binary.push("-o");
+        }
+        if let Some(flag) = binary.first() {
+            return Err(format!(
+                "Parquet is binary and standard output is a terminal: give {flag} a file"
+            ));
+        }
     }
     if on_stdout.len() > 1 {
         return Err(format!(
@@ -147,12 +168,9 @@ fn check_outputs(args: &ScanArgs) -> Result<(), String> {
 /// the sites, HTML and pairs files asked for.
 pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Result<(), String> {
     if report {
-        let rows = (0..s.pages.len())
-            .filter(|&i| !s.pages[i].from_index)
-            .map(|i| report::row(&s.pages, &s.verdicts, i));
         super::written(
             crate::atomic_file::write_atomically(args.output.as_deref(), |w| {
-                report::write_rows(w, rows, args.format)
+                write_report(w, s, args.format)
             }),
             args.output.as_deref(),
         )?;
@@ -162,7 +180,7 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
         if let Some(path) = &args.sites {
             super::written(
                 crate::atomic_file::write_atomically(Some(path), |w| {
-                    crate::sites::write_sites(w, &sites)
+                    crate::sites::write_sites(w, &sites, args.format)
                 }),
                 Some(path),
             )?;
@@ -183,7 +201,7 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
     if let Some(pairs) = &args.pairs {
         super::written(
             crate::atomic_file::write_atomically(Some(pairs), |w| {
-                report::write_pairs(w, &s.pages, &s.verdicts)
+                report::write_pairs(w, &s.pages, &s.verdicts, args.format)
             }),
             Some(pairs),
         )?;
@@ -191,8 +209,21 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
     Ok(())
 }
 
+/// Writes the page report of a finished scan: one row per page scanned
+/// (indexed originals are not reported).
+pub(crate) fn write_report(
+    out: &mut dyn std::io::Write,
+    s: &Scanned,
+    format: report::Format,
+) -> std::io::Result<()> {
+    let rows = (0..s.pages.len())
+        .filter(|&i| !s.pages[i].from_index)
+        .map(|i| report::row(&s.pages, &s.verdicts, i));
+    report::write_rows(out, rows, format)
+}
+
 pub(crate) fn run(args: &ScanArgs) -> Result<(), String> {
-    let scanned = scan(args)?;
+    let scanned = scan(args, true)?;
     write_outputs(args, &scanned, true)?;
     if !args.run.quiet {
         eprintln!("{}", scanned.summary.line());
