@@ -16,9 +16,6 @@ import json
 import os
 from typing import Iterable, List, Optional, Union
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from farmscan import _native
 from farmscan._native import FarmscanError, __version__
 
@@ -74,7 +71,7 @@ def scan(
     jobs: Optional[int] = None,
     progress: bool = False,
     **thresholds,
-) -> pa.Table:
+) -> "pyarrow.Table":
     """Scans files and folders and returns the page report, one row per
     page, with the columns of `farmscan scan` typed: `published` a date,
     `words`, `record` and `date_lag_days` integers, `similarity` and
@@ -100,7 +97,11 @@ def scan(
         **thresholds,
     )
     data = _native.scan([*argv, "--", *_paths(paths)], jobs)
-    return pq.read_table(io.BytesIO(data))
+    # Imported here, not with the package: the `farmscan` command imports
+    # the package too, and pyarrow would add a third of a second to it.
+    import pyarrow.parquet
+
+    return pyarrow.parquet.read_table(io.BytesIO(data))
 
 
 def extract(
