@@ -30,14 +30,19 @@ pub fn rows(csv_text: &str) -> Vec<HashMap<String, String>> {
         .collect()
 }
 
-/// The report rows a successful run printed; fails the test with the run's
-/// stderr otherwise.
-pub fn ok_rows(out: &std::process::Output) -> Vec<HashMap<String, String>> {
+/// Fails the test, with the run's stderr, unless the run succeeded.
+pub fn assert_ok(out: &std::process::Output) {
     assert!(
         out.status.success(),
         "run failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// The report rows a successful run printed; fails the test with the run's
+/// stderr otherwise.
+pub fn ok_rows(out: &std::process::Output) -> Vec<HashMap<String, String>> {
+    assert_ok(out);
     rows(&String::from_utf8(out.stdout.clone()).expect("UTF-8 report"))
 }
 

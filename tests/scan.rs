@@ -575,11 +575,7 @@ fn parquet_format_writes_the_report_pairs_and_sites_as_typed_tables() {
         .arg(path("sites.parquet"))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let csv = scan(&[&sample()], &[]);
     let rows = |name: &str| {
         let reader = SerializedFileReader::new(std::fs::File::open(path(name)).unwrap()).unwrap();

@@ -16,11 +16,7 @@ fn scan_with(extra: &[&str]) -> tempfile::TempDir {
         .arg(sample())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     dir
 }
 
