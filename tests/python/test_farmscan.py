@@ -167,6 +167,7 @@ def test_parquet_report_round_trips_with_its_types(farm, tmp_path):
     assert frame.height == pages.num_rows
     assert frame.schema["published"] == polars.Date
     assert frame.filter(polars.col("flags").list.contains("copy")).height == copies
+    assert polars.from_arrow(farmscan.scan(farm)).equals(frame)
 
     duckdb = pytest.importorskip("duckdb")
     flagged = duckdb.sql(
