@@ -14,9 +14,18 @@ use std::sync::LazyLock;
 /// is read.
 static TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
 
-/// Sets the day of the scan for the whole run.
-pub(crate) fn set_today(day: NaiveDate) {
-    let _ = TODAY.set(day);
+/// Sets the day of the scan for the whole process. It cannot change once
+/// pages were read with it (the Python module runs many scans in one
+/// process): another day is an error, not silently ignored.
+pub(crate) fn set_today(day: NaiveDate) -> Result<(), String> {
+    let set = *TODAY.get_or_init(|| day);
+    if set == day {
+        Ok(())
+    } else {
+        Err(format!(
+            "the day of the scan is set once per process, and is already {set}: start a new process to scan as of {day}"
+        ))
+    }
 }
 
 thread_local! {

@@ -83,7 +83,7 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<(), String> {
 
 /// The explanation of each page of FILE, as `run` prints it.
 pub(crate) fn text(args: &ExplainArgs) -> Result<String, String> {
-    super::set_today(&args.today);
+    super::set_today(&args.today)?;
     let file = super::load_config(&args.config)?;
     let cfg = file.apply(Config::default());
     cfg.validate()?;

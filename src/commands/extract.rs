@@ -110,7 +110,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<(), String> {
 
 /// Writes what was read from each page to `out`, in the format asked for.
 pub(crate) fn write(args: &ExtractArgs, out: &mut dyn Write) -> Result<(), String> {
-    super::set_today(&args.today);
+    super::set_today(&args.today)?;
     let walk = corpus::discover(&args.paths)?;
     let cfg = crate::config::Config::default();
     let (rows, _) = crate::pipeline::read_corpus(

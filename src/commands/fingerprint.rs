@@ -7,7 +7,7 @@ use crate::records::Record;
 
 pub(crate) fn run(args: &FingerprintArgs) -> Result<(), String> {
     super::set_jobs(&args.run.jobs)?;
-    super::set_today(&args.run.today);
+    super::set_today(&args.run.today)?;
     let file = super::load_config(&args.run.config)?;
     let cfg = file.apply(crate::config::Config::default());
     cfg.validate()?;

@@ -91,9 +91,10 @@ pub(crate) fn load_config(
 }
 
 /// Sets the day of the scan, when given, for the whole run.
-pub(crate) fn set_today(today: &crate::cli::Today) {
-    if let Some(day) = today.today {
-        crate::calendar::set_today(day);
+pub(crate) fn set_today(today: &crate::cli::Today) -> Result<(), String> {
+    match today.today {
+        Some(day) => crate::calendar::set_today(day),
+        None => Ok(()),
     }
 }
 

@@ -23,7 +23,7 @@ pub(crate) struct Scanned {
 /// writes it only with -o).
 pub(crate) fn scan(args: &ScanArgs, writes_report: bool) -> Result<Scanned, String> {
     super::set_jobs(&args.run.jobs)?;
-    super::set_today(&args.run.today);
+    super::set_today(&args.run.today)?;
     check_outputs(args, writes_report)?;
     let file = super::load_config(&args.run.config)?;
     let cfg = args.thresholds.config(&file)?;

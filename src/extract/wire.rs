@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 /// One wire service as listed in the data file.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub(crate) struct WireService {
     pub name: String,
     #[serde(default)]
@@ -33,12 +33,16 @@ pub(crate) fn services() -> &'static [WireService] {
 }
 
 /// Adds services to the built-in list; must come before any page is read.
+/// The same list again is no change (the Python module runs many scans in
+/// one process, each reading its configuration); another list is an error.
 pub(crate) fn add_services(extra: Vec<WireService>) -> Result<(), String> {
     let mut all = builtin();
     all.extend(extra);
-    SERVICES
-        .set(all)
-        .map_err(|_| "wire services were already in use".to_string())
+    if *SERVICES.get_or_init(|| all.clone()) == all {
+        Ok(())
+    } else {
+        Err("the wire services are set once per process and were already in use: start a new process to use other ones".into())
+    }
 }
 
 /// Parses the tab-separated service list; `#` lines are comments.
@@ -120,6 +124,23 @@ pub(crate) fn service_for_url(url: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_services_in_use_are_given_again_freely_but_never_changed() {
+        // The built-in list (no extra services) is what every other test
+        // uses, so this test leaves the process as it found it.
+        add_services(Vec::new()).unwrap();
+        add_services(Vec::new()).unwrap();
+        let extra = WireService {
+            name: "Harbor Wire".into(),
+            domains: vec![],
+            tags: vec![],
+            phrases: vec!["(harbor wire)".into()],
+        };
+        let refused = add_services(vec![extra]).unwrap_err();
+        assert!(refused.contains("once per process"), "{refused}");
+        assert_eq!(services(), builtin().as_slice());
+    }
 
     #[test]
     fn datelines_credit_their_service() {

@@ -196,3 +196,18 @@ def test_ctrl_c_stops_a_scan_and_the_next_one_runs(tmp_path):
         farmscan.scan(tmp_path / "big.jsonl")
     # After an interruption the next run is whole.
     assert_table_matches_csv(farmscan.scan(SAMPLE), csv_rows(run(CARGO_BIN, "scan", SAMPLE).stdout.decode()))
+
+
+def test_the_day_of_the_scan_cannot_change_within_a_process():
+    # In a process of its own: the day, once set, holds for the process.
+    code = """
+import farmscan
+first = farmscan.scan(%r, today="2026-01-05")
+assert farmscan.scan(%r, today="2026-01-05") == first
+try:
+    farmscan.scan(%r, today="2026-02-01")
+except farmscan.FarmscanError as e:
+    print(e)
+""" % ((str(SAMPLE),) * 3)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "once per process, and is already 2026-01-05" in done.stdout
