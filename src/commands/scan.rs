@@ -127,10 +127,10 @@ fn check_outputs(args: &ScanArgs, writes_report: bool) -> Result<(), String> {
     if args.format == crate::report::Format::Parquet
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        // The HTML report is never Parquet.
-        let mut binary: Vec<&str> = sides[..2]
+        let mut binary: Vec<&str> = sides
             .iter()
-            .filter(|(_, p)| p.is_some_and(is_stdout))
+            // The HTML report is never Parquet.
+            .filter(|(flag, p)| *flag != "--html" && p.is_some_and(is_stdout))
             .map(|(flag, _)| *flag)
             .collect();
         if writes_report && args.output.as_deref().is_none_or(is_stdout) {

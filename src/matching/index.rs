@@ -290,9 +290,15 @@ mod tests {
     fn the_key_directory_grows_with_the_keys_and_stays_under_a_byte_a_key() {
         for keys in [0usize, 1, 5_000, 1 << 20, 10_000_000, 300_000_000] {
             let buckets = 1usize << directory_bits(keys);
-            assert!(keys / buckets <= KEYS_PER_BUCKET, "{keys} keys in {buckets} buckets");
+            assert!(
+                keys / buckets <= KEYS_PER_BUCKET,
+                "{keys} keys in {buckets} buckets"
+            );
             // Beyond the smallest directory, 4 bytes a bucket is at most a byte a key.
-            assert!(buckets <= 1 << 10 || buckets * 4 <= keys, "{keys} keys, {buckets} buckets");
+            assert!(
+                buckets <= 1 << 10 || buckets * 4 <= keys,
+                "{keys} keys, {buckets} buckets"
+            );
         }
     }
 
