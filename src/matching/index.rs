@@ -175,28 +175,16 @@ pub(crate) fn keys(set: &[Shingle]) -> impl Iterator<Item = Shingle> + '_ {
 /// one flat array (keys held once cannot pair and are not kept).
 struct Postings {
     keys: Vec<Shingle>,
-    /// Where the keys of each value of their top `bits` bits start: a
-    /// lookup searches a handful of keys, not hundreds of millions (a
-    /// binary search over all of them was most of a 10M scan).
+    /// Where the keys of each value of their top [`BUCKET_BITS`] bits
+    /// start: a lookup searches a few hundred keys, not hundreds of
+    /// millions (a binary search over all of them was most of a 10M scan).
     buckets: Vec<u32>,
-    bits: u32,
     starts: Vec<usize>,
     holders: Vec<u32>,
 }
 
-/// Keys a bucket holds on average at most: few enough that a lookup reads
-/// one cache line of keys. With 2^20 buckets whatever the corpus, a 10M
-/// scan searched a few hundred keys a lookup, and those searches were 85%
-/// of its matching time. The directory costs 4 bytes a bucket, and there
-/// are at least a sixteenth as many buckets as keys: at most a byte a key.
-const KEYS_PER_BUCKET: usize = 8;
-
-/// Bits of the directory for `keys` keys: at least 2^10 buckets, at most
-/// 2^28 (1 GB, for over a billion shared keys).
-fn directory_bits(keys: usize) -> u32 {
-    let buckets = (keys / KEYS_PER_BUCKET).max(1);
-    (usize::BITS - buckets.leading_zeros()).clamp(10, 28)
-}
+/// Top bits of a key that pick its bucket (2^20 buckets, 4 MB).
+const BUCKET_BITS: u32 = 20;
 
 impl Postings {
     /// Built by counting, not by sorting (key, page) pairs: the keys alone
@@ -223,10 +211,9 @@ impl Postings {
         }
         starts.push(total);
         drop(counts);
-        let bits = directory_bits(keys.len());
-        let mut buckets = vec![0u32; (1 << bits) + 1];
+        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
         for &k in &keys {
-            buckets[bucket(k, bits) + 1] += 1;
+            buckets[bucket(k) + 1] += 1;
         }
         for b in 1..buckets.len() {
             buckets[b] += buckets[b - 1];
@@ -234,7 +221,6 @@ impl Postings {
         let mut postings = Postings {
             keys,
             buckets,
-            bits,
             holders: Vec::new(),
             starts: Vec::new(),
         };
@@ -256,7 +242,7 @@ impl Postings {
 
     /// The position of `key` among the keys, if it is held twice.
     fn find(&self, key: Shingle) -> Option<usize> {
-        let b = bucket(key, self.bits);
+        let b = bucket(key);
         let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
         self.keys[lo..hi].binary_search(&key).ok().map(|i| lo + i)
     }
@@ -274,8 +260,8 @@ impl Postings {
     }
 }
 
-fn bucket(key: Shingle, bits: u32) -> usize {
-    (key >> (32 - bits)) as usize
+fn bucket(key: Shingle) -> usize {
+    (key >> (32 - BUCKET_BITS)) as usize
 }
 
 fn ordered(a: u32, b: u32) -> (u32, u32) {
@@ -285,22 +271,6 @@ fn ordered(a: u32, b: u32) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_key_directory_grows_with_the_keys_and_stays_under_a_byte_a_key() {
-        for keys in [0usize, 1, 5_000, 1 << 20, 10_000_000, 300_000_000] {
-            let buckets = 1usize << directory_bits(keys);
-            assert!(
-                keys / buckets <= KEYS_PER_BUCKET,
-                "{keys} keys in {buckets} buckets"
-            );
-            // Beyond the smallest directory, 4 bytes a bucket is at most a byte a key.
-            assert!(
-                buckets <= 1 << 10 || buckets * 4 <= keys,
-                "{keys} keys, {buckets} buckets"
-            );
-        }
-    }
 
     fn brute(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)> {
         let mut out = Vec::new();
