@@ -177,10 +177,22 @@ def test_parquet_report_round_trips_with_its_types(farm, tmp_path):
 
 
 def test_parquet_is_refused_on_a_terminal_only(tmp_path):
-    # Piped standard output takes the bytes; the message names the flag to use otherwise.
+    # Piped standard output takes the bytes.
     piped = run(CARGO_BIN, "scan", SAMPLE, "--format", "parquet")
     assert piped.stdout[:4] == b"PAR1"
     assert pq.read_table(io.BytesIO(piped.stdout)).num_rows == farmscan.scan(SAMPLE).num_rows
+    # A terminal does not; the message names the flag to give a file.
+    import pty
+
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run([str(CARGO_BIN), "scan", str(SAMPLE), "--format", "parquet"],
+                              stdout=terminal, stderr=subprocess.PIPE)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert done.returncode == 2
+    assert b"Parquet is binary and standard output is a terminal: give -o a file" in done.stderr
 
 
 def test_ctrl_c_stops_a_scan_and_the_next_one_runs(tmp_path):
