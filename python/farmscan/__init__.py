@@ -101,7 +101,11 @@ def scan(
     # the package too, and pyarrow would add a third of a second to it.
     import pyarrow.parquet
 
-    return pyarrow.parquet.read_table(io.BytesIO(data))
+    # One row group in memory: threads gain nothing, and pyarrow's reader
+    # threads made this interpreter abort at exit in about a third of runs
+    # ("terminate called without an active exception", pyarrow 26, with no
+    # farmscan code involved); without them, none in 40.
+    return pyarrow.parquet.read_table(io.BytesIO(data), use_threads=False)
 
 
 def extract(

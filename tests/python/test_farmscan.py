@@ -58,6 +58,12 @@ def corpus(request):
     return SAMPLE if request.param == "sample" else request.getfixturevalue("farm")
 
 
+def read_parquet(source):
+    # Without reader threads, as the package reads: pyarrow's threads can
+    # abort the interpreter at exit (see farmscan/__init__.py).
+    return pq.read_table(source, use_threads=False)
+
+
 def csv_rows(text):
     return list(csv.DictReader(io.StringIO(text)))
 
@@ -148,7 +154,7 @@ def test_parquet_report_round_trips_with_its_types(farm, tmp_path):
     run(CARGO_BIN, "scan", farm, "--format", "parquet", "-o", tmp_path / "pages.parquet",
         "--pairs", tmp_path / "pairs.parquet", "--sites", tmp_path / "sites.parquet")
     for name in ("pages", "pairs", "sites"):
-        table = pq.read_table(tmp_path / f"{name}.parquet")
+        table = read_parquet(tmp_path / f"{name}.parquet")
         rows = csv_rows((tmp_path / f"{name}.csv").read_text())
         assert rows, name
         if name == "sites":
@@ -157,7 +163,7 @@ def test_parquet_report_round_trips_with_its_types(farm, tmp_path):
         if name == "pairs":
             assert table.schema.field("hamming").type == pa.int64()
         assert_table_matches_csv(table, rows)
-    pages = pq.read_table(tmp_path / "pages.parquet")
+    pages = read_parquet(tmp_path / "pages.parquet")
     assert pages.schema.field("published").type == pa.date32()
     assert pages.to_pylist() == farmscan.scan(farm).to_pylist()
     copies = sum(1 for r in pages.to_pylist() if "copy" in r["flags"])
@@ -181,7 +187,7 @@ def test_parquet_is_refused_on_a_terminal_only(tmp_path):
     # Piped standard output takes the bytes.
     piped = run(CARGO_BIN, "scan", SAMPLE, "--format", "parquet")
     assert piped.stdout[:4] == b"PAR1"
-    assert pq.read_table(io.BytesIO(piped.stdout)).num_rows == farmscan.scan(SAMPLE).num_rows
+    assert read_parquet(io.BytesIO(piped.stdout)).num_rows == farmscan.scan(SAMPLE).num_rows
     # A terminal does not; the message names the flag to give a file.
     import pty
 
