@@ -1,6 +1,6 @@
 //! Command-line definitions: every flag documented once, here.
 
-use crate::config::{Config, FileConfig};
+use crate::config::{Config, FileConfig, ThresholdArgs};
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,6 +34,9 @@ pub(crate) enum Command {
     /// Keep a persistent index of originals to check later crawls against.
     #[command(subcommand)]
     Index(IndexCommand),
+    /// Print every threshold with its default and meaning, as a
+    /// configuration file to save as farmscan.toml and edit.
+    Settings,
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +57,9 @@ pub(crate) struct FingerprintArgs {
 
     #[command(flatten)]
     pub run: RunArgs,
+
+    #[command(flatten)]
+    pub settings: Settings,
 }
 
 #[derive(Debug, Args)]
@@ -81,17 +87,14 @@ pub(crate) struct JudgeArgs {
     pub by_group: bool,
 
     #[command(flatten)]
-    pub config: ConfigFile,
-
-    #[command(flatten)]
-    pub thresholds: Thresholds,
+    pub settings: Settings,
 }
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum IndexCommand {
     /// Fingerprint pages into the index (created if missing); a page
     /// already there is kept once.
-    Add(IndexAddArgs),
+    Add(Box<IndexAddArgs>),
     /// Print what the index holds.
     Stats(IndexStatsArgs),
 }
@@ -108,6 +111,9 @@ pub(crate) struct IndexAddArgs {
 
     #[command(flatten)]
     pub run: RunArgs,
+
+    #[command(flatten)]
+    pub settings: Settings,
 }
 
 #[derive(Debug, Args)]
@@ -164,7 +170,7 @@ pub(crate) struct ScanArgs {
     pub run: RunArgs,
 
     #[command(flatten)]
-    pub thresholds: Thresholds,
+    pub settings: Settings,
 }
 
 /// How a run works, for every command that reads a corpus.
@@ -176,9 +182,6 @@ pub(crate) struct RunArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
-
-    #[command(flatten)]
-    pub config: ConfigFile,
 
     #[command(flatten)]
     pub today: Today,
@@ -212,66 +215,28 @@ pub(crate) struct Today {
     pub today: Option<chrono::NaiveDate>,
 }
 
-/// Thresholds that decide verdicts. Each overrides the configuration file,
-/// which overrides the default.
+/// The configuration file and the thresholds: the same for every command
+/// that reads or judges pages, so each reaches the verdict `scan` would.
 #[derive(Debug, Args)]
-pub(crate) struct Thresholds {
-    /// Share of a page's body that must be found in another page for it to
-    /// be a copy, 0 to 1 [default: 0.5].
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
-    pub min_similarity: Option<f64>,
+pub(crate) struct Settings {
+    #[command(flatten)]
+    pub config: ConfigFile,
 
-    /// The same share for a page matched against a given original
-    /// (--originals, --index): a page taking a third of its text from a
-    /// wire feed's story is a copy [default: 0.333].
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
-    pub min_similarity_given: Option<f64>,
-
-    /// SimHash bits two bodies may differ in to be compared as
-    /// near-duplicates [default: 3].
-    #[arg(long, value_name = "BITS")]
-    pub hamming_radius: Option<u32>,
-
-    /// Junk link characters per body character at which a page is flagged
-    /// junk_links [default: 0.5].
-    #[arg(long, value_name = "X", allow_negative_numbers = true)]
-    pub junk_ratio: Option<f64>,
-
-    /// Days a copy's date may trail its original's before it is flagged
-    /// date_mismatch (stale) [default: 7].
-    #[arg(long, value_name = "DAYS", allow_negative_numbers = true)]
-    pub stale_days: Option<i64>,
-
-    /// Largest size one page (a file, a WARC record, a JSON line) may
-    /// decompress to, in bytes; larger ones get an error row [default: 67108864].
-    #[arg(long, value_name = "BYTES")]
-    pub max_bytes: Option<u64>,
+    #[command(flatten)]
+    pub thresholds: ThresholdArgs,
 }
 
-impl Thresholds {
-    /// The configuration: defaults, then the file, then these flags.
-    pub(crate) fn config(&self, file: &FileConfig) -> Result<Config, String> {
-        let mut cfg = file.apply(Config::default());
-        if let Some(v) = self.min_similarity {
-            cfg.min_similarity = v;
+impl Settings {
+    /// Reads the configuration file and puts the flags over it, before any
+    /// page is read: the file (for its originals) and the run's
+    /// configuration. The file's wire services join the built-in ones.
+    pub(crate) fn load(&self) -> Result<(FileConfig, Config), String> {
+        let file = FileConfig::load(self.config.config.as_deref())?;
+        if !file.wire.is_empty() {
+            crate::extract::wire::add_services(file.wire.clone())?;
         }
-        if let Some(v) = self.min_similarity_given {
-            cfg.min_similarity_given = v;
-        }
-        if let Some(v) = self.hamming_radius {
-            cfg.hamming_radius = v;
-        }
-        if let Some(v) = self.junk_ratio {
-            cfg.junk_ratio = v;
-        }
-        if let Some(v) = self.stale_days {
-            cfg.stale_days = v;
-        }
-        if let Some(v) = self.max_bytes {
-            cfg.max_bytes = v;
-        }
-        cfg.validate()?;
-        Ok(cfg)
+        let cfg = self.thresholds.config(&file)?;
+        Ok((file, cfg))
     }
 }
 
@@ -323,6 +288,10 @@ pub(crate) struct ExtractArgs {
 
     #[command(flatten)]
     pub today: Today,
+
+    /// Read with the configuration's size limit and wire services.
+    #[command(flatten)]
+    pub settings: Settings,
 }
 
 #[derive(Debug, Args)]
@@ -343,9 +312,10 @@ pub(crate) struct ExplainArgs {
     #[arg(long, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
 
-    /// The configuration `scan` ran with, so the verdict is the one it gave.
+    /// The configuration and thresholds `scan` ran with, so the verdict is
+    /// the one it gave.
     #[command(flatten)]
-    pub config: ConfigFile,
+    pub settings: Settings,
 
     #[command(flatten)]
     pub today: Today,

@@ -151,6 +151,10 @@ fn run_cli(py: Python<'_>, argv: Vec<String>) -> i32 {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FarmscanError", m.py().get_type::<FarmscanError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The thresholds the command line takes as flags, defined once in
+    // `config`: the package's keywords are these names.
+    let names: Vec<&str> = crate::config::settings().iter().map(|s| s.name).collect();
+    m.add("THRESHOLDS", names)?;
     m.add_function(wrap_pyfunction!(scan, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;

@@ -125,3 +125,25 @@ fn every_list_item_gets_its_fate_in_plain_words() {
     assert!(text.contains("fingerprint of the wording"), "{text}");
     assert!(!text.contains(" in main "), "{text}");
 }
+
+#[test]
+fn explain_takes_the_thresholds_scan_was_given() {
+    let page = sample().join("farm/orphan-farm.txt");
+    let flagged = explain(&[&page], None);
+    assert!(
+        flagged.contains("flags junk_links;date_mismatch"),
+        "{flagged}"
+    );
+    let out = farmscan()
+        .arg("explain")
+        .arg(&page)
+        .args(["--junk-ratio", "1000"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lenient = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        lenient.contains("flags date_mismatch\n") && lenient.contains("(flag at 1000.00)"),
+        "with a junk ratio no page reaches, the page is not flagged junk_links: {lenient}"
+    );
+}

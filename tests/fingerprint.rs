@@ -166,3 +166,22 @@ fn judge_refuses_a_page_size_cap_it_could_not_apply() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("give it to fingerprint"));
 }
+
+#[test]
+fn fingerprint_takes_the_page_size_cap_that_judge_sends_it_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records.jsonl");
+    farmscan()
+        .args(["fingerprint", "-q", "--max-bytes", "1000", "-o"])
+        .arg(&records)
+        .arg(sample().join("originals/harbor-strike.html"))
+        .assert()
+        .code(0);
+    let judged = farmscan().arg("judge").arg(&records).output().unwrap();
+    let rows = ok_rows(&judged);
+    assert!(
+        rows[0]["status"].contains("1000"),
+        "a page over the cap is an error row naming it: {:?}",
+        rows[0]
+    );
+}

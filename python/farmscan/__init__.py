@@ -23,15 +23,9 @@ __all__ = ["scan", "extract", "explain", "FarmscanError", "__version__"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-# The thresholds `scan` takes as keywords, each a flag of `farmscan scan`.
-THRESHOLDS = (
-    "min_similarity",
-    "min_similarity_given",
-    "hamming_radius",
-    "junk_ratio",
-    "stale_days",
-    "max_bytes",
-)
+# The thresholds `scan` takes as keywords, each a flag of `farmscan scan`
+# (`farmscan settings` prints them with their defaults and meanings).
+THRESHOLDS = tuple(_native.THRESHOLDS)
 
 
 def _paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[str]:
@@ -80,8 +74,8 @@ def scan(
 
     originals: pages that are originals by definition (`--originals`).
     index: an originals index made with `farmscan index add` (`--index`).
-    thresholds: min_similarity, min_similarity_given, hamming_radius,
-    junk_ratio, stale_days, max_bytes, as the flags of the same names.
+    thresholds: any of THRESHOLDS (`farmscan settings` lists them with
+    their defaults), as the flags of the same names.
     jobs: worker threads (all cores by default).
     progress: show the progress bar and per-file notes on stderr.
     """

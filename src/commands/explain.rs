@@ -84,9 +84,7 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<(), String> {
 /// The explanation of each page of FILE, as `run` prints it.
 pub(crate) fn text(args: &ExplainArgs) -> Result<String, String> {
     super::set_today(&args.today)?;
-    let file = super::load_config(&args.config)?;
-    let cfg = file.apply(Config::default());
-    cfg.validate()?;
+    let (file, cfg) = args.settings.load()?;
     if let Some(other) = &args.against
         && same_file(&args.file, other)
     {

@@ -112,7 +112,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<(), String> {
 pub(crate) fn write(args: &ExtractArgs, out: &mut dyn Write) -> Result<(), String> {
     super::set_today(&args.today)?;
     let walk = corpus::discover(&args.paths)?;
-    let cfg = crate::config::Config::default();
+    let (_, cfg) = args.settings.load()?;
     let (rows, _) = crate::pipeline::read_corpus(
         &walk,
         cfg.max_bytes,

@@ -8,9 +8,7 @@ use crate::records::Record;
 pub(crate) fn run(args: &FingerprintArgs) -> Result<(), String> {
     super::set_jobs(&args.run.jobs)?;
     super::set_today(&args.run.today)?;
-    let file = super::load_config(&args.run.config)?;
-    let cfg = file.apply(crate::config::Config::default());
-    cfg.validate()?;
+    let (_, cfg) = args.settings.load()?;
     let mut pages = pipeline::load(&args.paths, false, &cfg, args.run.quiet)?.pages;
     if !args.originals.is_empty() {
         let originals = pipeline::load(&args.originals, true, &cfg, args.run.quiet)?;

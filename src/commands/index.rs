@@ -14,9 +14,7 @@ pub(crate) fn run(cmd: &IndexCommand) -> Result<(), String> {
 fn add(args: &IndexAddArgs) -> Result<(), String> {
     super::set_jobs(&args.run.jobs)?;
     super::set_today(&args.run.today)?;
-    let file = super::load_config(&args.run.config)?;
-    let cfg = file.apply(crate::config::Config::default());
-    cfg.validate()?;
+    let (_, cfg) = args.settings.load()?;
     let mut store = Store::open(&args.db, true)?;
     let loaded = pipeline::load(&args.paths, true, &cfg, args.run.quiet)?;
     let added = store.add(&loaded.pages)?;

@@ -35,14 +35,13 @@ fn read_records(path: &std::path::Path) -> Result<Vec<Judged>, String> {
 }
 
 pub(crate) fn run(args: &JudgeArgs) -> Result<(), String> {
-    if args.thresholds.max_bytes.is_some() {
+    if args.settings.thresholds.max_bytes.is_some() {
         return Err(
             "--max-bytes caps pages as they are read: give it to fingerprint; judge reads records"
                 .into(),
         );
     }
-    let file = super::load_config(&args.config)?;
-    let mut cfg = args.thresholds.config(&file)?;
+    let (_, mut cfg) = args.settings.load()?;
     cfg.site_boilerplate = !args.trimmed;
     let mut records = Vec::new();
     for f in &args.files {

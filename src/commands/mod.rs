@@ -7,6 +7,7 @@ pub(crate) mod fingerprint;
 pub(crate) mod index;
 pub(crate) mod judge;
 pub(crate) mod scan;
+pub(crate) mod settings;
 
 use crate::cli::{Cli, Command};
 
@@ -39,6 +40,7 @@ pub(crate) fn run(cli: Cli) -> i32 {
         Command::Index(c) => index::run(&c).map(|_| EXIT_OK),
         Command::Fingerprint(a) => fingerprint::run(&a).map(|_| EXIT_OK),
         Command::Judge(a) => judge::run(&a).map(|_| EXIT_OK),
+        Command::Settings => print_out(&settings::text()).map(|_| EXIT_OK),
     };
     result.unwrap_or_else(|e| {
         eprintln!("farmscan: {e}");
@@ -76,18 +78,6 @@ pub(crate) fn print_out(text: &str) -> Result<(), String> {
         out.write_all(text.as_bytes()).and_then(|_| out.flush()),
         None,
     )
-}
-
-/// Reads the configuration file (if any), registers its wire services, and
-/// returns it: done once, before any page is read.
-pub(crate) fn load_config(
-    file: &crate::cli::ConfigFile,
-) -> Result<crate::config::FileConfig, String> {
-    let file = crate::config::FileConfig::load(file.config.as_deref())?;
-    if !file.wire.is_empty() {
-        crate::extract::wire::add_services(file.wire.clone())?;
-    }
-    Ok(file)
 }
 
 /// Sets the day of the scan, when given, for the whole run.

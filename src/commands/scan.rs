@@ -25,8 +25,7 @@ pub(crate) fn scan(args: &ScanArgs, writes_report: bool) -> Result<Scanned, Stri
     super::set_jobs(&args.run.jobs)?;
     super::set_today(&args.run.today)?;
     check_outputs(args, writes_report)?;
-    let file = super::load_config(&args.run.config)?;
-    let cfg = args.thresholds.config(&file)?;
+    let (file, cfg) = args.settings.load()?;
     let start = Instant::now();
     // Open the index first: a missing or unreadable index is an error before
     // any work is done.
