@@ -266,6 +266,25 @@ pub(crate) struct CheckArgs {
     pub fail_on: Vec<String>,
 }
 
+/// `--format`'s values and what `--help` says of each.
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Format::Csv, Format::Jsonl, Format::Parquet]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use clap::builder::PossibleValue;
+        Some(match self {
+            Format::Csv => PossibleValue::new("csv").help("CSV with a header row"),
+            Format::Jsonl => PossibleValue::new("jsonl")
+                .help("One JSON object per line; lists as arrays, absent values as null"),
+            Format::Parquet => PossibleValue::new("parquet").help(
+                "Parquet with typed columns (dates as dates, flags as lists); --pairs and --sites are then Parquet too",
+            ),
+        })
+    }
+}
+
 /// How `extract` prints pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ExtractFormat {

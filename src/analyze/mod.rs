@@ -21,12 +21,21 @@ const LANG_PREFIX_CHARS: usize = 1000;
 /// What a page's site was read from: the registrable domain of its URL,
 /// or the folder it was found in when no URL is known. Written `url` or
 /// `folder` in the sites report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) enum SiteFrom {
     #[default]
     Url,
     Folder,
+}
+
+impl SiteFrom {
+    /// The word the sites report writes.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            SiteFrom::Url => "url",
+            SiteFrom::Folder => "folder",
+        }
+    }
 }
 
 /// One page after per-page analysis.

@@ -54,7 +54,7 @@ struct CheckLine<'a> {
     /// The bound in pages: the most that pass.
     max_flagged_pages: usize,
     fail_on: Vec<&'static str>,
-    summary: &'a crate::summary::Summary,
+    summary: &'a crate::report::summary::Summary,
 }
 
 /// What counts towards `--max-flagged`: pages carrying one of these flags,

@@ -68,13 +68,13 @@ pub(crate) fn run(args: &JudgeArgs) -> Result<(), String> {
         // Site reputations tallied over the whole corpus, when given.
         let farm: Option<Vec<bool>> = group.iter().map(|(_, f, _)| *f).collect();
         let verdicts = judge::judge_with_sites(&pages, &cfg, farm.as_deref());
-        rows.extend((0..pages.len()).map(|i| report::row(&pages, &verdicts, i)));
+        rows.extend((0..pages.len()).map(|i| report::PageRow::new(&pages, &verdicts, i)));
     }
     rows.sort_by(|a, b| (&a.path, a.record).cmp(&(&b.path, b.record)));
     let rows = rows.into_iter();
     super::written(
         crate::atomic_file::write_atomically(args.output.as_deref(), |w| {
-            report::write_rows(w, rows, args.format)
+            report::write_pages(w, rows, args.format)
         }),
         args.output.as_deref(),
     )

@@ -5,8 +5,8 @@ use crate::cli::ScanArgs;
 use crate::judge::{self, Verdict};
 use crate::pipeline;
 use crate::report;
+use crate::report::summary::Summary;
 use crate::store::Store;
-use crate::summary::Summary;
 use std::time::Instant;
 
 /// A finished scan: pages, their verdicts and the summary.
@@ -175,22 +175,22 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
         )?;
     }
     if args.sites.is_some() || args.html.is_some() {
-        let sites = crate::sites::aggregate(&s.pages, &s.verdicts);
+        let sites = crate::report::sites::aggregate(&s.pages, &s.verdicts);
         if let Some(path) = &args.sites {
             super::written(
                 crate::atomic_file::write_atomically(Some(path), |w| {
-                    crate::sites::write_sites(w, &sites, args.format)
+                    report::write_sites(w, &sites, args.format)
                 }),
                 Some(path),
             )?;
         }
         if let Some(path) = &args.html {
-            let run = crate::html_report::RunInfo {
+            let run = crate::report::html::RunInfo {
                 inputs: &args.paths,
                 cfg: &s.cfg,
                 day: crate::calendar::latest_for(None, None),
             };
-            let page = crate::html_report::render(&s.pages, &s.verdicts, &sites, &s.summary, &run);
+            let page = crate::report::html::render(&s.pages, &s.verdicts, &sites, &s.summary, &run);
             super::written(
                 crate::atomic_file::write_atomically(Some(path), |w| w.write_all(page.as_bytes())),
                 Some(path),
@@ -200,7 +200,7 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
     if let Some(pairs) = &args.pairs {
         super::written(
             crate::atomic_file::write_atomically(Some(pairs), |w| {
-                report::write_pairs(w, &s.pages, &s.verdicts, args.format)
+                report::write_pairs(w, report::pairs(&s.pages, &s.verdicts), args.format)
             }),
             Some(pairs),
         )?;
@@ -217,8 +217,8 @@ pub(crate) fn write_report(
 ) -> std::io::Result<()> {
     let rows = (0..s.pages.len())
         .filter(|&i| !s.pages[i].from_index)
-        .map(|i| report::row(&s.pages, &s.verdicts, i));
-    report::write_rows(out, rows, format)
+        .map(|i| report::PageRow::new(&s.pages, &s.verdicts, i));
+    report::write_pages(out, rows, format)
 }
 
 pub(crate) fn run(args: &ScanArgs) -> Result<(), String> {

@@ -1,22 +1,24 @@
 //! The researcher's view by site: which sites republish whose stories, how
 //! stale, how padded.
 
+use super::round3;
+use super::table::{
+    Cell, Column, Table, count, float, float_always, int_always, list, text_always,
+};
 use crate::analyze::{Analyzed, SiteFrom};
 use crate::judge::{Role, Verdict, share_lower_bound};
-use crate::report::round3;
 use crate::signals::Flag;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One row of the sites report, columns in the order researchers asked for
 /// (`site_from` added last).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct SiteRow {
     pub site: String,
     pub pages: usize,
     pub copies: usize,
-    /// The sites its copies were copied from, most copied first (`;`-separated).
-    pub copied_from_sites: String,
+    /// The sites its copies were copied from, most copied first.
+    pub copied_from_sites: Vec<String>,
     /// Copies whose body credits a wire service.
     pub wire_copies: usize,
     pub junk_links: usize,
@@ -32,6 +34,25 @@ pub(crate) struct SiteRow {
     /// ranked by it, so one misjudged page of a real site does not rank
     /// above a farm of fifty copies.
     pub farm_share_low: f64,
+}
+
+impl Table for SiteRow {
+    const COLUMNS: &'static [Column<Self>] = &[
+        text_always("site", |r| Cell::Text(Some(&r.site))),
+        int_always("pages", |r| Cell::Int(count(r.pages))),
+        int_always("copies", |r| Cell::Int(count(r.copies))),
+        list("copied_from_sites", |r| {
+            Cell::List(r.copied_from_sites.iter().map(String::as_str).collect())
+        }),
+        int_always("wire_copies", |r| Cell::Int(count(r.wire_copies))),
+        int_always("junk_links", |r| Cell::Int(count(r.junk_links))),
+        int_always("date_mismatch", |r| Cell::Int(count(r.date_mismatch))),
+        float("median_lag_days", |r| Cell::Float(r.median_lag_days)),
+        float("median_similarity", |r| Cell::Float(r.median_similarity)),
+        float_always("farm_share", |r| Cell::Float(Some(r.farm_share))),
+        text_always("site_from", |r| Cell::Text(Some(r.site_from.name()))),
+        float_always("farm_share_low", |r| Cell::Float(Some(r.farm_share_low))),
+    ];
 }
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
@@ -98,11 +119,7 @@ pub(crate) fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow
                 site: site.to_string(),
                 pages: a.pages,
                 copies: a.copies,
-                copied_from_sites: sources
-                    .into_iter()
-                    .map(|(s, _)| s)
-                    .collect::<Vec<_>>()
-                    .join(";"),
+                copied_from_sites: sources.into_iter().map(|(s, _)| s).collect(),
                 wire_copies: a.wire,
                 junk_links: a.junk,
                 date_mismatch: a.dates,
@@ -122,19 +139,6 @@ pub(crate) fn aggregate(pages: &[Analyzed], verdicts: &[Verdict]) -> Vec<SiteRow
             .then(a.site.cmp(&b.site))
     });
     rows
-}
-
-/// Writes the sites report as CSV.
-/// Writes the sites table, as Parquet when the report is, else as CSV.
-pub(crate) fn write_sites(
-    out: &mut dyn std::io::Write,
-    rows: &[SiteRow],
-    format: crate::report::Format,
-) -> std::io::Result<()> {
-    match format {
-        crate::report::Format::Parquet => crate::columnar::write_sites(out, rows),
-        _ => crate::report::write_csv(out, rows.iter().cloned()),
-    }
 }
 
 #[cfg(test)]

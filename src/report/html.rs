@@ -4,10 +4,10 @@
 //! external scripts or fonts. Aggregates are shown in full; page lists are
 //! capped so a report of 100,000 pages stays light.
 
+use super::sites::SiteRow;
+use super::summary::Summary;
 use crate::analyze::Analyzed;
 use crate::judge::{Role, Verdict};
-use crate::sites::SiteRow;
-use crate::summary::Summary;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -246,7 +246,7 @@ fn sites_table(h: &mut String, sites: &[SiteRow]) {
             },
             s.pages,
             s.copies,
-            esc(&s.copied_from_sites.replace(';', ", ")),
+            esc(&s.copied_from_sites.join(", ")),
             s.wire_copies,
             s.junk_links,
             s.date_mismatch,

@@ -1,0 +1,88 @@
+//! What a run writes: the page report, the pairs and sites tables, the
+//! summary for pipelines and the HTML report for people.
+//!
+//! Each table is a typed row with its columns defined once (`table`); the
+//! CSV, JSON Lines and Parquet encoders write any of them. Nothing here
+//! decides a verdict: rows are made from pages and their verdicts.
+
+mod csv;
+pub(crate) mod html;
+mod jsonl;
+mod pages;
+pub(crate) mod pairs;
+mod parquet;
+pub(crate) mod sites;
+pub(crate) mod summary;
+mod table;
+
+pub(crate) use pages::PageRow;
+pub(crate) use pairs::pairs;
+pub(crate) use sites::SiteRow;
+
+use std::io::Write;
+use table::Table;
+
+/// Output formats of the page report (and, for Parquet, of the pairs and
+/// sites files). The command line's words for them are in `cli`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// CSV with a header row.
+    Csv,
+    /// One JSON object per line; lists as arrays, absent values as null.
+    Jsonl,
+    /// Parquet with typed columns.
+    Parquet,
+}
+
+/// Rounds to three decimals: enough to read, stable to compare.
+pub(crate) fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Writes the page rows, in the order given.
+pub(crate) fn write_pages(
+    out: &mut dyn Write,
+    rows: impl Iterator<Item = PageRow>,
+    format: Format,
+) -> std::io::Result<()> {
+    write(out, rows, format)
+}
+
+/// Writes the pairs of every copy, as Parquet when the report is, else as
+/// CSV (a side table has no JSON Lines form).
+pub(crate) fn write_pairs(
+    out: &mut dyn Write,
+    rows: impl Iterator<Item = pairs::PairRow>,
+    format: Format,
+) -> std::io::Result<()> {
+    write(out, rows, side_table(format))
+}
+
+/// Writes the sites table, as Parquet when the report is, else as CSV.
+pub(crate) fn write_sites(
+    out: &mut dyn Write,
+    rows: &[SiteRow],
+    format: Format,
+) -> std::io::Result<()> {
+    write(out, rows.iter().cloned(), side_table(format))
+}
+
+/// The format of the pairs and sites files for a report in `format`.
+fn side_table(format: Format) -> Format {
+    match format {
+        Format::Parquet => Format::Parquet,
+        Format::Csv | Format::Jsonl => Format::Csv,
+    }
+}
+
+fn write<R: Table>(
+    out: &mut dyn Write,
+    rows: impl Iterator<Item = R>,
+    format: Format,
+) -> std::io::Result<()> {
+    match format {
+        Format::Csv => csv::write(out, rows),
+        Format::Jsonl => jsonl::write(out, rows),
+        Format::Parquet => parquet::write(out, rows),
+    }
+}

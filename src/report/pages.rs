@@ -1,0 +1,98 @@
+//! The page report's row: one per page, built once from the page and its
+//! verdict, typed (dates as dates, lists as lists, absent values absent),
+//! and its columns in the SPEC's order (extra columns last).
+
+use super::round3;
+use super::table::{Cell, Column, Table, count, date, float, int, list, text, text_always};
+use crate::analyze::Analyzed;
+use crate::judge::Verdict;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageRow {
+    pub path: String,
+    /// The record's number within a WARC or JSON Lines file.
+    pub record: Option<u64>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub lang: Option<&'static str>,
+    pub words: Option<usize>,
+    pub published: Option<NaiveDate>,
+    /// The body's SimHash, as 16 hex digits.
+    pub simhash: Option<String>,
+    pub role: Option<&'static str>,
+    /// The original of a copy, as the report names pages.
+    pub original: Option<String>,
+    pub similarity: Option<f64>,
+    pub wire: Option<&'static str>,
+    pub junk_link_ratio: Option<f64>,
+    pub date_lag_days: Option<i64>,
+    pub flags: Vec<&'static str>,
+    /// `ok`, or why the page could not be read.
+    pub status: String,
+    /// Codes of the `date_mismatch` reasons (`stale`, `weekday`, ...).
+    pub date_issue: Vec<&'static str>,
+    /// The input's id for the page (JSON Lines `id`), to join rows back.
+    pub id: Option<String>,
+}
+
+impl Table for PageRow {
+    const COLUMNS: &'static [Column<Self>] = &[
+        text_always("path", |r| Cell::Text(Some(&r.path))),
+        int("record", |r| Cell::Int(r.record.and_then(count))),
+        text("url", |r| Cell::Text(r.url.as_deref())),
+        text("title", |r| Cell::Text(r.title.as_deref())),
+        text("lang", |r| Cell::Text(r.lang)),
+        int("words", |r| Cell::Int(r.words.and_then(count))),
+        date("published", |r| Cell::Date(r.published)),
+        text("simhash", |r| Cell::Text(r.simhash.as_deref())),
+        text("role", |r| Cell::Text(r.role)),
+        text("original", |r| Cell::Text(r.original.as_deref())),
+        float("similarity", |r| Cell::Float(r.similarity)),
+        text("wire", |r| Cell::Text(r.wire)),
+        float("junk_link_ratio", |r| Cell::Float(r.junk_link_ratio)),
+        int("date_lag_days", |r| Cell::Int(r.date_lag_days)),
+        list("flags", |r| Cell::List(r.flags.clone())),
+        text_always("status", |r| Cell::Text(Some(&r.status))),
+        list("date_issue", |r| Cell::List(r.date_issue.clone())),
+        text("id", |r| Cell::Text(r.id.as_deref())),
+    ];
+}
+
+impl PageRow {
+    /// The row of page `i`: a page that could not be read has its place
+    /// and status only.
+    pub(crate) fn new(pages: &[Analyzed], verdicts: &[Verdict], i: usize) -> PageRow {
+        let p = &pages[i];
+        let v = &verdicts[i];
+        let place = PageRow {
+            path: p.source.path.to_string(),
+            record: p.source.record,
+            // An empty address is no address.
+            url: p.url.clone().filter(|u| !u.is_empty()),
+            status: p.status.to_string(),
+            id: p.id.clone(),
+            ..PageRow::default()
+        };
+        if !p.is_ok() {
+            return place;
+        }
+        let c = v.copy_of.as_ref();
+        PageRow {
+            title: Some(p.title.clone()).filter(|t| !t.is_empty()),
+            lang: p.lang,
+            words: Some(p.words),
+            published: p.published(),
+            simhash: Some(format!("{:016x}", p.print.simhash)),
+            role: Some(v.role.name()),
+            original: c.map(|c| pages[c.original].source.label()),
+            similarity: c.map(|c| round3(c.similarity)),
+            wire: p.wire,
+            junk_link_ratio: Some(round3(p.junk.ratio())),
+            date_lag_days: c.and_then(|c| c.date_lag_days),
+            flags: v.flags.iter().map(|f| f.name()).collect(),
+            date_issue: v.date_issues.iter().map(|d| d.code.code()).collect(),
+            ..place
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! The `--pairs` table: one row per copy, naming its original and how the
+//! two bodies matched.
+
+use super::round3;
+use super::table::{Cell, Column, Table, count, float_always, int_always, text_always};
+use crate::analyze::Analyzed;
+use crate::judge::Verdict;
+
+#[derive(Debug, Clone)]
+pub(crate) struct PairRow {
+    pub copy: String,
+    pub original: String,
+    /// SimHash bits the two bodies differ in.
+    pub hamming: u32,
+    pub similarity: f64,
+    pub shared_paragraphs: usize,
+}
+
+impl Table for PairRow {
+    const COLUMNS: &'static [Column<Self>] = &[
+        text_always("copy", |r| Cell::Text(Some(&r.copy))),
+        text_always("original", |r| Cell::Text(Some(&r.original))),
+        int_always("hamming", |r| Cell::Int(count(r.hamming))),
+        float_always("similarity", |r| Cell::Float(Some(r.similarity))),
+        int_always("shared_paragraphs", |r| {
+            Cell::Int(count(r.shared_paragraphs))
+        }),
+    ];
+}
+
+/// The pairs of every copy among `pages`, in page order.
+pub(crate) fn pairs<'a>(
+    pages: &'a [Analyzed],
+    verdicts: &'a [Verdict],
+) -> impl Iterator<Item = PairRow> + 'a {
+    pages.iter().zip(verdicts).filter_map(|(p, v)| {
+        v.copy_of.as_ref().map(|c| PairRow {
+            copy: p.source.label(),
+            original: pages[c.original].source.label(),
+            hamming: c.hamming,
+            similarity: round3(c.similarity),
+            shared_paragraphs: c.shared_paragraphs,
+        })
+    })
+}
