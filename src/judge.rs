@@ -5,12 +5,11 @@ use crate::analyze::Analyzed;
 use crate::config::Config;
 use crate::fingerprint::{Shingle, hamming};
 use crate::matching::{self, Edge, Printed, boilerplate, cluster, verify::containment};
-use crate::signals::copy::{Contender, Evidence, better_original, shared_paragraphs};
+use crate::signals::copy::{self, Contender, Evidence, better_original, shared_paragraphs};
 use crate::signals::date_mismatch::{self, DateEvidence, DateIssue};
-use crate::signals::{Flag, junk_links};
+use crate::signals::{Flag, farm_site, junk_links};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// A page's part in the corpus's copying.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -100,9 +99,7 @@ pub(crate) fn judge_with_sites(
             x.is_some() && x == y
         };
         !known(page_address)
-            && (!known(url_domain)
-                || (a_in_b.min(b_in_a) >= cfg.min_same_site_similarity
-                    && shared >= MIN_SHARED_WHOLE))
+            && (!known(url_domain) || copy::same_story_on_one_site(a_in_b, b_in_a, shared, cfg))
     };
     let edges: Vec<Edge> = matching::verify::verify(&printed, &candidates, cfg, &kept)
         .into_iter()
@@ -127,17 +124,12 @@ pub(crate) fn judge_with_sites(
         }
         let (similarity, shared) = containment(&sets[m], &sets[orig]);
         let (held, _) = containment(&sets[orig], &sets[m]);
-        let least = if pages[orig].given_original {
-            cfg.min_similarity_given
-        } else {
-            cfg.min_similarity
+        let overlap = copy::Overlap {
+            similarity,
+            held,
+            shared,
         };
-        // A page that carries the original's whole body is its copy too,
-        // however much else it adds: the publisher's page as served often
-        // yields only part of its story, which a farm copy then holds.
-        let carries_original = held >= HOLDS_WHOLE && shared >= MIN_SHARED_WHOLE;
-        ((similarity >= least || carries_original)
-            && shared >= cfg.min_shared_shingles
+        (copy::copies(&overlap, pages[orig].given_original, cfg)
             && may_relate(m, orig, similarity, held, shared))
         .then_some(similarity)
     };
@@ -157,7 +149,7 @@ pub(crate) fn judge_with_sites(
         Some(given) => given,
         None => {
             let (roles, copy_of) = ctx.attribute(&clusters, &vec![false; pages.len()]);
-            found = farm_sites(pages, &junk, &roles, &copy_of);
+            found = farm_site::farm_sites(pages, &junk, &roles, &copy_of);
             &found
         }
     };
@@ -198,7 +190,7 @@ fn verdict(
     if !p.given_original {
         let licensed_copy = copy_of
             .as_ref()
-            .is_some_and(|c| licensed(&pages[c.original], cfg));
+            .is_some_and(|c| copy::licensed(&pages[c.original], cfg));
         if role == Role::Copy && !licensed_copy {
             flags.push(Flag::Copy);
         }
@@ -216,18 +208,6 @@ fn verdict(
         date_issues,
     }
 }
-
-/// Share of an original's body a page must hold to carry it whole: lower,
-/// an excerpt counts as the whole story and outranks its original on date;
-/// higher, a full copy with a trimmed end does not. Held by
-/// `scripts/eval-matching` (excerpt and full kinds, right original).
-const HOLDS_WHOLE: f64 = 0.8;
-
-/// Shingles a page must share with an original it carries whole, or with
-/// a page of its own site: a body of a few lines (a blurb, a caption) is
-/// no story to copy. About a hundred words of shared text; held by
-/// `scripts/eval-false-flags` (legitimate pages judged copies).
-const MIN_SHARED_WHOLE: usize = 100;
 
 /// What attribution needs of the corpus, shared by its two passes.
 struct Attribution<'a> {
@@ -296,79 +276,6 @@ impl Attribution<'_> {
         }
         (roles, copy_of)
     }
-}
-
-/// Sites the corpus shows to be farms: most of their pages carry junk links
-/// or copy another site's story, with enough pages to be sure (the lower
-/// bound of the share, as the sites report ranks them). A site of one or
-/// two misjudged pages is not a farm.
-/// Whether a page is on a site the configuration licenses for
-/// republication (`licensed` in the TOML file).
-fn licensed(original: &Analyzed, cfg: &Config) -> bool {
-    !cfg.licensed.is_empty()
-        && original
-            .url
-            .as_deref()
-            .and_then(crate::address::url_domain)
-            .is_some_and(|d| cfg.licensed.contains(&d))
-}
-
-fn farm_sites(
-    pages: &[Analyzed],
-    junk: &[bool],
-    roles: &[Role],
-    copy_of: &[Option<CopyOf>],
-) -> Vec<bool> {
-    // Each page's site as a number: a name per site, not per page.
-    let mut ids: HashMap<String, u32> = HashMap::new();
-    let sites: Vec<u32> = pages
-        .iter()
-        .map(|p| {
-            let next = ids.len() as u32;
-            *ids.entry(p.site().0).or_insert(next)
-        })
-        .collect();
-    let mut tally = vec![(0usize, 0usize); ids.len()];
-    for i in 0..pages.len() {
-        if !pages[i].is_ok() || pages[i].from_index {
-            continue;
-        }
-        let copies_elsewhere = roles[i] == Role::Copy
-            && copy_of[i]
-                .as_ref()
-                .is_some_and(|c| sites[c.original] != sites[i]);
-        let t = &mut tally[sites[i] as usize];
-        t.0 += usize::from(junk[i] || copies_elsewhere);
-        t.1 += 1;
-    }
-    sites
-        .iter()
-        .map(|&s| {
-            let (farm, all) = tally[s as usize];
-            share_lower_bound(farm, all) >= FARM_SITE_SHARE
-        })
-        .collect()
-}
-
-/// Share of a site's pages showing farm evidence, at its lower confidence
-/// bound, from which the site is a farm: at the lower bound, two farm
-/// pages in two do not make a farm, forty in fifty do. Held by
-/// `scripts/eval-matching --real` (real originals judged original).
-const FARM_SITE_SHARE: f64 = 0.5;
-
-/// The lower bound of a share seen as `hits` of `n` (Wilson score
-/// interval, 95% one-sided): a share of one page in one is weak evidence,
-/// forty in fifty is strong.
-pub(crate) fn share_lower_bound(hits: usize, n: usize) -> f64 {
-    if n == 0 {
-        return 0.0;
-    }
-    const Z: f64 = 1.6449;
-    let (n, p) = (n as f64, hits as f64 / n as f64);
-    let z2 = Z * Z;
-    let centre = p + z2 / (2.0 * n);
-    let spread = Z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
-    ((centre - spread) / (1.0 + z2 / n)).max(0.0)
 }
 
 #[cfg(test)]

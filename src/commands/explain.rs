@@ -352,20 +352,7 @@ fn describe_links(out: &mut String, ex: &Extracted, a: &Analyzed, cfg: &Config) 
         junk.totals.junk_chars,
         junk.totals.body_chars,
         junk.totals.ratio(),
-        if a.words >= cfg.min_article_words {
-            format!("flag at {:.2}", cfg.junk_ratio)
-        } else if a.words >= junk_links::short_body_words(cfg) {
-            format!(
-                "a body under {} words is flagged only at {:.2}",
-                cfg.min_article_words,
-                junk_links::SHORT_BODY_FACTOR * cfg.junk_ratio
-            )
-        } else {
-            format!(
-                "not judged: a body under {} words is a stub whose links say nothing about it",
-                junk_links::short_body_words(cfg)
-            )
-        }
+        junk_links::threshold(a.words, cfg)
     );
     if junk.items.is_empty() {
         let _ = writeln!(out, "    no item counted as junk");

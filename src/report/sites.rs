@@ -6,8 +6,9 @@ use super::table::{
     Cell, Column, Table, count, float, float_always, int_always, list, text_always,
 };
 use crate::analyze::{Analyzed, SiteFrom};
-use crate::judge::{Role, Verdict, share_lower_bound};
+use crate::judge::{Role, Verdict};
 use crate::signals::Flag;
+use crate::signals::farm_site::share_lower_bound;
 use std::collections::BTreeMap;
 
 /// One row of the sites report, columns in the order researchers asked for
@@ -192,14 +193,6 @@ mod tests {
         assert_eq!(rows[0].site, "farm.example");
         assert_eq!((rows[0].farm_share, rows[1].farm_share), (0.8, 1.0));
         assert!(rows[0].farm_share_low > rows[1].farm_share_low);
-    }
-
-    #[test]
-    fn share_lower_bounds_grow_with_evidence() {
-        assert_eq!(share_lower_bound(0, 0), 0.0);
-        assert!(share_lower_bound(1, 1) < 0.5);
-        assert!(share_lower_bound(40, 50) > 0.65);
-        assert!(share_lower_bound(1, 1) < share_lower_bound(5, 5));
     }
 
     #[test]

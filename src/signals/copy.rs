@@ -22,6 +22,7 @@
 //! 9. finally the path, so the choice never depends on thread timing.
 
 use crate::analyze::Analyzed;
+use crate::config::Config;
 use crate::extract::DateSource;
 use crate::fingerprint::{Shingle, intersection_size};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -210,6 +211,66 @@ fn date_documentation(p: &Analyzed) -> u8 {
         DateSource::Meta | DateSource::Url => 1,
         _ => 0,
     }
+}
+
+/// Share of an original's body a page must hold to carry it whole: lower,
+/// an excerpt counts as the whole story and outranks its original on date;
+/// higher, a full copy with a trimmed end does not. Held by
+/// `scripts/eval-matching` (excerpt and full kinds, right original).
+const HOLDS_WHOLE: f64 = 0.8;
+
+/// Shingles a page must share with an original it carries whole, or with
+/// a page of its own site: a body of a few lines (a blurb, a caption) is
+/// no story to copy. About a hundred words of shared text; held by
+/// `scripts/eval-false-flags` (legitimate pages judged copies).
+const MIN_SHARED_WHOLE: usize = 100;
+
+/// How much a page and a candidate original hold of each other.
+pub(crate) struct Overlap {
+    /// Share of the page's shingles found in the original.
+    pub similarity: f64,
+    /// Share of the original's shingles found in the page.
+    pub held: f64,
+    /// Shingles the two share.
+    pub shared: usize,
+}
+
+/// Whether a page overlapping an original so is its copy: it holds enough
+/// of itself there (less for an original given by the user, a known
+/// source), or it carries the original's whole body however much else it
+/// adds (the publisher's page as served often yields only part of its
+/// story, which a farm copy then holds), and more than a quotation's worth.
+pub(crate) fn copies(o: &Overlap, original_given: bool, cfg: &Config) -> bool {
+    let least = if original_given {
+        cfg.min_similarity_given
+    } else {
+        cfg.min_similarity
+    };
+    let carries_original = o.held >= HOLDS_WHOLE && o.shared >= MIN_SHARED_WHOLE;
+    (o.similarity >= least || carries_original) && o.shared >= cfg.min_shared_shingles
+}
+
+/// Whether two pages of one site are the same story served twice: pages of
+/// a site share template text (category, tag and catalogue pages), so
+/// only bodies mostly inside each other, of a story's length, are related.
+pub(crate) fn same_story_on_one_site(
+    a_in_b: f64,
+    b_in_a: f64,
+    shared: usize,
+    cfg: &Config,
+) -> bool {
+    a_in_b.min(b_in_a) >= cfg.min_same_site_similarity && shared >= MIN_SHARED_WHOLE
+}
+
+/// Whether a page is on a site the configuration licenses for
+/// republication (`licensed` in the TOML file): its copies are not flagged.
+pub(crate) fn licensed(original: &Analyzed, cfg: &Config) -> bool {
+    !cfg.licensed.is_empty()
+        && original
+            .url
+            .as_deref()
+            .and_then(crate::address::url_domain)
+            .is_some_and(|d| cfg.licensed.contains(&d))
 }
 
 /// How many of the copy's paragraphs are mostly (at least half their

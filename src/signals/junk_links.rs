@@ -16,10 +16,53 @@ pub(crate) fn flagged(m: &JunkTotals, body_words: usize, cfg: &Config) -> bool {
 /// How much more junk a body under `min_article_words` must carry to be
 /// flagged: short news items beside a site's long "latest news" feed reach
 /// the plain ratio; a farm's excerpt under its clickbait goes well past it.
-pub(crate) const SHORT_BODY_FACTOR: f64 = 2.5;
+const SHORT_BODY_FACTOR: f64 = 2.5;
 
 /// The shortest body judged for its links at all: below it a page is a
 /// stub whose links say nothing about it.
-pub(crate) fn short_body_words(cfg: &Config) -> usize {
+fn short_body_words(cfg: &Config) -> usize {
     cfg.min_article_words / 2
+}
+
+/// The rule [`flagged`] applies to a body of `body_words`, in words a
+/// person reads beside the page's ratio.
+pub(crate) fn threshold(body_words: usize, cfg: &Config) -> String {
+    if body_words >= cfg.min_article_words {
+        format!("flag at {:.2}", cfg.junk_ratio)
+    } else if body_words >= short_body_words(cfg) {
+        format!(
+            "a body under {} words is flagged only at {:.2}",
+            cfg.min_article_words,
+            SHORT_BODY_FACTOR * cfg.junk_ratio
+        )
+    } else {
+        format!(
+            "not judged: a body under {} words is a stub whose links say nothing about it",
+            short_body_words(cfg)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_bodies_need_more_junk_and_stubs_are_not_judged() {
+        let cfg = Config::default();
+        let m = |junk_chars, body_chars| JunkTotals {
+            junk_chars,
+            body_chars,
+        };
+        assert!(flagged(&m(600, 1000), 200, &cfg));
+        assert!(
+            !flagged(&m(600, 1000), 100, &cfg),
+            "short: 0.6 is under 2.5 x 0.5"
+        );
+        assert!(flagged(&m(1300, 1000), 100, &cfg));
+        assert!(!flagged(&m(5000, 1000), 30, &cfg), "a stub is never judged");
+        assert_eq!(threshold(200, &cfg), "flag at 0.50");
+        assert!(threshold(100, &cfg).contains("flagged only at 1.25"));
+        assert!(threshold(30, &cfg).starts_with("not judged"));
+    }
 }

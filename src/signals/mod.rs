@@ -2,6 +2,7 @@
 
 pub(crate) mod copy;
 pub(crate) mod date_mismatch;
+pub(crate) mod farm_site;
 pub(crate) mod junk_links;
 
 use serde::Serialize;
