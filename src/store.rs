@@ -14,7 +14,6 @@
 //! million indexed pages cost a scan of a thousand pages a few megabytes.
 
 use crate::analyze::Analyzed;
-use crate::extract::{DateRule, DateSource};
 use crate::fingerprint::{self, Shingle};
 use crate::records::Record;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -283,9 +282,10 @@ impl Store {
             let mut page = Analyzed::from(record);
             page.from_index = true;
             page.given_original = true;
-            // Its date is the one it was indexed with, and says so.
+            // Its date is the one it was indexed with, and says so; the
+            // field it was read from still counts as that field.
             if let Some(f) = page.dates.published.as_mut() {
-                f.rule = DateRule::new(DateSource::Index, &f.rule.to_string());
+                f.rule.from_index = true;
             }
             pages.push(page);
         }
@@ -362,8 +362,15 @@ mod tests {
         assert_eq!(b.id, a.id);
         assert_eq!(b.print.set(), a.print.set());
         assert!(b.from_index && b.given_original);
-        let rule = &b.dates.published.as_ref().unwrap().rule;
-        assert_eq!(rule.source, DateSource::Index);
+        // Its date says it came from the index, and is still the field it
+        // was read from.
+        let (before, after) = (
+            &a.dates.published.as_ref().unwrap().rule,
+            &b.dates.published.as_ref().unwrap().rule,
+        );
+        assert!(after.from_index && !before.from_index);
+        assert_eq!(after.field, before.field);
+        assert_eq!(after.to_string(), format!("index: {before}"));
     }
 
     #[test]

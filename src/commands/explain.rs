@@ -173,22 +173,34 @@ fn region_gloss(region: Region) -> &'static str {
 }
 
 /// The rule that found a date, in words a reader can check on the page.
+/// An indexed page's rule, and words of no known rule, are shown as written.
 fn rule_gloss(rule: &DateRule) -> String {
-    let place = match rule.source {
-        DateSource::Meta => "a <meta> tag of the page's head",
-        DateSource::JsonLd => "the page's structured data (JSON-LD)",
-        DateSource::Text => "the visible text",
-        DateSource::Class => "an element whose class names it a date",
-        DateSource::Time => "a <time> element",
-        DateSource::Itemprop => "an element marked itemprop",
-        DateSource::Url => "the page's address",
-        DateSource::Index => return rule.to_string(),
-    };
     let written = rule.to_string();
-    match written.split_once(':') {
-        Some((_, detail)) => format!("{place}, {} [{written}]", detail.replace('-', " ")),
-        None => format!("{place} [{written}]"),
+    let source = rule.field.source().filter(|_| !rule.from_index);
+    let place = match source {
+        Some(DateSource::Meta) => "a <meta> tag of the page's head",
+        Some(DateSource::JsonLd) => "the page's structured data (JSON-LD)",
+        Some(DateSource::Text) => "the visible text",
+        Some(DateSource::Class) => "an element whose class names it a date",
+        Some(DateSource::Time) => "a <time> element",
+        Some(DateSource::Itemprop) => "an element marked itemprop",
+        Some(DateSource::Url) => "the page's address",
+        None => return written,
+    };
+    let detail = rule.field.detail();
+    if detail.is_empty() {
+        return format!("{place} [{written}]");
     }
+    // A backing field is glossed with its own words, as written.
+    let backing = rule
+        .backed_by
+        .as_ref()
+        .map(|by| format!(" ({by})"))
+        .unwrap_or_default();
+    format!(
+        "{place}, {} [{written}]",
+        format!("{detail}{backing}").replace('-', " ")
+    )
 }
 
 fn describe(
@@ -446,5 +458,31 @@ fn compare(
             pct(found, hashes.len()),
             if text.chars().count() > 70 { "…" } else { "" }
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_is_glossed_from_its_field_in_the_words_reports_write() {
+        let gloss = |written: &str| rule_gloss(&DateRule::from(written.to_string()));
+        assert_eq!(
+            gloss("meta:parsely-pub-date"),
+            "a <meta> tag of the page's head, parsely pub date [meta:parsely-pub-date]"
+        );
+        assert_eq!(
+            gloss("meta:article:published_time"),
+            "a <meta> tag of the page's head, article:published_time [meta:article:published_time]"
+        );
+        assert_eq!(gloss("url"), "the page's address [url]");
+        assert_eq!(
+            gloss("text:near-headline (json-ld:datePublished)"),
+            "the visible text, near headline (json ld:datePublished) \
+             [text:near-headline (json-ld:datePublished)]"
+        );
+        assert_eq!(gloss("index: meta:date"), "index: meta:date");
+        assert_eq!(gloss("test"), "test");
     }
 }

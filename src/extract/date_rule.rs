@@ -1,11 +1,16 @@
-//! Where a date came from: the kind of evidence (a typed source that
-//! decisions branch on) and the words that name the exact field or rule,
-//! written `source:detail` in reports (`meta:article:published_time`,
-//! `text:near-headline (json-ld:datePublished)`).
+//! Where a date came from, as typed values decisions branch on: the field
+//! or rule that gave it (a meta name and its family, a JSON-LD key, a
+//! `<time>` marked as the publication, a rule of the visible text), the
+//! field backing a shown day, and whether the page was restored from the
+//! originals index. Only reports turn it into words, written
+//! `source:detail` (`meta:article:published_time`,
+//! `text:near-headline (json-ld:datePublished)`, `index: meta:date`), and
+//! the words read back into the same values.
 
 use std::fmt;
 
-/// The kind of evidence a date was read from.
+/// The kind of evidence a date was read from: the first word of a rule as
+/// written, and what `explain` tells a reader to look at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateSource {
     /// Structured data: `<script type="application/ld+json">`.
@@ -22,9 +27,6 @@ pub enum DateSource {
     Text,
     /// An element whose class names it a date.
     Class,
-    /// A page restored from an originals index, with the rule it was
-    /// indexed under.
-    Index,
 }
 
 impl DateSource {
@@ -37,11 +39,10 @@ impl DateSource {
             DateSource::Url => "url",
             DateSource::Text => "text",
             DateSource::Class => "class",
-            DateSource::Index => "index",
         }
     }
 
-    const ALL: [DateSource; 8] = [
+    const ALL: [DateSource; 7] = [
         DateSource::JsonLd,
         DateSource::Meta,
         DateSource::Time,
@@ -49,29 +50,197 @@ impl DateSource {
         DateSource::Url,
         DateSource::Text,
         DateSource::Class,
-        DateSource::Index,
     ];
 }
 
-/// The rule behind a date: its source, the field or rule within it, and the
-/// field that backs a shown day when one does.
+/// The JSON-LD keys a date is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JsonLdKey {
+    DatePublished,
+    DateCreated,
+    DateModified,
+}
+
+impl JsonLdKey {
+    /// The key as schema.org spells it, in the JSON and in reports.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            JsonLdKey::DatePublished => "datePublished",
+            JsonLdKey::DateCreated => "dateCreated",
+            JsonLdKey::DateModified => "dateModified",
+        }
+    }
+
+    const ALL: [JsonLdKey; 3] = [
+        JsonLdKey::DatePublished,
+        JsonLdKey::DateCreated,
+        JsonLdKey::DateModified,
+    ];
+}
+
+/// Which family a `<meta>` name belongs to, as the original's choice
+/// weighs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MetaFamily {
+    /// The `article` names a publishing system writes for its story
+    /// (Open Graph's `article:published_time`, `article.published`,
+    /// `article_date_original`).
+    Article,
+    /// Every other name (Dublin Core, `date`, a picture's address).
+    Other,
+}
+
+/// A `<meta>` name a date is read from, with its family. The names are
+/// the HTML reader's tables, so a name is set once with its family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MetaName {
+    /// The name as the reader looks it up (lowercased) and reports write it.
+    pub name: &'static str,
+    pub family: MetaFamily,
+}
+
+impl MetaName {
+    pub(crate) const fn article(name: &'static str) -> Self {
+        MetaName {
+            name,
+            family: MetaFamily::Article,
+        }
+    }
+
+    pub(crate) const fn other(name: &'static str) -> Self {
+        MetaName {
+            name,
+            family: MetaFamily::Other,
+        }
+    }
+}
+
+/// The `<time>` elements a date is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeMark {
+    /// Marked as the publication (`pubdate`, `itemprop`, a publication
+    /// class): written `time:pubdate`.
+    Pubdate,
+    /// The page's first `<time>`, marked or not, when nothing else dates
+    /// it: written `time`.
+    Unmarked,
+}
+
+/// The rules that read a date from the visible text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextRule {
+    /// A labelled date line (`Published: 3 May 2024`).
+    DateLine,
+    /// The first date around the headline.
+    NearHeadline,
+    /// The first date of the text, as a last resort.
+    First,
+}
+
+impl TextRule {
+    fn words(self) -> &'static str {
+        match self {
+            TextRule::DateLine => "date-line",
+            TextRule::NearHeadline => "near-headline",
+            TextRule::First => "first",
+        }
+    }
+
+    const ALL: [TextRule; 3] = [TextRule::DateLine, TextRule::NearHeadline, TextRule::First];
+}
+
+/// The field or rule a date was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DateField {
+    JsonLd(JsonLdKey),
+    Meta(MetaName),
+    Time(TimeMark),
+    /// An element other than `<meta>` and `<time>` marked
+    /// `itemprop="datePublished"`.
+    Itemprop,
+    Url,
+    Text(TextRule),
+    /// An element whose class or id names it a date.
+    Class,
+    /// Words no rule of this version writes (a record made elsewhere),
+    /// kept whole so they are written back as read; no decision counts
+    /// them as a field.
+    Unrecognised(Box<str>),
+}
+
+impl DateField {
+    /// The kind of evidence; none for words not recognised.
+    pub(crate) fn source(&self) -> Option<DateSource> {
+        Some(match self {
+            DateField::JsonLd(_) => DateSource::JsonLd,
+            DateField::Meta(_) => DateSource::Meta,
+            DateField::Time(_) => DateSource::Time,
+            DateField::Itemprop => DateSource::Itemprop,
+            DateField::Url => DateSource::Url,
+            DateField::Text(_) => DateSource::Text,
+            DateField::Class => DateSource::Class,
+            DateField::Unrecognised(_) => return None,
+        })
+    }
+
+    /// The words naming the field within its source (`datePublished`,
+    /// `near-headline`); empty for a source with a single rule.
+    pub(crate) fn detail(&self) -> &str {
+        match self {
+            DateField::JsonLd(k) => k.name(),
+            DateField::Meta(m) => m.name,
+            DateField::Time(TimeMark::Pubdate) => "pubdate",
+            DateField::Itemprop => "datePublished",
+            DateField::Text(t) => t.words(),
+            DateField::Class => "date",
+            DateField::Time(TimeMark::Unmarked) | DateField::Url => "",
+            DateField::Unrecognised(words) => words,
+        }
+    }
+
+    /// The field written `source:detail` (or the bare source), if it is
+    /// one this version writes.
+    fn parse(written: &str) -> Option<Self> {
+        let (word, detail) = written.split_once(':').unwrap_or((written, ""));
+        let source = DateSource::ALL.into_iter().find(|s| s.word() == word)?;
+        Some(match (source, detail) {
+            (DateSource::JsonLd, key) => {
+                DateField::JsonLd(JsonLdKey::ALL.into_iter().find(|k| k.name() == key)?)
+            }
+            (DateSource::Meta, name) => DateField::Meta(super::html::meta_name(name)?),
+            (DateSource::Time, "pubdate") => DateField::Time(TimeMark::Pubdate),
+            (DateSource::Time, "") => DateField::Time(TimeMark::Unmarked),
+            (DateSource::Itemprop, "datePublished") => DateField::Itemprop,
+            (DateSource::Url, "") => DateField::Url,
+            (DateSource::Text, words) => {
+                DateField::Text(TextRule::ALL.into_iter().find(|t| t.words() == words)?)
+            }
+            (DateSource::Class, "date") => DateField::Class,
+            _ => return None,
+        })
+    }
+}
+
+/// The rule behind a date: its field, the field that backs a shown day
+/// when one does, and whether the page came from the originals index.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(from = "String", into = "String")]
 pub struct DateRule {
-    pub source: DateSource,
-    /// The field (`article:published_time`) or rule (`near-headline`);
-    /// empty for a source with a single rule (`url`, a bare `time`).
-    pub detail: String,
+    pub field: DateField,
+    /// The page was restored from the originals index with this date:
+    /// reports say so, while decisions still see the field it was read
+    /// from.
+    pub from_index: bool,
     /// The field backing a day the page shows, which made it the
     /// publication date.
     pub backed_by: Option<Box<DateRule>>,
 }
 
 impl DateRule {
-    pub(crate) fn new(source: DateSource, detail: &str) -> Self {
+    pub(crate) fn new(field: DateField) -> Self {
         DateRule {
-            source,
-            detail: detail.to_string(),
+            field,
+            from_index: false,
             backed_by: None,
         }
     }
@@ -84,20 +253,40 @@ impl DateRule {
         }
     }
 
-    /// Whether the date is the page's own first-publication field of this
-    /// source and field (`is(Meta, "article:published_time")`).
-    pub(crate) fn is(&self, source: DateSource, detail: &str) -> bool {
-        self.source == source && self.detail == detail && self.backed_by.is_none()
+    /// Whether the date is the page's own field of this kind rather than a
+    /// shown day it backs.
+    pub(crate) fn is(&self, field: &DateField) -> bool {
+        self.field == *field && self.backed_by.is_none()
+    }
+
+    /// A rule written without the index's mark: a field, or a shown rule
+    /// with its backing field in parentheses. Words it cannot read are
+    /// kept whole.
+    fn parse(written: &str) -> Self {
+        let known = || {
+            let (own, backing) = match written.split_once(" (") {
+                Some((own, rest)) => (own, Some(rest.strip_suffix(')')?)),
+                None => (written, None),
+            };
+            let rule = DateRule::new(DateField::parse(own)?);
+            Some(match backing {
+                Some(b) => rule.backed(DateRule::parse(b)),
+                None => rule,
+            })
+        };
+        known().unwrap_or_else(|| DateRule::new(DateField::Unrecognised(written.into())))
     }
 }
 
 impl fmt::Display for DateRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.source, self.detail.is_empty()) {
-            // An indexed page keeps the words of the rule it was indexed by.
-            (DateSource::Index, _) => write!(f, "index: {}", self.detail)?,
-            (s, true) => f.write_str(s.word())?,
-            (s, false) => write!(f, "{}:{}", s.word(), self.detail)?,
+        if self.from_index {
+            f.write_str("index: ")?;
+        }
+        match (self.field.source(), self.field.detail()) {
+            (None, words) => f.write_str(words)?,
+            (Some(s), "") => f.write_str(s.word())?,
+            (Some(s), detail) => write!(f, "{}:{detail}", s.word())?,
         }
         if let Some(by) = &self.backed_by {
             write!(f, " ({by})")?;
@@ -106,25 +295,16 @@ impl fmt::Display for DateRule {
     }
 }
 
-/// Reads a rule back from its written form (fingerprint records). Words of
-/// no known source are kept whole as an indexed rule's.
+/// Reads a rule back from its written form (fingerprint records, the
+/// originals index).
 impl From<String> for DateRule {
     fn from(s: String) -> Self {
-        if let Some(inner) = s.strip_prefix("index: ") {
-            return DateRule::new(DateSource::Index, inner);
-        }
-        let (own, backed) = match s.split_once(" (") {
-            Some((own, rest)) => (own, rest.strip_suffix(')').map(|b| b.to_string())),
-            None => (s.as_str(), None),
-        };
-        let (word, detail) = own.split_once(':').unwrap_or((own, ""));
-        let Some(source) = DateSource::ALL.into_iter().find(|x| x.word() == word) else {
-            return DateRule::new(DateSource::Index, &s);
-        };
-        let rule = DateRule::new(source, detail);
-        match backed {
-            Some(b) => rule.backed(DateRule::from(b)),
-            None => rule,
+        match s.strip_prefix("index: ") {
+            Some(inner) => DateRule {
+                from_index: true,
+                ..DateRule::parse(inner)
+            },
+            None => DateRule::parse(&s),
         }
     }
 }
@@ -139,21 +319,92 @@ impl From<DateRule> for String {
 mod tests {
     use super::*;
 
+    fn read(written: &str) -> DateRule {
+        DateRule::from(written.to_string())
+    }
+
     #[test]
-    fn rules_read_back_as_written() {
-        for written in [
-            "meta:article:published_time",
-            "json-ld:datePublished",
-            "url",
-            "time",
-            "text:near-headline (json-ld:datePublished)",
-            "index: meta:date",
-        ] {
-            let rule = DateRule::from(written.to_string());
+    fn rules_read_back_as_the_typed_values_they_were_written_from() {
+        let published = DateField::JsonLd(JsonLdKey::DatePublished);
+        let article = DateField::Meta(MetaName::article("article:published_time"));
+        let cases = [
+            (
+                "meta:article:published_time",
+                DateRule::new(article.clone()),
+            ),
+            (
+                "meta:dc.date",
+                DateRule::new(DateField::Meta(MetaName::other("dc.date"))),
+            ),
+            ("json-ld:datePublished", DateRule::new(published.clone())),
+            (
+                "json-ld:dateModified",
+                DateRule::new(DateField::JsonLd(JsonLdKey::DateModified)),
+            ),
+            ("url", DateRule::new(DateField::Url)),
+            ("time", DateRule::new(DateField::Time(TimeMark::Unmarked))),
+            (
+                "time:pubdate",
+                DateRule::new(DateField::Time(TimeMark::Pubdate)),
+            ),
+            ("itemprop:datePublished", DateRule::new(DateField::Itemprop)),
+            (
+                "text:first",
+                DateRule::new(DateField::Text(TextRule::First)),
+            ),
+            (
+                "text:near-headline (json-ld:datePublished)",
+                DateRule::new(DateField::Text(TextRule::NearHeadline))
+                    .backed(DateRule::new(published.clone())),
+            ),
+            (
+                "class:date (meta:article:published_time)",
+                DateRule::new(DateField::Class).backed(DateRule::new(article.clone())),
+            ),
+            (
+                "index: json-ld:datePublished",
+                DateRule {
+                    from_index: true,
+                    ..DateRule::new(published)
+                },
+            ),
+            (
+                "index: text:date-line (meta:article:published_time)",
+                DateRule {
+                    from_index: true,
+                    ..DateRule::new(DateField::Text(TextRule::DateLine))
+                        .backed(DateRule::new(article))
+                },
+            ),
+        ];
+        for (written, rule) in cases {
+            assert_eq!(read(written), rule, "{written}");
             assert_eq!(rule.to_string(), written);
         }
-        let backed = DateRule::from("class:date (meta:pubdate)".to_string());
-        assert_eq!(backed.source, DateSource::Class);
-        assert_eq!(backed.backed_by.unwrap().source, DateSource::Meta);
+    }
+
+    #[test]
+    fn words_of_no_known_rule_are_written_back_as_read() {
+        for written in [
+            "test",
+            "meta:no-such-name",
+            "json-ld:headline",
+            "text:near-headline (broken",
+            "index: ",
+            "index: index: url",
+        ] {
+            let rule = read(written);
+            assert_eq!(rule.to_string(), written);
+            assert_eq!(rule.field.source(), None, "{written}");
+        }
+        assert!(read("index: meta:no-such-name").from_index);
+    }
+
+    #[test]
+    fn a_shown_day_is_not_the_field_that_backs_it() {
+        let published = DateField::JsonLd(JsonLdKey::DatePublished);
+        assert!(read("json-ld:datePublished").is(&published));
+        assert!(read("index: json-ld:datePublished").is(&published));
+        assert!(!read("text:near-headline (json-ld:datePublished)").is(&published));
     }
 }

@@ -14,7 +14,9 @@ use crate::calendar;
 use crate::corpus::{Markup, Page};
 use serde::Serialize;
 
-pub use date_rule::{DateRule, DateSource};
+pub use date_rule::{
+    DateField, DateRule, DateSource, JsonLdKey, MetaFamily, MetaName, TextRule, TimeMark,
+};
 pub use dates::{FoundDate, PageDates};
 
 /// One item of a link list: its visible text and its target, if a link.
@@ -95,8 +97,7 @@ fn extract_page(page: &Page) -> Extracted {
     if out.dates.published.is_none()
         && let Some(d) = out.url.as_deref().and_then(calendar::date_from_url)
     {
-        out.dates
-            .add_published(d, DateRule::new(DateSource::Url, ""));
+        out.dates.add_published(d, DateRule::new(DateField::Url));
     }
     out
 }

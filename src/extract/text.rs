@@ -6,8 +6,8 @@
 //! the first list heading belongs to the lists, since farms put their
 //! clickbait after the story.
 
+use super::date_rule::{DateField, DateRule, TextRule};
 use super::dates::PageDates;
-use super::{DateRule, DateSource};
 use super::{Extracted, LinkItem, LinkList, squash_whitespace};
 use crate::calendar;
 
@@ -130,7 +130,7 @@ pub fn extract(text: &str) -> Extracted {
                 d,
                 utc,
                 false,
-                DateRule::new(DateSource::Text, "date-line"),
+                DateRule::new(DateField::Text(TextRule::DateLine)),
             );
             continue;
         }

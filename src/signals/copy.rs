@@ -23,7 +23,7 @@
 
 use crate::analyze::Analyzed;
 use crate::config::Config;
-use crate::extract::DateSource;
+use crate::extract::{DateField, MetaFamily, TimeMark};
 use crate::fingerprint::{Shingle, intersection_size};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -204,11 +204,11 @@ fn date_documentation(p: &Analyzed) -> u8 {
     let Some(rule) = p.dates.published.as_ref().map(|f| &f.rule) else {
         return 0;
     };
-    match rule.source {
-        DateSource::JsonLd => 2,
-        DateSource::Meta if rule.detail.starts_with("article") => 2,
-        DateSource::Time if rule.detail == "pubdate" => 2,
-        DateSource::Meta | DateSource::Url => 1,
+    match rule.field {
+        DateField::JsonLd(_) => 2,
+        DateField::Meta(m) if m.family == MetaFamily::Article => 2,
+        DateField::Time(TimeMark::Pubdate) => 2,
+        DateField::Meta(_) | DateField::Url => 1,
         _ => 0,
     }
 }
@@ -286,4 +286,48 @@ pub(crate) fn shared_paragraphs(copy: &Analyzed, original: &Analyzed) -> usize {
             found * 2 >= p.len()
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{DateRule, FoundDate, JsonLdKey, TextRule};
+    use crate::test_pages::{page, para};
+
+    /// An original restored from the index, dated the same day as the
+    /// others by `field`.
+    fn indexed(path: &str, field: DateField) -> Analyzed {
+        let mut p = page(path, &[para(1), para(2)]);
+        p.given_original = true;
+        p.from_index = true;
+        p.dates.published = Some(FoundDate {
+            date: NaiveDate::from_ymd_opt(2024, 3, 5).unwrap(),
+            rule: DateRule {
+                from_index: true,
+                ..DateRule::new(field)
+            },
+            utc: None,
+            zoned: false,
+        });
+        p
+    }
+
+    #[test]
+    fn an_indexed_pages_structured_date_counts_as_documented() {
+        // The shown date's path sorts first: only the documentation of the
+        // other's date makes it the original.
+        let shown = indexed("a.html", DateField::Text(TextRule::NearHeadline));
+        let documented = indexed("b.html", DateField::JsonLd(JsonLdKey::DatePublished));
+        let set = documented.print.set();
+        let contender = |page| Contender {
+            page,
+            set: &set,
+            junk: false,
+            farm_site: false,
+        };
+        assert_eq!(
+            better_original(&contender(&documented), &contender(&shown)),
+            (Ordering::Less, Evidence::DocumentedDate)
+        );
+    }
 }

@@ -12,7 +12,7 @@
 
 use crate::analyze::lede::{self, LedeWeekday};
 use crate::config::Config;
-use crate::extract::{DateSource, FoundDate, PageDates};
+use crate::extract::{DateField, FoundDate, JsonLdKey, PageDates};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -110,8 +110,8 @@ pub(crate) fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     // carry as served (the JSON-LD of related stories and comments,
     // `<time>` in teaser lists, a CMS's dateCreated, the URL of a thread's
     // first post), which on legitimate pages disagree by months.
-    let meta = |c: &&FoundDate| c.rule.source == DateSource::Meta;
-    let json_ld = |c: &&FoundDate| c.rule.is(DateSource::JsonLd, "datePublished");
+    let meta = |c: &&FoundDate| matches!(c.rule.field, DateField::Meta(_));
+    let json_ld = |c: &&FoundDate| c.rule.is(&DateField::JsonLd(JsonLdKey::DatePublished));
     let fields: Vec<&FoundDate> = [
         e.dates.candidates.iter().find(meta),
         e.dates.candidates.iter().find(json_ld),

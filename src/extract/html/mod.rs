@@ -13,6 +13,7 @@ mod json_ld;
 mod links;
 mod meta;
 mod page_dates;
+pub(crate) use page_dates::meta_name;
 mod sanitize;
 mod streamed;
 

@@ -5,8 +5,8 @@ use super::flatten::Block;
 use super::json_ld;
 use super::{element_text, sel};
 use crate::calendar;
+use crate::extract::date_rule::{DateField, DateRule, JsonLdKey, MetaName, TextRule, TimeMark};
 use crate::extract::dates::{self, PageDates};
-use crate::extract::{DateRule, DateSource};
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::collections::HashMap;
@@ -17,50 +17,68 @@ static SEL_ITEMPROP: LazyLock<Selector> =
     LazyLock::new(|| sel("[itemprop='datePublished']:not(meta):not(time)"));
 
 /// Meta names that carry the first-publication date, most trusted first.
-const PUBLISHED_META: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "article.published",
-    "datepublished",
-    "parsely-pub-date",
-    "sailthru.date",
-    "publish-date",
-    "publish_date",
-    "publishdate",
-    "pubdate",
-    "publication_date",
-    "dc.date.issued",
-    "dc.issued",
-    "dcterms.issued",
-    "og:datepublished",
-    "article:published",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.created",
-    "dc.date.created",
-    "citation_publication_date",
-    "citation_date",
-    "og:published_time",
-    "article_date_original",
-    "originalpublicationdate",
-    "cxenseparse:recs:publishtime",
-    "created",
+/// `og:article:published_time` is of the plain family, as the original's
+/// choice has always weighed it.
+const PUBLISHED_META: &[MetaName] = &[
+    MetaName::article("article:published_time"),
+    MetaName::other("og:article:published_time"),
+    MetaName::article("article.published"),
+    MetaName::other("datepublished"),
+    MetaName::other("parsely-pub-date"),
+    MetaName::other("sailthru.date"),
+    MetaName::other("publish-date"),
+    MetaName::other("publish_date"),
+    MetaName::other("publishdate"),
+    MetaName::other("pubdate"),
+    MetaName::other("publication_date"),
+    MetaName::other("dc.date.issued"),
+    MetaName::other("dc.issued"),
+    MetaName::other("dcterms.issued"),
+    MetaName::other("og:datepublished"),
+    MetaName::article("article:published"),
+    MetaName::other("dc.date"),
+    MetaName::other("dcterms.date"),
+    MetaName::other("dcterms.created"),
+    MetaName::other("dc.date.created"),
+    MetaName::other("citation_publication_date"),
+    MetaName::other("citation_date"),
+    MetaName::other("og:published_time"),
+    MetaName::article("article_date_original"),
+    MetaName::other("originalpublicationdate"),
+    MetaName::other("cxenseparse:recs:publishtime"),
+    MetaName::other("created"),
 ];
 
 /// Meta names that may carry the publication date but are used loosely;
 /// trusted after marked-up times.
-const GENERIC_META: &[&str] = &["date"];
+const GENERIC_META: &[MetaName] = &[MetaName::other("date")];
 
 /// Meta names that carry a modification date.
-const MODIFIED_META: &[&str] = &[
-    "article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "last-modified",
-    "dcterms.modified",
-    "dc.date.modified",
-    "lastmod",
+const MODIFIED_META: &[MetaName] = &[
+    MetaName::article("article:modified_time"),
+    MetaName::other("og:updated_time"),
+    MetaName::other("datemodified"),
+    MetaName::other("last-modified"),
+    MetaName::other("dcterms.modified"),
+    MetaName::other("dc.date.modified"),
+    MetaName::other("lastmod"),
 ];
+
+/// Meta names of the story's picture, whose address may hold its day.
+const PICTURE_META: &[MetaName] = &[
+    MetaName::other("og:image"),
+    MetaName::other("twitter:image"),
+];
+
+/// The meta name of this spelling among those dates are read from: a
+/// written rule names one of them, and reads back with its family.
+pub(crate) fn meta_name(name: &str) -> Option<MetaName> {
+    [PUBLISHED_META, GENERIC_META, MODIFIED_META, PICTURE_META]
+        .into_iter()
+        .flatten()
+        .find(|m| m.name == name)
+        .copied()
+}
 
 /// What `read_dates` reads a page's dates from.
 pub(super) struct DateSources<'a, 'd> {
@@ -138,7 +156,7 @@ pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
     {
         out.published = Some(dates::FoundDate {
             date: d,
-            rule: DateRule::new(DateSource::Url, ""),
+            rule: DateRule::new(DateField::Url),
             utc: None,
             zoned: false,
         });
@@ -160,8 +178,8 @@ fn time_value(t: &ElementRef<'_>) -> String {
 fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates {
     let mut out = PageDates::default();
     for name in PUBLISHED_META {
-        if let Some(v) = src.meta.get(*name) {
-            add_value(&mut out, v, DateRule::new(DateSource::Meta, name));
+        if let Some(v) = src.meta.get(name.name) {
+            add_value(&mut out, v, DateRule::new(DateField::Meta(*name)));
         }
     }
     for script in src.scripts {
@@ -171,21 +189,26 @@ fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates
                 None => json_key_by_text(&script.raw, key),
             }
         };
-        for key in ["datePublished", "dateCreated"] {
-            if let Some(value) = find(key) {
-                add_value(&mut out, &value, DateRule::new(DateSource::JsonLd, key));
+        for key in [JsonLdKey::DatePublished, JsonLdKey::DateCreated] {
+            if let Some(value) = find(key.name()) {
+                add_value(&mut out, &value, DateRule::new(DateField::JsonLd(key)));
             }
         }
-        if let Some(d) = find("dateModified")
+        let modified = JsonLdKey::DateModified;
+        if let Some(d) = find(modified.name())
             .as_deref()
             .and_then(calendar::parse_date)
         {
-            out.add_modified(d, DateRule::new(DateSource::JsonLd, "dateModified"));
+            out.add_modified(d, DateRule::new(DateField::JsonLd(modified)));
         }
     }
     for name in MODIFIED_META {
-        if let Some(d) = src.meta.get(*name).and_then(|v| calendar::parse_date(v)) {
-            out.add_modified(d, DateRule::new(DateSource::Meta, name));
+        if let Some(d) = src
+            .meta
+            .get(name.name)
+            .and_then(|v| calendar::parse_date(v))
+        {
+            out.add_modified(d, DateRule::new(DateField::Meta(*name)));
         }
     }
     let marked: Vec<&ElementRef<'_>> = times
@@ -208,7 +231,7 @@ fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates
         add_value(
             &mut out,
             &time_value(t),
-            DateRule::new(DateSource::Time, "pubdate"),
+            DateRule::new(DateField::Time(TimeMark::Pubdate)),
         );
     }
     // Microdata on any other element: the date in its `content` or
@@ -220,19 +243,15 @@ fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates
             .or_else(|| el.value().attr("datetime"))
             .map(str::to_string)
             .unwrap_or_else(|| element_text(el));
-        add_value(
-            &mut out,
-            &value,
-            DateRule::new(DateSource::Itemprop, "datePublished"),
-        );
+        add_value(&mut out, &value, DateRule::new(DateField::Itemprop));
     }
     for name in GENERIC_META {
-        if let Some(v) = src.meta.get(*name) {
-            add_value(&mut out, v, DateRule::new(DateSource::Meta, name));
+        if let Some(v) = src.meta.get(name.name) {
+            add_value(&mut out, v, DateRule::new(DateField::Meta(*name)));
         }
     }
     if let Some(d) = src.url.and_then(calendar::date_from_url) {
-        out.add_published(d, DateRule::new(DateSource::Url, ""));
+        out.add_published(d, DateRule::new(DateField::Url));
     }
     out
 }
@@ -244,15 +263,15 @@ fn shown_date(
     date_line: Option<chrono::NaiveDate>,
 ) -> Option<(chrono::NaiveDate, DateRule)> {
     [
-        (date_line, DateRule::new(DateSource::Text, "date-line")),
+        (
+            date_line,
+            DateRule::new(DateField::Text(TextRule::DateLine)),
+        ),
         (
             first_date_near_headline(src.blocks, src.title),
-            DateRule::new(DateSource::Text, "near-headline"),
+            DateRule::new(DateField::Text(TextRule::NearHeadline)),
         ),
-        (
-            dated_element(src.body),
-            DateRule::new(DateSource::Class, "date"),
-        ),
+        (dated_element(src.body), DateRule::new(DateField::Class)),
     ]
     .into_iter()
     .find_map(|(d, rule)| d.map(|d| (d, rule)))
@@ -266,28 +285,28 @@ fn last_resort(
     src: &DateSources<'_, '_>,
     times: &[ElementRef<'_>],
 ) -> Option<(chrono::NaiveDate, DateRule)> {
-    let picture = ["og:image", "twitter:image"].into_iter().find_map(|name| {
+    let picture = PICTURE_META.iter().find_map(|name| {
         let day = src
             .meta
-            .get(name)
+            .get(name.name)
             .and_then(|v| calendar::date_from_url(v))?;
-        Some((day, name))
+        Some((day, *name))
     });
     if let Some((d, name)) = picture {
-        return Some((d, DateRule::new(DateSource::Meta, name)));
+        return Some((d, DateRule::new(DateField::Meta(name))));
     }
     if let Some(d) = times
         .first()
         .and_then(|t| calendar::parse_date(&time_value(t)))
     {
-        return Some((d, DateRule::new(DateSource::Time, "")));
+        return Some((d, DateRule::new(DateField::Time(TimeMark::Unmarked))));
     }
     src.blocks
         .iter()
         .filter(|b| !b.boiler)
         .take(2000)
         .find_map(|b| calendar::parse_date(&b.text))
-        .map(|d| (d, DateRule::new(DateSource::Text, "first")))
+        .map(|d| (d, DateRule::new(DateField::Text(TextRule::First))))
 }
 
 /// Whether a `<time>`'s class names it the publication time
