@@ -47,8 +47,9 @@ pub(crate) fn load(
     if walk.skipped_unknown > 0 && !quiet {
         let more = walk.skipped_unknown - walk.unknown_names.len() as u64;
         eprintln!(
-            "farmscan: skipped {} not named as pages (.html, .htm, .txt, .warc, .jsonl, each maybe .gz): {}{}; name a file itself to read it as HTML",
+            "farmscan: skipped {} not named as pages ({}, each maybe .gz): {}{}; name a file itself to read it as HTML",
             crate::wording::counted(walk.skipped_unknown, "file", "files"),
+            corpus::walk::extension_list(),
             walk.unknown_names.join(", "),
             if more > 0 {
                 format!(" and {more} more")

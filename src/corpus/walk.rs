@@ -93,6 +93,27 @@ fn read_stdin() -> Result<(StdinCopy, Discovered), String> {
     Ok((StdinCopy(path), found))
 }
 
+/// The file name endings a folder walk reads, each maybe followed by
+/// `.gz`, and the kind each names: the one list, which the walk, the note
+/// on skipped files and `--help` all read.
+pub(crate) const EXTENSIONS: &[(&str, FileKind)] = &[
+    ("html", FileKind::Html),
+    ("htm", FileKind::Html),
+    ("xhtml", FileKind::Html),
+    ("txt", FileKind::Text),
+    ("warc", FileKind::Warc),
+    ("jsonl", FileKind::Jsonl),
+];
+
+/// The endings of [`EXTENSIONS`] as a reader wants them: `.html, .htm, ...`.
+pub(crate) fn extension_list() -> String {
+    EXTENSIONS
+        .iter()
+        .map(|(e, _)| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Classifies a file name: `Some((kind, gzip))` for a page format.
 pub(crate) fn classify(name: &str) -> Option<(FileKind, bool)> {
     let lower = name.to_ascii_lowercase();
@@ -101,14 +122,8 @@ pub(crate) fn classify(name: &str) -> Option<(FileKind, bool)> {
         None => (lower.as_str(), false),
     };
     let ext = stem.rsplit_once('.').map(|(_, e)| e)?;
-    let kind = match ext {
-        "html" | "htm" | "xhtml" => FileKind::Html,
-        "txt" => FileKind::Text,
-        "warc" => FileKind::Warc,
-        "jsonl" => FileKind::Jsonl,
-        _ => return None,
-    };
-    Some((kind, gzip))
+    let (_, kind) = EXTENSIONS.iter().find(|(e, _)| *e == ext)?;
+    Some((*kind, gzip))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
