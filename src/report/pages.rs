@@ -3,7 +3,7 @@
 //! and its columns in the SPEC's order (extra columns last).
 
 use super::round3;
-use super::table::{Cell, Column, Table, count, date, float, int, list, text, text_always};
+use super::table::{Cell, Column, Kind, Table, always, count};
 use crate::analyze::Analyzed;
 use crate::judge::Verdict;
 use chrono::NaiveDate;
@@ -38,24 +38,34 @@ pub(crate) struct PageRow {
 
 impl Table for PageRow {
     const COLUMNS: &'static [Column<Self>] = &[
-        text_always("path", |r| Cell::Text(Some(&r.path))),
-        int("record", |r| Cell::Int(r.record.and_then(count))),
-        text("url", |r| Cell::Text(r.url.as_deref())),
-        text("title", |r| Cell::Text(r.title.as_deref())),
-        text("lang", |r| Cell::Text(r.lang)),
-        int("words", |r| Cell::Int(r.words.and_then(count))),
-        date("published", |r| Cell::Date(r.published)),
-        text("simhash", |r| Cell::Text(r.simhash.as_deref())),
-        text("role", |r| Cell::Text(r.role)),
-        text("original", |r| Cell::Text(r.original.as_deref())),
-        float("similarity", |r| Cell::Float(r.similarity)),
-        text("wire", |r| Cell::Text(r.wire)),
-        float("junk_link_ratio", |r| Cell::Float(r.junk_link_ratio)),
-        int("date_lag_days", |r| Cell::Int(r.date_lag_days)),
-        list("flags", |r| Cell::List(r.flags.clone())),
-        text_always("status", |r| Cell::Text(Some(&r.status))),
-        list("date_issue", |r| Cell::List(r.date_issue.clone())),
-        text("id", |r| Cell::Text(r.id.as_deref())),
+        always(Column::new("path", Kind::Text, |r| {
+            Cell::Text(Some(&r.path))
+        })),
+        Column::new("record", Kind::Int, |r| Cell::Int(r.record.and_then(count))),
+        Column::new("url", Kind::Text, |r| Cell::Text(r.url.as_deref())),
+        Column::new("title", Kind::Text, |r| Cell::Text(r.title.as_deref())),
+        Column::new("lang", Kind::Text, |r| Cell::Text(r.lang)),
+        Column::new("words", Kind::Int, |r| Cell::Int(r.words.and_then(count))),
+        Column::new("published", Kind::Date, |r| Cell::Date(r.published)),
+        Column::new("simhash", Kind::Text, |r| Cell::Text(r.simhash.as_deref())),
+        Column::new("role", Kind::Text, |r| Cell::Text(r.role)),
+        Column::new("original", Kind::Text, |r| {
+            Cell::Text(r.original.as_deref())
+        }),
+        Column::new("similarity", Kind::Float, |r| Cell::Float(r.similarity)),
+        Column::new("wire", Kind::Text, |r| Cell::Text(r.wire)),
+        Column::new("junk_link_ratio", Kind::Float, |r| {
+            Cell::Float(r.junk_link_ratio)
+        }),
+        Column::new("date_lag_days", Kind::Int, |r| Cell::Int(r.date_lag_days)),
+        Column::new("flags", Kind::List, |r| Cell::List(r.flags.clone())),
+        always(Column::new("status", Kind::Text, |r| {
+            Cell::Text(Some(&r.status))
+        })),
+        Column::new("date_issue", Kind::List, |r| {
+            Cell::List(r.date_issue.clone())
+        }),
+        Column::new("id", Kind::Text, |r| Cell::Text(r.id.as_deref())),
     ];
 }
 

@@ -2,7 +2,7 @@
 //! two bodies matched.
 
 use super::round3;
-use super::table::{Cell, Column, Table, count, float_always, int_always, text_always};
+use super::table::{Cell, Column, Kind, Table, always, count};
 use crate::analyze::Analyzed;
 use crate::judge::Verdict;
 
@@ -18,13 +18,21 @@ pub(crate) struct PairRow {
 
 impl Table for PairRow {
     const COLUMNS: &'static [Column<Self>] = &[
-        text_always("copy", |r| Cell::Text(Some(&r.copy))),
-        text_always("original", |r| Cell::Text(Some(&r.original))),
-        int_always("hamming", |r| Cell::Int(count(r.hamming))),
-        float_always("similarity", |r| Cell::Float(Some(r.similarity))),
-        int_always("shared_paragraphs", |r| {
+        always(Column::new("copy", Kind::Text, |r| {
+            Cell::Text(Some(&r.copy))
+        })),
+        always(Column::new("original", Kind::Text, |r| {
+            Cell::Text(Some(&r.original))
+        })),
+        always(Column::new("hamming", Kind::Int, |r| {
+            Cell::Int(count(r.hamming))
+        })),
+        always(Column::new("similarity", Kind::Float, |r| {
+            Cell::Float(Some(r.similarity))
+        })),
+        always(Column::new("shared_paragraphs", Kind::Int, |r| {
             Cell::Int(count(r.shared_paragraphs))
-        }),
+        })),
     ];
 }
 

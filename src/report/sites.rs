@@ -2,9 +2,7 @@
 //! stale, how padded.
 
 use super::round3;
-use super::table::{
-    Cell, Column, Table, count, float, float_always, int_always, list, text_always,
-};
+use super::table::{Cell, Column, Kind, Table, always, count};
 use crate::analyze::{Analyzed, SiteFrom};
 use crate::judge::{Role, Verdict};
 use crate::signals::Flag;
@@ -39,20 +37,42 @@ pub(crate) struct SiteRow {
 
 impl Table for SiteRow {
     const COLUMNS: &'static [Column<Self>] = &[
-        text_always("site", |r| Cell::Text(Some(&r.site))),
-        int_always("pages", |r| Cell::Int(count(r.pages))),
-        int_always("copies", |r| Cell::Int(count(r.copies))),
-        list("copied_from_sites", |r| {
+        always(Column::new("site", Kind::Text, |r| {
+            Cell::Text(Some(&r.site))
+        })),
+        always(Column::new("pages", Kind::Int, |r| {
+            Cell::Int(count(r.pages))
+        })),
+        always(Column::new("copies", Kind::Int, |r| {
+            Cell::Int(count(r.copies))
+        })),
+        Column::new("copied_from_sites", Kind::List, |r| {
             Cell::List(r.copied_from_sites.iter().map(String::as_str).collect())
         }),
-        int_always("wire_copies", |r| Cell::Int(count(r.wire_copies))),
-        int_always("junk_links", |r| Cell::Int(count(r.junk_links))),
-        int_always("date_mismatch", |r| Cell::Int(count(r.date_mismatch))),
-        float("median_lag_days", |r| Cell::Float(r.median_lag_days)),
-        float("median_similarity", |r| Cell::Float(r.median_similarity)),
-        float_always("farm_share", |r| Cell::Float(Some(r.farm_share))),
-        text_always("site_from", |r| Cell::Text(Some(r.site_from.name()))),
-        float_always("farm_share_low", |r| Cell::Float(Some(r.farm_share_low))),
+        always(Column::new("wire_copies", Kind::Int, |r| {
+            Cell::Int(count(r.wire_copies))
+        })),
+        always(Column::new("junk_links", Kind::Int, |r| {
+            Cell::Int(count(r.junk_links))
+        })),
+        always(Column::new("date_mismatch", Kind::Int, |r| {
+            Cell::Int(count(r.date_mismatch))
+        })),
+        Column::new("median_lag_days", Kind::Float, |r| {
+            Cell::Float(r.median_lag_days)
+        }),
+        Column::new("median_similarity", Kind::Float, |r| {
+            Cell::Float(r.median_similarity)
+        }),
+        always(Column::new("farm_share", Kind::Float, |r| {
+            Cell::Float(Some(r.farm_share))
+        })),
+        always(Column::new("site_from", Kind::Text, |r| {
+            Cell::Text(Some(r.site_from.name()))
+        })),
+        always(Column::new("farm_share_low", Kind::Float, |r| {
+            Cell::Float(Some(r.farm_share_low))
+        })),
     ];
 }
 

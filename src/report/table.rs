@@ -42,89 +42,28 @@ pub(crate) trait Table: Sized + 'static {
     const COLUMNS: &'static [Column<Self>];
 }
 
-// Constructors that keep each column's definition to one line.
-
-pub(crate) const fn text<R>(name: &'static str, get: for<'a> fn(&'a R) -> Cell<'a>) -> Column<R> {
-    Column {
-        name,
-        kind: Kind::Text,
-        nullable: true,
-        get,
+impl<R> Column<R> {
+    /// A column of `kind`; lists are never absent (an empty list), other
+    /// kinds may be unless marked [`always`].
+    pub(crate) const fn new(
+        name: &'static str,
+        kind: Kind,
+        get: for<'a> fn(&'a R) -> Cell<'a>,
+    ) -> Self {
+        Column {
+            name,
+            kind,
+            nullable: !matches!(kind, Kind::List),
+            get,
+        }
     }
 }
 
-/// A text column that always has a value.
-pub(crate) const fn text_always<R>(
-    name: &'static str,
-    get: for<'a> fn(&'a R) -> Cell<'a>,
-) -> Column<R> {
+/// The same column, holding a value on every row.
+pub(crate) const fn always<R>(column: Column<R>) -> Column<R> {
     Column {
-        name,
-        kind: Kind::Text,
         nullable: false,
-        get,
-    }
-}
-
-pub(crate) const fn int<R>(name: &'static str, get: for<'a> fn(&'a R) -> Cell<'a>) -> Column<R> {
-    Column {
-        name,
-        kind: Kind::Int,
-        nullable: true,
-        get,
-    }
-}
-
-/// An integer column that always has a value.
-pub(crate) const fn int_always<R>(
-    name: &'static str,
-    get: for<'a> fn(&'a R) -> Cell<'a>,
-) -> Column<R> {
-    Column {
-        name,
-        kind: Kind::Int,
-        nullable: false,
-        get,
-    }
-}
-
-pub(crate) const fn float<R>(name: &'static str, get: for<'a> fn(&'a R) -> Cell<'a>) -> Column<R> {
-    Column {
-        name,
-        kind: Kind::Float,
-        nullable: true,
-        get,
-    }
-}
-
-/// A float column that always has a value.
-pub(crate) const fn float_always<R>(
-    name: &'static str,
-    get: for<'a> fn(&'a R) -> Cell<'a>,
-) -> Column<R> {
-    Column {
-        name,
-        kind: Kind::Float,
-        nullable: false,
-        get,
-    }
-}
-
-pub(crate) const fn date<R>(name: &'static str, get: for<'a> fn(&'a R) -> Cell<'a>) -> Column<R> {
-    Column {
-        name,
-        kind: Kind::Date,
-        nullable: true,
-        get,
-    }
-}
-
-pub(crate) const fn list<R>(name: &'static str, get: for<'a> fn(&'a R) -> Cell<'a>) -> Column<R> {
-    Column {
-        name,
-        kind: Kind::List,
-        nullable: false,
-        get,
+        ..column
     }
 }
 
