@@ -66,10 +66,6 @@ pub(crate) fn judge_with_sites(
     cfg: &Config,
     farm_site: Option<&[bool]>,
 ) -> Vec<Verdict> {
-    let junk: Vec<bool> = pages
-        .iter()
-        .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
-        .collect();
     let boiler = if cfg.site_boilerplate {
         boilerplate::boilerplate_paragraphs(pages)
     } else {
@@ -84,35 +80,80 @@ pub(crate) fn judge_with_sites(
         .map(|i| Printed::new(pages[i].print.simhash, &kept(i), pages[i].given_original))
         .collect();
     let candidates = matching::candidate_pairs(&printed, cfg);
-    // Whether two pages may be related at all, given how much of each the
-    // other holds and how many shingles they share. The same address
-    // fetched twice is one page, not a copy of itself. Pages of one site
-    // share template text (category, tag and catalogue pages, a shop's
-    // blurb where its listing did not render): between them only the same
-    // story served twice, each body mostly inside the other and a story's
-    // length of it, is a relation.
-    // Addresses and sites are read from the URLs when asked, for the few
-    // pages that match: kept for every page, they would cost more than the
-    // pages' fingerprints.
-    let may_relate = |a: usize, b: usize, a_in_b: f64, b_in_a: f64, shared: usize| {
-        let known = |of: fn(&str) -> Option<String>| {
-            let [x, y] = [a, b].map(|i| pages[i].url.as_deref().and_then(of));
-            x.is_some() && x == y
-        };
-        !known(page_address)
-            && (!known(url_domain)
-                || (a_in_b.min(b_in_a) >= cfg.min_same_site_similarity
-                    && shared >= MIN_SHARED_WHOLE))
-    };
-    let edges: Vec<Edge> = matching::verify::verify(&printed, &candidates, cfg, &kept)
-        .into_iter()
-        .filter(|e| may_relate(e.a as usize, e.b as usize, e.a_in_b, e.b_in_a, e.shared))
-        .collect();
+    let edges = related_pairs(pages, &printed, &candidates, cfg, &kept);
     drop((printed, candidates));
+    judge_related(pages, cfg, &kept, &edges, farm_site)
+}
+
+/// Whether two pages may be related at all, given how much of each the
+/// other holds and how many shingles they share. The same address fetched
+/// twice is one page, not a copy of itself. Pages of one site share
+/// template text (category, tag and catalogue pages, a shop's blurb where
+/// its listing did not render): between them only the same story served
+/// twice, each body mostly inside the other and a story's length of it, is
+/// a relation.
+/// Addresses and sites are read from the URLs when asked, for the few pages
+/// that match: kept for every page, they would cost more than the pages'
+/// fingerprints.
+fn may_relate(
+    pages: &[Analyzed],
+    cfg: &Config,
+    (a, b): (usize, usize),
+    a_in_b: f64,
+    b_in_a: f64,
+    shared: usize,
+) -> bool {
+    let known = |of: fn(&str) -> Option<String>| {
+        let [x, y] = [a, b].map(|i| pages[i].url.as_deref().and_then(of));
+        x.is_some() && x == y
+    };
+    !known(page_address)
+        && (!known(url_domain)
+            || (a_in_b.min(b_in_a) >= cfg.min_same_site_similarity && shared >= MIN_SHARED_WHOLE))
+}
+
+/// The candidate pairs that hold as relations: verified on the pages' kept
+/// shingle sets (`kept`), and between pages that may relate.
+pub(crate) fn related_pairs(
+    pages: &[Analyzed],
+    printed: &[Printed],
+    candidates: &[(u32, u32)],
+    cfg: &Config,
+    kept: &(dyn Fn(usize) -> Vec<Shingle> + Sync),
+) -> Vec<Edge> {
+    matching::verify::verify(printed, candidates, cfg, kept)
+        .into_iter()
+        .filter(|e| {
+            let pair = (e.a as usize, e.b as usize);
+            may_relate(pages, cfg, pair, e.a_in_b, e.b_in_a, e.shared)
+        })
+        .collect()
+}
+
+/// Whether each page carries junk links.
+pub(crate) fn junk(pages: &[Analyzed], cfg: &Config) -> Vec<bool> {
+    pages
+        .iter()
+        .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
+        .collect()
+}
+
+/// Judges pages whose relations are known (`edges`, between pages of
+/// `pages`, from their kept shingle sets `kept`): clusters, originals,
+/// copies, flags. Every edge of these pages must be given, and `farm_site`
+/// as in [`judge_with_sites`].
+pub(crate) fn judge_related(
+    pages: &[Analyzed],
+    cfg: &Config,
+    kept: &(dyn Fn(usize) -> Vec<Shingle> + Sync),
+    edges: &[Edge],
+    farm_site: Option<&[bool]>,
+) -> Vec<Verdict> {
+    let junk = junk(pages, cfg);
     // Attribution reads the sets of related pages only: at scale, a few in
     // a hundred.
     let mut related = vec![false; pages.len()];
-    for e in &edges {
+    for e in edges {
         related[e.a as usize] = true;
         related[e.b as usize] = true;
     }
@@ -138,11 +179,11 @@ pub(crate) fn judge_with_sites(
         let carries_original = held >= HOLDS_WHOLE && shared >= MIN_SHARED_WHOLE;
         ((similarity >= least || carries_original)
             && shared >= cfg.min_shared_shingles
-            && may_relate(m, orig, similarity, held, shared))
+            && may_relate(pages, cfg, (m, orig), similarity, held, shared))
         .then_some(similarity)
     };
-    let adjacency = cluster::adjacency(pages.len(), &edges);
-    let clusters = cluster::clusters(pages.len(), &edges);
+    let adjacency = cluster::adjacency(pages.len(), edges);
+    let clusters = cluster::clusters(pages.len(), edges);
     let ctx = Attribution {
         pages,
         sets: &sets,
@@ -319,7 +360,30 @@ fn farm_sites(
     roles: &[Role],
     copy_of: &[Option<CopyOf>],
 ) -> Vec<bool> {
-    // Each page's site as a number: a name per site, not per page.
+    let (sites, count) = site_numbers(pages);
+    let mut tally = vec![(0usize, 0usize); count];
+    for (i, evidence) in farm_evidence(pages, &sites, junk, roles, copy_of)
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(farm) = evidence {
+            let t = &mut tally[sites[i] as usize];
+            t.0 += usize::from(farm);
+            t.1 += 1;
+        }
+    }
+    sites
+        .iter()
+        .map(|&s| {
+            let (farm, all) = tally[s as usize];
+            is_farm_site(farm, all)
+        })
+        .collect()
+}
+
+/// Each page's site as a number (a name per site, not per page), and how
+/// many sites there are.
+pub(crate) fn site_numbers(pages: &[Analyzed]) -> (Vec<u32>, usize) {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let sites: Vec<u32> = pages
         .iter()
@@ -328,26 +392,38 @@ fn farm_sites(
             *ids.entry(p.site().0).or_insert(next)
         })
         .collect();
-    let mut tally = vec![(0usize, 0usize); ids.len()];
-    for i in 0..pages.len() {
-        if !pages[i].is_ok() || pages[i].from_index {
-            continue;
-        }
-        let copies_elsewhere = roles[i] == Role::Copy
-            && copy_of[i]
-                .as_ref()
-                .is_some_and(|c| sites[c.original] != sites[i]);
-        let t = &mut tally[sites[i] as usize];
-        t.0 += usize::from(junk[i] || copies_elsewhere);
-        t.1 += 1;
-    }
-    sites
-        .iter()
-        .map(|&s| {
-            let (farm, all) = tally[s as usize];
-            share_lower_bound(farm, all) >= FARM_SITE_SHARE
+    (sites, ids.len())
+}
+
+/// Whether each page shows farm evidence for its site (`sites`, as
+/// numbered by [`site_numbers`]), from a first attribution without site
+/// reputations: junk links, or a copy of another site's page. `None` for a
+/// page its site's tally does not count (unreadable, or from the index).
+pub(crate) fn farm_evidence(
+    pages: &[Analyzed],
+    sites: &[u32],
+    junk: &[bool],
+    roles: &[Role],
+    copy_of: &[Option<CopyOf>],
+) -> Vec<Option<bool>> {
+    (0..pages.len())
+        .map(|i| {
+            if !pages[i].is_ok() || pages[i].from_index {
+                return None;
+            }
+            let copies_elsewhere = roles[i] == Role::Copy
+                && copy_of[i]
+                    .as_ref()
+                    .is_some_and(|c| sites[c.original] != sites[i]);
+            Some(junk[i] || copies_elsewhere)
         })
         .collect()
+}
+
+/// Whether a site with `farm` pages of farm evidence among the `all` its
+/// tally counts is a farm.
+pub(crate) fn is_farm_site(farm: usize, all: usize) -> bool {
+    share_lower_bound(farm, all) >= FARM_SITE_SHARE
 }
 
 /// Share of a site's pages showing farm evidence, at its lower confidence
