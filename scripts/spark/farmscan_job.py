@@ -119,6 +119,12 @@ def step(name, lines, farmscan, flags, partitions, *extra):
     return gathered(lines, partitions).mapPartitions(run)
 
 
+def checkpointed(rdd):
+    """The lines kept once made, as several steps read them."""
+    rdd.localCheckpoint()
+    return rdd
+
+
 def is_page(kv):
     return kv[0].startswith("page:")
 
@@ -193,25 +199,25 @@ def main():
     numbered = records.sortBy(order).zipWithIndex().map(lambda li: (str(li[1]), li[0]))
 
     # 2.-3. Boilerplate, decided per paragraph; pages trimmed of it.
-    paragraphs = run("paragraphs", numbered).localCheckpoint()
+    paragraphs = checkpointed(run("paragraphs", numbered))
     boilerplate = run("boilerplate", paragraphs.filter(lambda kv: not is_page(kv)))
-    trimmed = run("trim", paragraphs.filter(is_page).union(boilerplate)).localCheckpoint()
-    pages = trimmed.filter(is_page).localCheckpoint()
+    trimmed = checkpointed(run("trim", paragraphs.filter(is_page).union(boilerplate)))
+    pages = checkpointed(trimmed.filter(is_page))
     eligible = trimmed.filter(lambda kv: kv[0] == "eligible").map(lambda kv: json.loads(kv[1])["eligible"]).sum()
 
     # 4.-5. Candidate pairs, then the pairs that verify.
     keys = trimmed.filter(lambda kv: not is_page(kv) and kv[0] != "eligible")
     pairs = run("passages", run("candidates", keys, "--eligible", str(eligible)))
-    edges = run("verify", run("halves", pages.union(pairs))).localCheckpoint()
+    edges = checkpointed(run("verify", run("halves", pages.union(pairs))))
 
     # 6. Components.
     ends = edges.map(lambda kv: json.loads(kv[1])["edge"]).map(lambda e: (e["a"], e["b"]))
     ids = spark.createDataFrame(pages.map(lambda kv: (page_number(kv),)), "id long")
     labels = connected_components(ids, spark.createDataFrame(ends, "a long, b long"))
     label = labels.rdd.map(lambda r: (r["id"], f"group:{r['label']}"))
-    grouped = (pages.map(lambda kv: (page_number(kv), kv[1])).join(label).map(lambda x: (x[1][1], x[1][0]))
+    grouped = checkpointed(pages.map(lambda kv: (page_number(kv), kv[1])).join(label).map(lambda x: (x[1][1], x[1][0]))
                .union(edges.map(lambda kv: (json.loads(kv[1])["edge"]["a"], kv[1])).join(label)
-                      .map(lambda x: (x[1][1], x[1][0])))).localCheckpoint()
+                      .map(lambda x: (x[1][1], x[1][0]))))
 
     # 7. Site reputations over the whole corpus, then the verdicts.
     farm_sites = run("farm-sites", run("evidence", grouped))
