@@ -5,14 +5,21 @@
 # scripts/spark/farmscan_job.py with spark-submit --master ... instead, with
 # the farmscan binary or the farmscan wheel on every node.
 #
-# Usage: scripts/spark-scan.sh PATH... OUT.csv
-# With FARMSCAN_WHEEL=path/to/farmscan-*.whl the wheel is installed into the
-# job's Python and the executors run it instead of a built binary.
+# Usage: scripts/spark-scan.sh [FLAG VALUE]... PATH... OUT.csv
+# Each FLAG (--config FILE, --min-similarity X, ...) goes to farmscan with its
+# value, as scan takes it. With FARMSCAN_WHEEL=path/to/farmscan-*.whl the
+# wheel is installed into the job's Python and the executors run it instead
+# of a built binary.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
+flags=()
+while [ $# -gt 0 ] && [[ $1 == --* ]]; do
+  flags+=("$1" "${2:?$1 needs a value}")
+  shift 2
+done
 if [ $# -lt 2 ]; then
-  echo "usage: $0 PATH... OUT.csv" >&2
+  echo "usage: $0 [FLAG VALUE]... PATH... OUT.csv" >&2
   exit 2
 fi
 out=${!#}
@@ -34,4 +41,4 @@ else
 fi
 export PYSPARK_PYTHON="$venv/bin/python"
 "$venv/bin/spark-submit" --master "local[2]" --driver-memory 2g \
-  "$here/spark/farmscan_job.py" "${farmscan[@]}" --output "$out" "${paths[@]}"
+  "$here/spark/farmscan_job.py" "${farmscan[@]}" ${flags[@]+"${flags[@]}"} --output "$out" "${paths[@]}"

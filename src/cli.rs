@@ -37,6 +37,37 @@ pub(crate) enum Command {
     /// Print every threshold with its default and meaning, as a
     /// configuration file to save as farmscan.toml and edit.
     Settings,
+    /// Run one corpus-wide step of a scan spread over many machines (the
+    /// Spark job): reads KEY<TAB>VALUE lines gathered by key, writes lines
+    /// to gather by key for the next step.
+    Distributed(DistributedArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DistributedArgs {
+    /// The step to run.
+    #[arg(value_enum)]
+    pub step: crate::commands::distributed::Step,
+
+    /// Files of KEY<TAB>VALUE lines (default: standard input).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Write the lines here instead of stdout ("-" is stdout).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Report format, for the judge and report steps (CSV or JSON Lines).
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
+    pub format: Format,
+
+    /// Pages of the whole corpus that can match (the sum of the trim
+    /// step's `eligible` lines), for the candidates step.
+    #[arg(long, value_name = "N")]
+    pub eligible: Option<usize>,
+
+    #[command(flatten)]
+    pub settings: Settings,
 }
 
 #[derive(Debug, Args)]

@@ -65,10 +65,6 @@ pub(crate) fn judge_with_sites(
     cfg: &Config,
     farm_site: Option<&[bool]>,
 ) -> Vec<Verdict> {
-    let junk: Vec<bool> = pages
-        .iter()
-        .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
-        .collect();
     let boiler = if cfg.site_boilerplate {
         boilerplate::boilerplate_paragraphs(pages)
     } else {
@@ -83,33 +79,79 @@ pub(crate) fn judge_with_sites(
         .map(|i| Printed::new(pages[i].print.simhash, &kept(i), pages[i].given_original))
         .collect();
     let candidates = matching::candidate_pairs(&printed, cfg);
-    // Whether two pages may be related at all, given how much of each the
-    // other holds and how many shingles they share. The same address
-    // fetched twice is one page, not a copy of itself. Pages of one site
-    // share template text (category, tag and catalogue pages, a shop's
-    // blurb where its listing did not render): between them only the same
-    // story served twice, each body mostly inside the other and a story's
-    // length of it, is a relation.
-    // Addresses and sites are read from the URLs when asked, for the few
-    // pages that match: kept for every page, they would cost more than the
-    // pages' fingerprints.
-    let may_relate = |a: usize, b: usize, a_in_b: f64, b_in_a: f64, shared: usize| {
-        let known = |of: fn(&str) -> Option<String>| {
-            let [x, y] = [a, b].map(|i| pages[i].url.as_deref().and_then(of));
-            x.is_some() && x == y
-        };
-        !known(page_address)
-            && (!known(url_domain) || copy::same_story_on_one_site(a_in_b, b_in_a, shared, cfg))
-    };
-    let edges: Vec<Edge> = matching::verify::verify(&printed, &candidates, cfg, &kept)
-        .into_iter()
-        .filter(|e| may_relate(e.a as usize, e.b as usize, e.a_in_b, e.b_in_a, e.shared))
-        .collect();
+    let edges = related_pairs(pages, &printed, &candidates, cfg, &kept);
     drop((printed, candidates));
+    judge_related(pages, cfg, &kept, &edges, farm_site)
+}
+
+/// Whether two pages may be related at all, given how much of each the
+/// other holds and how many shingles they share. The same address fetched
+/// twice is one page, not a copy of itself. Pages of one site share
+/// template text (category, tag and catalogue pages, a shop's blurb where
+/// its listing did not render): between them only the same story served
+/// twice, each body mostly inside the other and a story's length of it, is
+/// a relation.
+/// Addresses and sites are read from the URLs when asked, for the few pages
+/// that match: kept for every page, they would cost more than the pages'
+/// fingerprints.
+fn may_relate(
+    pages: &[Analyzed],
+    cfg: &Config,
+    (a, b): (usize, usize),
+    a_in_b: f64,
+    b_in_a: f64,
+    shared: usize,
+) -> bool {
+    let known = |of: fn(&str) -> Option<String>| {
+        let [x, y] = [a, b].map(|i| pages[i].url.as_deref().and_then(of));
+        x.is_some() && x == y
+    };
+    !known(page_address)
+        && (!known(url_domain) || copy::same_story_on_one_site(a_in_b, b_in_a, shared, cfg))
+}
+
+/// The candidate pairs that hold as relations: verified on the pages' kept
+/// shingle sets (`kept`), and between pages that may relate.
+pub(crate) fn related_pairs(
+    pages: &[Analyzed],
+    printed: &[Printed],
+    candidates: &[(u32, u32)],
+    cfg: &Config,
+    kept: &(dyn Fn(usize) -> Vec<Shingle> + Sync),
+) -> Vec<Edge> {
+    matching::verify::verify(printed, candidates, cfg, kept)
+        .into_iter()
+        .filter(|e| {
+            let pair = (e.a as usize, e.b as usize);
+            may_relate(pages, cfg, pair, e.a_in_b, e.b_in_a, e.shared)
+        })
+        .collect()
+}
+
+/// Whether each page carries junk links.
+pub(crate) fn junk(pages: &[Analyzed], cfg: &Config) -> Vec<bool> {
+    pages
+        .iter()
+        .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
+        .collect()
+}
+
+/// Judges pages whose relations are known (`edges`, between pages of
+/// `pages`, from their kept shingle sets `kept`): clusters, originals,
+/// copies, flags. Every edge of these pages must be given, and `farm_site`
+/// as in [`judge_with_sites`].
+pub(crate) fn judge_related(
+    pages: &[Analyzed],
+    cfg: &Config,
+    kept: &(dyn Fn(usize) -> Vec<Shingle> + Sync),
+    edges: &[Edge],
+    farm_site: Option<&[bool]>,
+) -> Vec<Verdict> {
+    let junk = junk(pages, cfg);
     // Attribution reads the sets of related pages only: at scale, a few in
     // a hundred.
     let mut related = vec![false; pages.len()];
-    for e in &edges {
+    for e in edges {
         related[e.a as usize] = true;
         related[e.b as usize] = true;
     }
@@ -130,11 +172,11 @@ pub(crate) fn judge_with_sites(
             shared,
         };
         (copy::copies(&overlap, pages[orig].given_original, cfg)
-            && may_relate(m, orig, similarity, held, shared))
+            && may_relate(pages, cfg, (m, orig), similarity, held, shared))
         .then_some(similarity)
     };
-    let adjacency = cluster::adjacency(pages.len(), &edges);
-    let clusters = cluster::clusters(pages.len(), &edges);
+    let adjacency = cluster::adjacency(pages.len(), edges);
+    let clusters = cluster::clusters(pages.len(), edges);
     let ctx = Attribution {
         pages,
         sets: &sets,

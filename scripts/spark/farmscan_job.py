@@ -1,72 +1,62 @@
 """farmscan as an Apache Spark job.
 
-The per-page work stays in the farmscan binary; Spark does the shuffles:
+Spark moves the data; farmscan decides. Every page is read by
+`farmscan fingerprint`, and every corpus-wide step runs as
+`farmscan distributed STEP` on the lines Spark gathered for it, with the
+user's configuration, so the job's report is the one `scan` writes. The job
+itself holds no threshold, rule or column: it only numbers the pages in
+scan's order (by path, then record), gathers lines by key, labels connected
+components and streams the rows to the report.
 
-1. fingerprint: each partition of page files runs `farmscan fingerprint`,
-   giving one JSON record per page (about 2-4 KB: 4 bytes a shingle);
-2. boilerplate: (site, paragraph) pairs are counted across the corpus
-   and paragraphs a site repeats on 3+ pages are left out, as `scan` does;
-3. candidates: a join on (SimHash block, value) for near-identical bodies
-   (4 blocks of 16 bits: pairs within 3 bits share one), and a join on
-   sampled shingles ("passage keys", 1 in 4) for excerpts and edited
-   copies, each key pairing its holders with its first 8 holders;
-4. verification: the containment of one shingle set in the other;
-5. connected components of the verified pairs, by min-label propagation;
-6. judging: each component's records go back through `farmscan judge
-   --by-group --trimmed`, twice: once with no site a farm, to tally each
-   site's farm evidence over the whole corpus as scan does, then with those
-   site reputations, which picks originals and sets flags with the
-   very rules of `scan`, and the rows are written in (path, record) order.
+A step's lines are `KEY<TAB>VALUE`. Spark gathers the lines of each key on
+one executor and runs the step on them; what a value means is farmscan's
+business. Keys `page:N` gather page N's lines, `group:G` a component's
+(keyed here), `edge` holds the verified pairs, `eligible` the count of pages
+that can match; the job reads these four, nothing else.
+
+1. fingerprint: each partition of page files runs `farmscan fingerprint`;
+   the records are numbered in scan's page order;
+2. paragraphs, boilerplate: each paragraph's pages are gathered and
+   farmscan marks the site and web boilerplate among them;
+3. trim: each page leaves its boilerplate out and gives its SimHash blocks
+   and passage keys;
+4. candidates, passages: each block's and key's holders are gathered and
+   farmscan pairs them, then sums each page's shared keys into pairs;
+5. halves, verify: each pair's two pages are gathered and farmscan keeps
+   the pairs whose bodies hold as copies (`edge`);
+6. connected components of the edges, by min-label propagation;
+7. evidence, farm-sites, judge: each component is judged once to tally
+   each site's farm evidence over the corpus, the sites' tallies decide
+   which are farms, and each component is judged again with them;
+8. report: the rows, in page order, stream through `farmscan distributed
+   report`, which writes the report.
 
 Usage (see scripts/spark-scan.sh):
-  spark-submit farmscan_job.py --binary target/release/farmscan --output OUT.csv PATH...
-  spark-submit farmscan_job.py --output OUT.csv PATH...
+  spark-submit farmscan_job.py --binary target/release/farmscan --output OUT.csv [FARMSCAN FLAGS] PATH...
+  spark-submit farmscan_job.py --output OUT.csv [FARMSCAN FLAGS] PATH...
+FARMSCAN FLAGS are `--config FILE` and `--today DATE`, which fingerprinting
+reads too, and any flag of `farmscan distributed` (`--min-similarity X`,
+`--stale-days N`, `--format jsonl`, ...), given to every step; each takes
+one value.
 The second form needs the farmscan wheel installed in the executors' Python
 (`pip install farmscan-*.whl`, or shipped with --archives as a virtual
 environment): each executor then runs `python -m farmscan` with its own
-interpreter, and no binary has to be copied to the nodes.
+interpreter, and no binary has to be copied to the nodes. The driver runs
+farmscan too, to write the report.
 """
 import argparse
-import csv
 import json
 import os
 import subprocess
 import sys
-import tempfile
+import zlib
 
-from pyspark.sql import SparkSession, Window
+from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
-from pyspark.sql import types as T
 
 EXTENSIONS = (".html", ".htm", ".xhtml", ".txt", ".warc", ".jsonl")
-COLUMNS = ["path", "record", "url", "title", "lang", "words", "published", "simhash", "role", "original",
-           "similarity", "wire", "junk_link_ratio", "date_lag_days", "flags", "status", "date_issue", "id"]
-# The defaults of farmscan's configuration, which the binary applies too.
-HAMMING_RADIUS = 3
-MIN_SIMILARITY = 0.5
-MIN_SHARED_SHINGLES = 20
-SAMPLE = 4
-MIN_SHARED_KEYS = 2
-MAX_PARTNERS = 8
-MIN_COMMON = 1000
-BOILERPLATE_PAGES = 3
-# Sites a passage of the web stands on, beside as many different stories.
-WEB_BOILERPLATE_SITES = 10
-
-
-# Share of a site's pages with farm evidence, at its lower bound, from which
-# the site is a farm (scan's rule).
-FARM_SITE_SHARE = 0.5
-
-
-def share_lower_bound(hits, n, z=1.6449):
-    """Wilson score lower bound, 95% one-sided, as scan computes it."""
-    if n == 0:
-        return 0.0
-    p, z2 = hits / n, z * z
-    centre = p + z2 / (2 * n)
-    spread = z * ((p * (1 - p) / n + z2 / (4 * n * n)) ** 0.5)
-    return max(0.0, (centre - spread) / (1 + z2 / n))
+# The job's own options; every other flag is farmscan's (see the docstring).
+OWN = {"--binary", "--output", "--partitions", "--config", "--today"}
 
 
 def page_files(roots):
@@ -91,48 +81,59 @@ def farmscan_command(binary):
     return [binary] if binary else [sys.executable, "-m", "farmscan"]
 
 
-def fingerprint_partition(binary):
+def run_farmscan(command, text):
+    """Runs farmscan on `text`; its output, or an error with its message."""
+    done = subprocess.run(command, input=text, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command[-3:])}: exit {done.returncode}: {done.stderr.strip()}")
+    return done.stdout
+
+
+def fingerprint_partition(farmscan, flags):
     def run(paths):
         paths = list(paths)
-        if not paths:
-            return
-        out = subprocess.run([*farmscan_command(binary), "fingerprint", "-q", "-j", "1", *paths, "-o", "-"],
-                             check=True, capture_output=True, text=True).stdout
-        for line in out.splitlines():
-            if line.strip():
-                yield line
+        if paths:
+            out = run_farmscan([*farmscan, "fingerprint", "-q", "-j", "1", *flags, *paths, "-o", "-"], "")
+            yield from (line for line in out.splitlines() if line.strip())
     return run
 
 
-def csv_cell(value):
-    """A JSON report value as the CSV report writes it: lists joined with
-    ';', absent values empty."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ";".join(value)
-    return value
+def split_line(line):
+    key, value = line.split("\t", 1)
+    return key, value
 
 
-def judge_partition(binary):
-    def run(lines):
-        lines = list(lines)
-        if not lines:
-            return
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
-            f.write("\n".join(lines) + "\n")
-            name = f.name
-        try:
-            out = subprocess.run([*farmscan_command(binary), "judge", "--by-group", "--trimmed", "--format", "jsonl", name],
-                                 check=True, capture_output=True, text=True).stdout
-        finally:
-            os.unlink(name)
-        for line in out.splitlines():
-            yield line
-    return run
+def gathered(rdd, partitions):
+    """The lines of each key on one partition (a stable hash of the key:
+    Python's own string hash differs between executors)."""
+    return rdd.partitionBy(partitions, lambda key: zlib.crc32(key.encode()))
 
 
-def connected_components(spark, ids, edges):
+def step(name, lines, farmscan, flags, partitions, *extra):
+    """Runs `farmscan distributed NAME` on the lines gathered by key."""
+    def run(pairs):
+        text = "".join(f"{k}\t{v}\n" for k, v in pairs)
+        if text:
+            out = run_farmscan([*farmscan, "distributed", name, *extra, *flags], text)
+            yield from (split_line(line) for line in out.splitlines() if line)
+    return gathered(lines, partitions).mapPartitions(run)
+
+
+def checkpointed(rdd):
+    """The lines kept once made, as several steps read them."""
+    rdd.localCheckpoint()
+    return rdd
+
+
+def is_page(kv):
+    return kv[0].startswith("page:")
+
+
+def page_number(kv):
+    return int(kv[0].split(":", 1)[1])
+
+
+def connected_components(ids, edges):
     """Min-label propagation: every page takes the smallest id reachable."""
     labels = ids.select(F.col("id"), F.col("id").alias("label"))
     both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
@@ -145,6 +146,34 @@ def connected_components(spark, ids, edges):
             return labels
 
 
+def split_flags(argv):
+    """The job's arguments, and farmscan's flags (each with its one value)."""
+    own, farmscan, rest = [], [], list(argv)
+    while rest:
+        arg = rest.pop(0)
+        name = arg.split("=", 1)[0]
+        if not arg.startswith("--") or name in OWN or arg in ("--help", "-h"):
+            own.append(arg)
+            if name in OWN and "=" not in arg and rest:
+                own.append(rest.pop(0))
+        else:
+            farmscan.append(arg)
+            if "=" not in arg and rest:
+                farmscan.append(rest.pop(0))
+    return own, farmscan
+
+
+def without_flag(flags, name):
+    """`flags` (each with its one value) without `name`."""
+    out, rest = [], list(flags)
+    while rest:
+        arg = rest.pop(0)
+        value = [] if "=" in arg or not rest else [rest.pop(0)]
+        if arg.split("=", 1)[0] != name:
+            out += [arg, *value]
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="+")
@@ -152,138 +181,70 @@ def main():
                     "run as `python -m farmscan` by each executor's Python)")
     ap.add_argument("--output", required=True)
     ap.add_argument("--partitions", type=int, default=4)
-    args = ap.parse_args()
+    ap.add_argument("--config", help="farmscan's configuration file, for every farmscan run")
+    ap.add_argument("--today", help="the day of the scan, for fingerprinting (farmscan fingerprint --today)")
+    own, flags = split_flags(sys.argv[1:])
+    args = ap.parse_args(own)
+    if args.config:
+        flags += ["--config", os.path.abspath(args.config)]
+    # Every farmscan flag goes to fingerprint, which reads the pages; the
+    # later steps read records, so the size cap is fingerprint's alone.
+    read_flags = [*flags, *(["--today", args.today] if args.today else [])]
+    flags = without_flag(flags, "--max-bytes")
+    farmscan = farmscan_command(args.binary)
     spark = SparkSession.builder.appName("farmscan").getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     sc = spark.sparkContext
+    n = args.partitions
 
-    # 1. Fingerprints, one record a page.
+    def run(name, lines, *extra):
+        return step(name, lines, farmscan, flags, n, *extra)
+
+    # 1. Fingerprints, numbered in scan's page order: by path, then record
+    #    (a file's own page first), as a distributed sort.
     files = list(page_files(args.paths))
-    raw = sc.parallelize(files, max(1, min(args.partitions, len(files)))).mapPartitions(fingerprint_partition(args.binary))
-    records = spark.read.json(raw)
-    # Ids in (path, record) order, as scan numbers its pages, by a
-    # distributed sort rather than a single-partition window.
-    indexed = records.orderBy("path", F.col("record").asc_nulls_first()).rdd.zipWithIndex()
-    schema = T.StructType(records.schema.fields + [T.StructField("id", T.LongType(), False)])
-    records = spark.createDataFrame(indexed.map(lambda ri: (*ri[0], ri[1])), schema).localCheckpoint()
-    n_pages = records.count()
+    records = sc.parallelize(files, max(1, min(n, len(files)))).mapPartitions(fingerprint_partition(farmscan, read_flags))
 
-    # 2. Boilerplate: paragraphs a site repeats on 3+ of its pages, and
-    #    passages of the web (below).
-    paras = records.where(F.col("site").isNotNull()).select(
-        "id", "site", F.posexplode("paragraphs").alias("pos", "shingles")
-    ).where(F.size("shingles") > 0).withColumn("pkey", F.sha2(F.to_json("shingles"), 256))
-    boiler = (paras.select("id", "site", "pkey").distinct().groupBy("site", "pkey").count()
-              .where(F.col("count") >= BOILERPLATE_PAGES).select("site", "pkey"))
-    # Web boilerplate, as scan finds it: a passage on pages of 10+ sites that
-    # mostly stands beside different stories (each page's longest other
-    # paragraph).
-    # (Among paragraphs of equal length the order differs from scan's; only
-    # the count of distinct stories can move by it.)
-    all_paras = records.select(
-        "id", "site", F.posexplode("paragraphs").alias("pos", "shingles")
-    ).where(F.size("shingles") > 0).withColumn("pkey", F.sha2(F.to_json("shingles"), 256))
-    by_size = Window.partitionBy("id").orderBy(F.desc("size"), F.desc("pkey"))
-    ranked = (all_paras.withColumn("size", F.size("shingles")).dropDuplicates(["id", "pkey"])
-              .withColumn("rank", F.row_number().over(by_size)))
-    firsts = ranked.groupBy("id").agg(
-        F.max(F.when(F.col("rank") == 1, F.col("pkey"))).alias("first"),
-        F.max(F.when(F.col("rank") == 2, F.col("pkey"))).alias("second"))
-    beside = (ranked.join(firsts, "id")
-              .withColumn("story", F.coalesce(F.when(F.col("pkey") == F.col("first"), F.col("second"))
-                                              .otherwise(F.col("first")), F.lit("")))
-              .groupBy("pkey").agg(F.countDistinct("site").alias("sites"),
-                                   F.countDistinct("story").alias("stories"), F.count("*").alias("pages")))
-    web = beside.where((F.col("sites") >= WEB_BOILERPLATE_SITES) & (F.col("stories") >= WEB_BOILERPLATE_SITES)
-                       & (F.col("stories") * 2 >= F.col("pages"))).select("pkey")
-    dropped = (paras.join(boiler, ["site", "pkey"]).select("id", "pos")
-               .union(all_paras.join(web, "pkey").select("id", "pos")).distinct()
-               .withColumn("drop", F.lit(True)))
-    kept = (records.select("id", F.posexplode("paragraphs").alias("pos", "shingles"))
-            .join(dropped, ["id", "pos"], "left")
-            .withColumn("shingles", F.when(F.col("drop"), F.array().cast("array<bigint>")).otherwise(F.col("shingles"))))
-    trimmed = kept.groupBy("id").agg(F.sort_array(F.collect_list(F.struct("pos", "shingles"))).alias("ps")).select(
-        "id", F.col("ps.shingles").alias("trimmed"))
-    records = (records.join(trimmed, "id", "left")
-               .withColumn("trimmed", F.coalesce("trimmed", F.col("paragraphs")))
-               .withColumn("set", F.array_distinct(F.flatten("trimmed"))).localCheckpoint())
+    def order(line):
+        r = json.loads(line)
+        return r["path"], -1 if r["record"] is None else r["record"]
 
-    ok = records.where((F.col("status") == "ok") & (F.size("set") >= MIN_SHARED_SHINGLES))
-    halves = ok.select(
-        "id",
-        F.conv(F.substring("simhash", 1, 8), 16, 10).cast("long").alias("hi"),
-        F.conv(F.substring("simhash", 9, 8), 16, 10).cast("long").alias("lo"),
-    )
+    numbered = records.sortBy(order).zipWithIndex().map(lambda li: (str(li[1]), li[0]))
 
-    # 3a. SimHash blocks: equal 16-bit block, then within the radius.
-    blocks = halves.select("id", "hi", "lo", F.explode(F.array(
-        F.struct(F.lit(0).alias("b"), (F.col("lo").bitwiseAND(0xFFFF)).alias("v")),
-        F.struct(F.lit(1).alias("b"), F.shiftright("lo", 16).alias("v")),
-        F.struct(F.lit(2).alias("b"), (F.col("hi").bitwiseAND(0xFFFF)).alias("v")),
-        F.struct(F.lit(3).alias("b"), F.shiftright("hi", 16).alias("v")),
-    )).alias("blk")).select("id", "hi", "lo", "blk.b", "blk.v")
-    x, y = blocks.alias("x"), blocks.alias("y")
-    near = (x.join(y, (F.col("x.b") == F.col("y.b")) & (F.col("x.v") == F.col("y.v")) & (F.col("x.id") < F.col("y.id")))
-            .where(F.bit_count(F.col("x.hi").bitwiseXOR(F.col("y.hi"))) + F.bit_count(F.col("x.lo").bitwiseXOR(F.col("y.lo"))) <= HAMMING_RADIUS)
-            .select(F.col("x.id").alias("a"), F.col("y.id").alias("b")))
+    # 2.-3. Boilerplate, decided per paragraph; pages trimmed of it.
+    paragraphs = checkpointed(run("paragraphs", numbered))
+    boilerplate = run("boilerplate", paragraphs.filter(lambda kv: not is_page(kv)))
+    trimmed = checkpointed(run("trim", paragraphs.filter(is_page).union(boilerplate)))
+    pages = checkpointed(trimmed.filter(is_page))
+    eligible = trimmed.filter(lambda kv: kv[0] == "eligible").map(lambda kv: json.loads(kv[1])["eligible"]).sum()
 
-    # 3b. Passage keys: each holder meets the key's first holders.
-    keys = ok.select("id", F.explode("set").alias("k")).where(F.col("k") % SAMPLE == 0)
-    max_holders = max(n_pages // 100, MIN_COMMON)
-    df = keys.groupBy("k").count().where((F.col("count") > 1) & (F.col("count") <= max_holders)).select("k")
-    ranked = keys.join(df, "k").withColumn("rn", F.row_number().over(Window.partitionBy("k").orderBy("id")))
-    firsts = ranked.where(F.col("rn") <= MAX_PARTNERS).select("k", F.col("id").alias("first"), F.col("rn").alias("frn"))
-    passages = (ranked.join(firsts, "k").where(F.col("frn") < F.col("rn"))
-                .groupBy(F.col("first").alias("a"), F.col("id").alias("b")).count()
-                .where(F.col("count") >= MIN_SHARED_KEYS).select("a", "b"))
+    # 4.-5. Candidate pairs, then the pairs that verify.
+    keys = trimmed.filter(lambda kv: not is_page(kv) and kv[0] != "eligible")
+    pairs = run("passages", run("candidates", keys, "--eligible", str(eligible)))
+    edges = checkpointed(run("verify", run("halves", pages.union(pairs))))
 
-    # 4. Verification on the texts.
-    sets = ok.select("id", "set")
-    sa, sb = sets.alias("sa"), sets.alias("sb")
-    edges = (near.union(passages).distinct()
-             .join(sa, F.col("a") == F.col("sa.id")).join(sb, F.col("b") == F.col("sb.id"))
-             .withColumn("shared", F.size(F.array_intersect("sa.set", "sb.set")))
-             .where((F.col("shared") >= MIN_SHARED_SHINGLES) & (
-                 (F.col("shared") / F.size("sa.set") >= MIN_SIMILARITY) | (F.col("shared") / F.size("sb.set") >= MIN_SIMILARITY)))
-             .select("a", "b").localCheckpoint())
+    # 6. Components.
+    ends = edges.map(lambda kv: json.loads(kv[1])["edge"]).map(lambda e: (e["a"], e["b"]))
+    ids = spark.createDataFrame(pages.map(lambda kv: (page_number(kv),)), "id long")
+    labels = connected_components(ids, spark.createDataFrame(ends, "a long, b long"))
+    label = labels.rdd.map(lambda r: (r["id"], f"group:{r['label']}"))
+    grouped = checkpointed(pages.map(lambda kv: (page_number(kv), kv[1])).join(label).map(lambda x: (x[1][1], x[1][0]))
+               .union(edges.map(lambda kv: (json.loads(kv[1])["edge"]["a"], kv[1])).join(label)
+                      .map(lambda x: (x[1][1], x[1][0]))))
 
-    # 5. Components; 6. each judged by the binary with scan's rules.
-    labels = connected_components(spark, records.select("id"), edges)
-    grouped = records.join(labels, "id").withColumn("group", F.col("label"))
-    out_records = (grouped.withColumn("paragraphs", F.col("trimmed")).drop("id", "label", "trimmed", "set")
-                   .repartition(args.partitions, "group").localCheckpoint())
+    # 7. Site reputations over the whole corpus, then the verdicts.
+    farm_sites = run("farm-sites", run("evidence", grouped))
+    rows = run("judge", grouped.union(farm_sites)).sortBy(lambda kv: int(kv[0]))
 
-    # Site reputations over the whole corpus, as scan reads them: a first
-    # judging with no site a farm; then each site's pages padded with junk
-    # links or copying another site's page, at the share's lower bound.
-    def judged(with_farm):
-        return with_farm.toJSON().mapPartitions(judge_partition(args.binary)).map(json.loads)
-
-    first = judged(out_records.withColumn("farm_site", F.lit(False)))
-    first = spark.createDataFrame(first.map(lambda r: (r["path"], r["record"], r["role"], r["original"] or "",
-                                                       ";".join(r["flags"]), r["status"])),
-                                  "path string, record long, role string, original string, flags string, status string")
-    label = F.when(F.col("record").isNull(), F.col("path")).otherwise(F.concat_ws("#", "path", F.col("record").cast("string")))
-    site_of = out_records.select(label.alias("label"), "site_name")
-    tally = (first.withColumn("label", label).join(site_of, "label")
-             .join(site_of.select(F.col("label").alias("original"), F.col("site_name").alias("original_site")),
-                   "original", "left")
-             .where(F.col("status") == "ok")
-             .withColumn("evidence", (F.array_contains(F.split("flags", ";"), "junk_links")
-                                      | ((F.col("role") == "copy") & (F.col("original_site") != F.col("site_name"))))
-                         .cast("int"))
-             .groupBy("site_name").agg(F.sum("evidence").alias("farm"), F.count("*").alias("pages")))
-    farm_sites = {r["site_name"] for r in tally.collect() if share_lower_bound(r["farm"], r["pages"]) >= FARM_SITE_SHARE}
-    farm = F.col("site_name").isin(list(farm_sites)) if farm_sites else F.lit(False)
-    rows = judged(out_records.withColumn("farm_site", farm))
-    ordered = rows.sortBy(lambda r: (r["path"], r["record"] if r["record"] is not None else -1))
-
-    with open(args.output, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(COLUMNS)
-        for r in ordered.toLocalIterator():
-            w.writerow([csv_cell(r.get(c)) for c in COLUMNS])
-    print(f"{n_pages} pages, {edges.count()} verified pairs, report in {args.output}", file=sys.stderr)
+    # 8. The report, written by farmscan from the rows in page order.
+    report = subprocess.Popen([*farmscan, "distributed", "report", *flags, "-o", args.output],
+                              stdin=subprocess.PIPE, text=True)
+    for k, v in rows.toLocalIterator():
+        report.stdin.write(f"{k}\t{v}\n")
+    report.stdin.close()
+    if report.wait() != 0:
+        raise RuntimeError(f"farmscan distributed report: exit {report.returncode}")
+    print(f"{ids.count()} pages, {edges.count()} verified pairs, report in {args.output}", file=sys.stderr)
     spark.stop()
 
 

@@ -1,6 +1,7 @@
 //! The commands: each turns parsed arguments into a run and an exit code.
 
 pub(crate) mod check;
+pub(crate) mod distributed;
 pub(crate) mod explain;
 pub(crate) mod extract;
 pub(crate) mod fingerprint;
@@ -41,6 +42,7 @@ pub(crate) fn run(cli: Cli) -> i32 {
         Command::Fingerprint(a) => fingerprint::run(&a).map(|_| EXIT_OK),
         Command::Judge(a) => judge::run(&a).map(|_| EXIT_OK),
         Command::Settings => print_out(&settings::text()).map(|_| EXIT_OK),
+        Command::Distributed(a) => distributed::run(&a).map(|_| EXIT_OK),
     };
     result.unwrap_or_else(|e| {
         eprintln!("farmscan: {e}");

@@ -26,7 +26,7 @@ const MIN_PAGES: usize = 3;
 const MIN_SITES: usize = 10;
 
 /// A paragraph's identity: its shingle hashes folded together.
-fn paragraph_key(shingles: &[Shingle]) -> u64 {
+pub(crate) fn paragraph_key(shingles: &[Shingle]) -> u64 {
     shingles.iter().fold(0x9e37_79b9_7f4a_7c15, |acc, &h| {
         acc.rotate_left(5) ^ u64::from(h)
     })
@@ -35,7 +35,7 @@ fn paragraph_key(shingles: &[Shingle]) -> u64 {
 /// Each distinct paragraph of a page with the story it stands beside: the
 /// page's longest other paragraph. A story the site posted twice or thrice
 /// stands beside itself; a disclaimer stands beside many stories.
-fn paragraphs_beside(p: &Analyzed) -> Vec<(u64, u64)> {
+pub(crate) fn paragraphs_beside(p: &Analyzed) -> Vec<(u64, u64)> {
     let paragraphs = p.print.paragraphs();
     let mut paras: Vec<(usize, u64)> = paragraphs
         .iter()
@@ -58,7 +58,7 @@ fn paragraphs_beside(p: &Analyzed) -> Vec<(u64, u64)> {
 
 /// A page's site when it has none (no URL): its paragraphs can be the
 /// web's boilerplate, never a site's.
-const NO_SITE: u32 = u32::MAX;
+pub(crate) const NO_SITE: u32 = u32::MAX;
 
 /// Which paragraphs of every page are boilerplate: its site's (pages
 /// without a URL have no known site) and the web's; `None` where none is.
@@ -95,19 +95,9 @@ pub(crate) fn boilerplate_paragraphs(pages: &[Analyzed]) -> Vec<Option<Vec<bool>
     let mut of_web: HashSet<u64> = HashSet::new();
     for run in entries.chunk_by(|a, b| a.0 == b.0) {
         let key = run[0].0;
-        let mut sites = 0;
-        for same_site in run.chunk_by(|a, b| a.1 == b.1) {
-            let site = same_site[0].1;
-            if site == NO_SITE {
-                continue;
-            }
-            sites += 1;
-            let stories = same_site.chunk_by(|a, b| a.2 == b.2).count();
-            if stories >= MIN_PAGES {
-                of_site.insert((site, key));
-            }
-        }
-        if web_boilerplate(run, sites) {
+        if boilerplate_run(run, |site| {
+            of_site.insert((site, key));
+        }) {
             of_web.insert(key);
         }
     }
@@ -124,6 +114,27 @@ pub(crate) fn boilerplate_paragraphs(pages: &[Analyzed]) -> Vec<Option<Vec<bool>
             marks.contains(&true).then_some(marks)
         })
         .collect()
+}
+
+/// Decides one paragraph, given as its entries (key, site, story beside),
+/// one per page it is on, sorted: calls `of_site` with each site it is
+/// boilerplate of, and returns whether it is a passage of the web. The
+/// whole corpus's entries of a paragraph, wherever they were gathered,
+/// decide as in a scan.
+pub(crate) fn boilerplate_run(run: &[(u64, u32, u64)], mut of_site: impl FnMut(u32)) -> bool {
+    let mut sites = 0;
+    for same_site in run.chunk_by(|a, b| a.1 == b.1) {
+        let site = same_site[0].1;
+        if site == NO_SITE {
+            continue;
+        }
+        sites += 1;
+        let stories = same_site.chunk_by(|a, b| a.2 == b.2).count();
+        if stories >= MIN_PAGES {
+            of_site(site);
+        }
+    }
+    web_boilerplate(run, sites)
 }
 
 /// Whether one paragraph, given as its entries (one per page it is on), is

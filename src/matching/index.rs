@@ -26,16 +26,8 @@ pub fn simhash_candidates(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)>
         }
     }
     let prints = &unique;
-    let blocks = (radius + 1).min(64);
     let mut keyed: Vec<(u64, u32, u64)> = Vec::with_capacity(prints.len());
-    for b in 0..blocks {
-        let lo = 64 * b / blocks;
-        let hi = 64 * (b + 1) / blocks;
-        let mask = if hi - lo == 64 {
-            u64::MAX
-        } else {
-            ((1u64 << (hi - lo)) - 1) << lo
-        };
+    for mask in block_masks(radius) {
         keyed.clear();
         keyed.extend(prints.iter().map(|&(id, h)| (h & mask, id, h)));
         keyed.sort_unstable();
@@ -58,6 +50,21 @@ pub fn simhash_candidates(prints: &[(u32, u64)], radius: u32) -> Vec<(u32, u32)>
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The bit masks of the SimHash blocks for `radius`: two fingerprints
+/// within `radius` bits agree on the bits of one mask at least.
+pub(crate) fn block_masks(radius: u32) -> impl Iterator<Item = u64> {
+    let blocks = (radius + 1).min(64);
+    (0..blocks).map(move |b| {
+        let lo = 64 * b / blocks;
+        let hi = 64 * (b + 1) / blocks;
+        if hi - lo == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << (hi - lo)) - 1) << lo
+        }
+    })
 }
 
 /// Pages sharing one exact fingerprint compared pairwise; more are chained.
@@ -107,7 +114,7 @@ const HEAVY_SHARE: f64 = 0.3;
 /// `u32` a shared key) and the pairs found, not every pair considered.
 pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> {
     let postings = Postings::new(sets);
-    let max_holders = (sets.len() / 100).max(MIN_COMMON);
+    let max_holders = max_holders(sets.len());
     // Every page's key count, by id, read once.
     let mut size = vec![0u32; sets.last().map_or(0, |&(id, _)| id as usize + 1)];
     for &(id, keys) in sets {
@@ -120,13 +127,7 @@ pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> 
         .runs()
         .filter(|(_, run)| run.len() > max_holders)
         .par_bridge()
-        .map(|(key, run)| {
-            let mut by_size = run.to_vec();
-            by_size.select_nth_unstable_by_key(MAX_PARTNERS - 1, rank);
-            by_size.truncate(MAX_PARTNERS);
-            by_size.sort_unstable_by_key(rank);
-            (key, by_size)
-        })
+        .map(|(key, run)| (key, anchors(run, rank)))
         .collect();
     let mut out: Vec<(u32, u32)> = sets
         .par_iter()
@@ -143,26 +144,51 @@ pub(crate) fn passage_candidates(sets: &[(u32, &[Shingle])]) -> Vec<(u32, u32)> 
                         shared.entry(a).or_default().1 += 1;
                     }
                 } else {
-                    let before = run.partition_point(|&id| id < page);
-                    for &b in &run[..before.min(MAX_PARTNERS)] {
+                    for &b in light_partners(run, page) {
                         shared.entry(b).or_default().0 += 1;
                     }
                 }
             }
             shared
                 .into_iter()
-                .filter(move |&(_, (light, heavy))| {
-                    light >= MIN_SHARED_KEYS
-                        || (heavy > 0
-                            && light + heavy >= MIN_SHARED_KEYS
-                            && f64::from(light + heavy) >= HEAVY_SHARE * own as f64)
-                })
+                .filter(move |&(_, (light, heavy))| shares_enough(light, heavy, own))
                 .map(move |(other, _)| ordered(other, page))
         })
         .collect();
     out.par_sort_unstable();
     out.dedup();
     out
+}
+
+/// Holders past which a key is heavy, among `pages` candidate pages.
+pub(crate) fn max_holders(pages: usize) -> usize {
+    (pages / 100).max(MIN_COMMON)
+}
+
+/// A heavy key's anchors among its holders `run`: the first
+/// [`MAX_PARTNERS`] by `rank` (most keys first, then page order).
+pub(crate) fn anchors<K: Ord>(run: &[u32], rank: impl Fn(&u32) -> K) -> Vec<u32> {
+    let mut by_size = run.to_vec();
+    by_size.select_nth_unstable_by_key(MAX_PARTNERS - 1, &rank);
+    by_size.truncate(MAX_PARTNERS);
+    by_size.sort_unstable_by_key(rank);
+    by_size
+}
+
+/// The holders of a light key that `page` is paired with: the first
+/// [`MAX_PARTNERS`] before it (`run` in page order).
+pub(crate) fn light_partners(run: &[u32], page: u32) -> &[u32] {
+    let before = run.partition_point(|&id| id < page);
+    &run[..before.min(MAX_PARTNERS)]
+}
+
+/// Whether a page of `own` keys, sharing `light` light keys and `heavy`
+/// heavy keys with another page, is a candidate pair with it.
+pub(crate) fn shares_enough(light: u32, heavy: u32, own: usize) -> bool {
+    light >= MIN_SHARED_KEYS
+        || (heavy > 0
+            && light + heavy >= MIN_SHARED_KEYS
+            && f64::from(light + heavy) >= HEAVY_SHARE * own as f64)
 }
 
 /// A page's passage keys: its shingles sampled by hash value, so a copy

@@ -9,12 +9,27 @@ use std::io::Write;
 /// so that an empty input still gives a file pandas or R reads with its
 /// columns.
 pub(crate) fn write<R: Table>(
+    mut out: impl Write,
+    rows: impl Iterator<Item = R>,
+) -> std::io::Result<()> {
+    write_header::<R>(&mut out)?;
+    write_rows(out, rows)
+}
+
+/// The header row alone.
+pub(crate) fn write_header<R: Table>(out: impl Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(R::COLUMNS.iter().map(|c| c.name))
+        .map_err(std::io::Error::other)?;
+    w.flush()
+}
+
+/// The rows without the header, for a report put together from parts.
+pub(crate) fn write_rows<R: Table>(
     out: impl Write,
     rows: impl Iterator<Item = R>,
 ) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(R::COLUMNS.iter().map(|c| c.name))
-        .map_err(std::io::Error::other)?;
     let mut fields: Vec<String> = Vec::with_capacity(R::COLUMNS.len());
     for row in rows {
         fields.clear();

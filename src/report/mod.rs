@@ -48,6 +48,35 @@ pub(crate) fn write_pages(
     write(out, rows, format)
 }
 
+/// The page report in parts, for a run that writes its rows in many
+/// places and puts them together (the distributed steps): the header (none
+/// for JSON Lines) and the rows without it. Parquet has no such parts.
+pub(crate) fn page_header(format: Format) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        Format::Csv => csv::write_header::<PageRow>(&mut out)?,
+        Format::Jsonl => {}
+        Format::Parquet => return Err(std::io::Error::other(NO_PARTS)),
+    }
+    Ok(out)
+}
+
+/// See [`page_header`].
+pub(crate) fn page_lines(
+    rows: impl Iterator<Item = PageRow>,
+    format: Format,
+) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        Format::Csv => csv::write_rows(&mut out, rows)?,
+        Format::Jsonl => jsonl::write(&mut out, rows)?,
+        Format::Parquet => return Err(std::io::Error::other(NO_PARTS)),
+    }
+    Ok(out)
+}
+
+const NO_PARTS: &str = "a report put together from parts is CSV or JSON Lines";
+
 /// Writes the pairs of every copy, as Parquet when the report is, else as
 /// CSV (a side table has no JSON Lines form).
 pub(crate) fn write_pairs(

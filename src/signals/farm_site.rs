@@ -22,7 +22,30 @@ pub(crate) fn farm_sites(
     roles: &[Role],
     copy_of: &[Option<CopyOf>],
 ) -> Vec<bool> {
-    // Each page's site as a number: a name per site, not per page.
+    let (sites, count) = site_numbers(pages);
+    let mut tally = vec![(0usize, 0usize); count];
+    for (i, evidence) in farm_evidence(pages, &sites, junk, roles, copy_of)
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(farm) = evidence {
+            let t = &mut tally[sites[i] as usize];
+            t.0 += usize::from(farm);
+            t.1 += 1;
+        }
+    }
+    sites
+        .iter()
+        .map(|&s| {
+            let (farm, all) = tally[s as usize];
+            is_farm_site(farm, all)
+        })
+        .collect()
+}
+
+/// Each page's site as a number (a name per site, not per page), and how
+/// many sites there are.
+pub(crate) fn site_numbers(pages: &[Analyzed]) -> (Vec<u32>, usize) {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let sites: Vec<u32> = pages
         .iter()
@@ -31,26 +54,38 @@ pub(crate) fn farm_sites(
             *ids.entry(p.site().0).or_insert(next)
         })
         .collect();
-    let mut tally = vec![(0usize, 0usize); ids.len()];
-    for i in 0..pages.len() {
-        if !pages[i].is_ok() || pages[i].from_index {
-            continue;
-        }
-        let copies_elsewhere = roles[i] == Role::Copy
-            && copy_of[i]
-                .as_ref()
-                .is_some_and(|c| sites[c.original] != sites[i]);
-        let t = &mut tally[sites[i] as usize];
-        t.0 += usize::from(junk[i] || copies_elsewhere);
-        t.1 += 1;
-    }
-    sites
-        .iter()
-        .map(|&s| {
-            let (farm, all) = tally[s as usize];
-            share_lower_bound(farm, all) >= FARM_SITE_SHARE
+    (sites, ids.len())
+}
+
+/// Whether each page shows farm evidence for its site (`sites`, as
+/// numbered by [`site_numbers`]), from a first attribution without site
+/// reputations: junk links, or a copy of another site's page. `None` for a
+/// page its site's tally does not count (unreadable, or from the index).
+pub(crate) fn farm_evidence(
+    pages: &[Analyzed],
+    sites: &[u32],
+    junk: &[bool],
+    roles: &[Role],
+    copy_of: &[Option<CopyOf>],
+) -> Vec<Option<bool>> {
+    (0..pages.len())
+        .map(|i| {
+            if !pages[i].is_ok() || pages[i].from_index {
+                return None;
+            }
+            let copies_elsewhere = roles[i] == Role::Copy
+                && copy_of[i]
+                    .as_ref()
+                    .is_some_and(|c| sites[c.original] != sites[i]);
+            Some(junk[i] || copies_elsewhere)
         })
         .collect()
+}
+
+/// Whether a site with `farm` pages of farm evidence among the `all` its
+/// tally counts is a farm.
+pub(crate) fn is_farm_site(farm: usize, all: usize) -> bool {
+    share_lower_bound(farm, all) >= FARM_SITE_SHARE
 }
 
 /// The lower bound of a share seen as `hits` of `n` (Wilson score
