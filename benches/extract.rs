@@ -57,14 +57,14 @@ fn bench_extract(c: &mut Criterion) {
     group.bench_function("benchmark_pages", |b| {
         b.iter(|| {
             for p in &pages {
-                std::hint::black_box(farmscan::extract::extract(p));
+                std::hint::black_box(farmscan::extract::extract(p, None));
             }
         })
     });
     group.bench_function("benchmark_pages_analyzed", |b| {
         b.iter(|| {
             for p in &pages {
-                std::hint::black_box(farmscan::analyze::analyze(p, false));
+                std::hint::black_box(farmscan::analyze::analyze(p, false, None));
             }
         })
     });

@@ -10,26 +10,10 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// The day of the scan when given (`--today`): set once, before any page
-/// is read.
-static TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
-
-/// Sets the day of the scan for the whole process. It cannot change once
-/// pages were read with it (the Python module runs many scans in one
-/// process): another day is an error, not silently ignored.
-pub(crate) fn set_today(day: NaiveDate) -> Result<(), String> {
-    let set = *TODAY.get_or_init(|| day);
-    if set == day {
-        Ok(())
-    } else {
-        Err(format!(
-            "the day of the scan is set once per process, and is already {set}: start a new process to scan as of {day}"
-        ))
-    }
-}
-
 thread_local! {
-    /// The latest plausible date of the page being read on this thread.
+    /// The latest plausible date of the page being read on this thread:
+    /// set by [`bounded_by`] for one page's reading, so that every date
+    /// rule below it is bounded without passing the day to each.
     static LATEST: std::cell::Cell<Option<NaiveDate>> = const { std::cell::Cell::new(None) };
 }
 
@@ -39,12 +23,16 @@ thread_local! {
 const CRAWL_MARGIN_DAYS: i64 = 366;
 
 /// The latest date a page can tell of: the day of the scan given with
-/// `--today`; else a year after the page was crawled (WARC-Date, JSONL
-/// `date`); else the day after its file was last written. The clock is read
-/// only when none of these is known (a page given on stdin), so the same
-/// input gives the same report on any later day.
-pub(crate) fn latest_for(crawl: Option<NaiveDate>, saved: Option<NaiveDate>) -> NaiveDate {
-    if let Some(&today) = TODAY.get() {
+/// `--today` (`today`); else a year after the page was crawled (WARC-Date,
+/// JSONL `date`); else the day after its file was last written. The clock is
+/// read only when none of these is known (a page given on stdin), so the
+/// same input gives the same report on any later day.
+pub(crate) fn latest_for(
+    crawl: Option<NaiveDate>,
+    saved: Option<NaiveDate>,
+    today: Option<NaiveDate>,
+) -> NaiveDate {
+    if let Some(today) = today {
         return today;
     }
     match (crawl, saved) {
@@ -67,7 +55,7 @@ pub(crate) fn bounded_by<T>(latest: NaiveDate, read: impl FnOnce() -> T) -> T {
 /// [`latest_for`]).
 pub(crate) fn plausible(d: NaiveDate) -> bool {
     let earliest = NaiveDate::from_ymd_opt(1995, 1, 1).expect("valid constant date");
-    let latest = LATEST.get().unwrap_or_else(|| latest_for(None, None));
+    let latest = LATEST.get().unwrap_or_else(|| latest_for(None, None, None));
     d >= earliest && d <= latest
 }
 

@@ -269,6 +269,14 @@ impl Settings {
         let cfg = self.thresholds.config(&file)?;
         Ok((file, cfg))
     }
+
+    /// As [`Settings::load`], for a command that reads pages: with the day
+    /// of the scan, which bounds the dates they can tell of.
+    pub(crate) fn load_on(&self, today: &Today) -> Result<(FileConfig, Config), String> {
+        let (file, mut cfg) = self.load()?;
+        cfg.today = today.today;
+        Ok((file, cfg))
+    }
 }
 
 #[derive(Debug, Args)]

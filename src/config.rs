@@ -20,6 +20,10 @@ macro_rules! settings {
             /// republish under licence: a copy of one of their pages keeps
             /// its role and original but is not flagged `copy`.
             pub licensed: Vec<String>,
+            /// The day of the scan (`--today`): no page is taken to tell
+            /// of a later one. Unset, each page is bounded by its crawl or
+            /// file date (`calendar::latest_for`).
+            pub today: Option<chrono::NaiveDate>,
             /// Leave paragraphs a site repeats on many pages out of
             /// matching. Off when the pages were trimmed already (a
             /// distributed job does it across the whole corpus before
@@ -32,6 +36,7 @@ macro_rules! settings {
                 Config {
                     $( $name: $default, )*
                     licensed: Vec::new(),
+                    today: None,
                     site_boilerplate: true,
                 }
             }

@@ -72,7 +72,7 @@ pub(crate) fn load(
         cfg.max_bytes,
         quiet,
         |page| {
-            let mut analyzed = analyze::analyze(page, given_original);
+            let mut analyzed = analyze::analyze(page, given_original, cfg.today);
             if let Some(spill) = &spill {
                 analyzed.print.park(spill);
             }

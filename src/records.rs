@@ -157,7 +157,7 @@ mod tests {
             saved: None,
             id: None,
         };
-        let a = crate::analyze::analyze(&page, false);
+        let a = crate::analyze::analyze(&page, false, None);
         let json = serde_json::to_string(&Record::from(&a)).unwrap();
         let b: Analyzed = serde_json::from_str::<Record>(&json).unwrap().into();
         assert_eq!(b.source, a.source);

@@ -341,7 +341,7 @@ mod tests {
             saved: None,
             id: Some("row-7".into()),
         };
-        let a = crate::analyze::analyze(&page, false);
+        let a = crate::analyze::analyze(&page, false, None);
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("index.db");
         let mut store = Store::open(&db, true).unwrap();

@@ -123,8 +123,19 @@ pub(crate) fn language(body: &str) -> Option<&'static str> {
     info.is_reliable().then(|| info.lang().code())
 }
 
-/// Analyzes an extracted page.
-pub(crate) fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
+/// Analyzes an extracted page, with dates bounded as its extraction was
+/// (the junk measure tells dates from headlines).
+pub(crate) fn analyze_extracted(
+    page: &Page,
+    ex: Extracted,
+    given_original: bool,
+    today: Option<NaiveDate>,
+) -> Analyzed {
+    let latest = extract::page_latest(page, today);
+    crate::calendar::bounded_by(latest, || measure(page, ex, given_original))
+}
+
+fn measure(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
     let body = ex.body();
     let junk = junk::measure(&ex).totals;
     Analyzed {
@@ -147,7 +158,7 @@ pub(crate) fn analyze_extracted(page: &Page, ex: Extracted, given_original: bool
     }
 }
 
-/// Extracts and analyzes one page.
-pub fn analyze(page: &Page, given_original: bool) -> Analyzed {
-    analyze_extracted(page, extract::extract(page), given_original)
+/// Extracts and analyzes one page; `today` as [`extract::extract`] takes it.
+pub fn analyze(page: &Page, given_original: bool, today: Option<NaiveDate>) -> Analyzed {
+    analyze_extracted(page, extract::extract(page, today), given_original, today)
 }

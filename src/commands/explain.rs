@@ -43,8 +43,8 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
         cfg.max_bytes,
         &|p: &Page| {
             record.is_none_or(|r| p.source.record == Some(r)).then(|| {
-                let ex = extract::extract(p);
-                let a = analyze::analyze_extracted(p, ex.clone(), false);
+                let ex = extract::extract(p, cfg.today);
+                let a = analyze::analyze_extracted(p, ex.clone(), false, cfg.today);
                 Ok((p.clone(), ex, a))
             })
         },
@@ -83,8 +83,7 @@ pub(crate) fn run(args: &ExplainArgs) -> Result<(), String> {
 
 /// The explanation of each page of FILE, as `run` prints it.
 pub(crate) fn text(args: &ExplainArgs) -> Result<String, String> {
-    super::set_today(&args.today)?;
-    let (file, cfg) = args.settings.load()?;
+    let (file, cfg) = args.settings.load_on(&args.today)?;
     if let Some(other) = &args.against
         && same_file(&args.file, other)
     {

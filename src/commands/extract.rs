@@ -110,14 +110,13 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<(), String> {
 
 /// Writes what was read from each page to `out`, in the format asked for.
 pub(crate) fn write(args: &ExtractArgs, out: &mut dyn Write) -> Result<(), String> {
-    super::set_today(&args.today)?;
     let walk = corpus::discover(&args.paths)?;
-    let (_, cfg) = args.settings.load()?;
+    let (_, cfg) = args.settings.load_on(&args.today)?;
     let (rows, _) = crate::pipeline::read_corpus(
         &walk,
         cfg.max_bytes,
         true,
-        |p| row(&p.source, p.id.clone(), Ok(extract::extract(p))),
+        |p| row(&p.source, p.id.clone(), Ok(extract::extract(p, cfg.today))),
         |source, status| row(&source, None, Err(status)),
     );
     crate::interrupt::check()?;

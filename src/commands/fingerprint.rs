@@ -7,8 +7,7 @@ use crate::records::Record;
 
 pub(crate) fn run(args: &FingerprintArgs) -> Result<(), String> {
     super::set_jobs(&args.run.jobs)?;
-    super::set_today(&args.run.today)?;
-    let (_, cfg) = args.settings.load()?;
+    let (_, cfg) = args.settings.load_on(&args.run.today)?;
     let mut pages = pipeline::load(&args.paths, false, &cfg, args.run.quiet)?.pages;
     if !args.originals.is_empty() {
         let originals = pipeline::load(&args.originals, true, &cfg, args.run.quiet)?;

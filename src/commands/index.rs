@@ -13,8 +13,7 @@ pub(crate) fn run(cmd: &IndexCommand) -> Result<(), String> {
 
 fn add(args: &IndexAddArgs) -> Result<(), String> {
     super::set_jobs(&args.run.jobs)?;
-    super::set_today(&args.run.today)?;
-    let (_, cfg) = args.settings.load()?;
+    let (_, cfg) = args.settings.load_on(&args.run.today)?;
     let mut store = Store::open(&args.db, true)?;
     let loaded = pipeline::load(&args.paths, true, &cfg, args.run.quiet)?;
     let added = store.add(&loaded.pages)?;

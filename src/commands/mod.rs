@@ -82,14 +82,6 @@ pub(crate) fn print_out(text: &str) -> Result<(), String> {
     )
 }
 
-/// Sets the day of the scan, when given, for the whole run.
-pub(crate) fn set_today(today: &crate::cli::Today) -> Result<(), String> {
-    match today.today {
-        Some(day) => crate::calendar::set_today(day),
-        None => Ok(()),
-    }
-}
-
 /// Sets the worker count for this process's parallel stages.
 pub(crate) fn set_jobs(jobs: &crate::cli::Jobs) -> Result<(), String> {
     if let Some(n) = jobs.jobs {

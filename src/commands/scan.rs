@@ -23,9 +23,8 @@ pub(crate) struct Scanned {
 /// writes it only with -o).
 pub(crate) fn scan(args: &ScanArgs, writes_report: bool) -> Result<Scanned, String> {
     super::set_jobs(&args.run.jobs)?;
-    super::set_today(&args.run.today)?;
     check_outputs(args, writes_report)?;
-    let (file, cfg) = args.settings.load()?;
+    let (file, cfg) = args.settings.load_on(&args.run.today)?;
     let start = Instant::now();
     // Open the index first: a missing or unreadable index is an error before
     // any work is done.
@@ -188,7 +187,7 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
             let run = crate::report::html::RunInfo {
                 inputs: &args.paths,
                 cfg: &s.cfg,
-                day: crate::calendar::latest_for(None, None),
+                day: crate::calendar::latest_for(None, None, s.cfg.today),
             };
             let page = crate::report::html::render(&s.pages, &s.verdicts, &sites, &s.summary, &run);
             super::written(

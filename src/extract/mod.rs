@@ -12,6 +12,7 @@ pub(crate) mod wire;
 
 use crate::calendar;
 use crate::corpus::{Markup, Page};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use date_rule::{
@@ -80,10 +81,15 @@ impl Extracted {
     }
 }
 
-/// Extracts a page according to its markup.
-pub fn extract(page: &Page) -> Extracted {
-    let latest = calendar::latest_for(page.crawl_date, page.saved);
-    calendar::bounded_by(latest, || extract_page(page))
+/// Extracts a page according to its markup, taking no date after the
+/// latest the page can tell of (`today`: the day of the scan, when given).
+pub fn extract(page: &Page, today: Option<NaiveDate>) -> Extracted {
+    calendar::bounded_by(page_latest(page, today), || extract_page(page))
+}
+
+/// The latest date `page` can tell of, as [`calendar::latest_for`] bounds it.
+pub(crate) fn page_latest(page: &Page, today: Option<NaiveDate>) -> NaiveDate {
+    calendar::latest_for(page.crawl_date, page.saved, today)
 }
 
 fn extract_page(page: &Page) -> Extracted {
