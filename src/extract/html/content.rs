@@ -507,3 +507,147 @@ fn is_photo_caption(text: &str) -> bool {
         || tail.contains("getty images")
         || tail.contains("(photo")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::html::extract;
+    use crate::extract::html::fixtures::PAGE;
+
+    #[test]
+    fn body_is_the_story_without_menus_or_footer() {
+        let e = extract(PAGE);
+        assert_eq!(e.paragraphs.len(), 3, "{:?}", e.paragraphs);
+        assert!(e.paragraphs[0].starts_with("HAVANA (AP)"));
+        assert!(!e.body().contains("Copyright"));
+        assert!(!e.body().contains("celebrity"));
+    }
+
+    #[test]
+    fn a_service_page_spread_over_sections_is_read_whole_from_main() {
+        // One long section wins the vote; eight short ones in other
+        // columns, each in its own wrapper, hold most of the page's text.
+        let long = "Our team plans, installs and maintains solar systems of every size, with a visit each spring. ".repeat(4);
+        let short: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<div class=\"col\"><div class=\"card\"><h3>Plan {i}</h3><p>Panels, batteries and a warranty of {i} years, \
+                     fitted within a month of <a href=\"/s{i}\">the free survey we offer</a>.</p></div></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a><a href=\"/about\">About</a></nav><main>\
+             <section><div><div><p>{long}</p></div></div></section><section><div class=\"grid\">{short}</div></section><section><div>{short}</div></section></main>\
+             <footer><p>Copyright the company, all rights reserved, contact us for anything at all.</p></footer></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("maintains solar systems"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(
+            e.body().contains("warranty of 7 years"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(!e.body().contains("Copyright"));
+    }
+
+    #[test]
+    fn a_listing_whose_cards_are_its_content_is_read_whole() {
+        // The only paragraph is a one-line blurb; the jobs are cards whose
+        // headlines are links.
+        let cards: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<li><a href=\"/job/{i}\">Senior backend engineer for payments team {i}</a>\
+                     <span>Remote, full time</span></li>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a><a href=\"/jobs\">Jobs</a></nav>\
+             <p>These are the newest remote jobs this week.</p><ul class=\"jobs\">{cards}</ul></body></html>"
+        );
+        let e = extract(&page);
+        assert!(e.body().contains("payments team 11"), "{:?}", e.paragraphs);
+        assert!(!e.body().contains("Home"), "{:?}", e.paragraphs);
+    }
+
+    #[test]
+    fn a_list_of_links_the_story_announces_is_part_of_it() {
+        let para: String = (0..4)
+            .map(|i| format!("<p>The compiler backend made good progress in month {i}, and the test suite now passes on three more targets than before.</p>"))
+            .collect();
+        let items: String = (0..5)
+            .map(|i| {
+                // One entry is prose, kept on its own merits; the link
+                // entries after it are still the announced list's.
+                if i == 1 {
+                    "<li><p>Rework the way the backend lays out structures in memory, so that packed types are handled.</p></li>".to_string()
+                } else {
+                    format!("<li><p><a href=\"/pr/{i}\">Add support for attribute number {i}</a></p></li>")
+                }
+            })
+            .collect();
+        let page = format!(
+            "<html><body><article>{para}<p>Many patches were sent for review:</p><ul>{items}</ul>{para}</article></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("attribute number 4"),
+            "{:?}",
+            e.paragraphs
+        );
+    }
+
+    #[test]
+    fn a_link_lists_heading_is_not_story_text() {
+        let para: String = (0..4)
+            .map(|i| format!("<p>The council voted on budget line {i} late on Tuesday, after a long debate about roads and schools.</p>"))
+            .collect();
+        let links: String = (0..6)
+            .map(|i| format!("<li><a href=\"/t{i}\">Celebrity story number {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><article><h2>What the budget holds</h2>{para}<h3>Trending Now</h3><ul>{links}</ul></article></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("What the budget holds"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(!e.body().contains("Trending Now"), "{:?}", e.paragraphs);
+    }
+
+    #[test]
+    fn a_short_excerpt_never_takes_in_the_clickbait_beside_it() {
+        // A farm page: an excerpt of three sentences (about 75 words) or
+        // six, then lists of headlines that together are longer than it.
+        for n in [3, 6] {
+            let excerpt: String = (0..n)
+                .map(|i| format!("<p>Officials said on Monday that storm {i} had cut power to thousands of homes along the coast and that crews were working through the night.</p>"))
+                .collect();
+            let junk: String = (0..40)
+                .map(|i| format!("<li><a href=\"/r{i}\">You will not believe what this famous actor eats {i}</a></li>"))
+                .collect();
+            let page = format!(
+                "<html><body><div>{excerpt}</div><h3>Related</h3><ul>{junk}</ul>\
+                 <p>More stories from around the world for our readers, chosen for you every day.</p></body></html>"
+            );
+            let e = extract(&page);
+            assert!(
+                e.body().contains("crews were working"),
+                "{n}: {:?}",
+                e.paragraphs
+            );
+            assert!(
+                !e.body().contains("famous actor"),
+                "{n}: {:?}",
+                e.paragraphs
+            );
+        }
+    }
+}

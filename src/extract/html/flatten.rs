@@ -525,3 +525,21 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
         furniture: w.furniture,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::html::extract;
+
+    #[test]
+    fn a_hidden_tab_panel_is_content_but_a_hidden_note_is_not() {
+        let para = "Install the library with your package manager, then set the two keys from your dashboard.";
+        let page = format!(
+            "<html><body><article><h1>Quickstart</h1><p>{para}</p>\
+             <div role=\"tabpanel\" hidden style=\"display:none\"><p>Ruby users install the gem instead and keep the keys in their environment.</p></div>\
+             <div hidden><p>A hidden note that is not part of the page at all, whatever happens.</p></div></article></body></html>"
+        );
+        let body = extract(&page).body();
+        assert!(body.contains("Ruby users install the gem"), "{body}");
+        assert!(!body.contains("hidden note"), "{body}");
+    }
+}

@@ -99,3 +99,25 @@ fn fragment_text(html: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::html::extract;
+
+    #[test]
+    fn a_product_description_only_in_json_ld_joins_the_body_once() {
+        let description = "Lightweight training shorts with a quick-dry fabric, a zip pocket for your phone and a seven inch inseam.";
+        let ld = format!(
+            r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"Product","name":"Shorts","description":"&lt;p&gt;{description}&lt;/p&gt;"}}</script>"#
+        );
+        let shop = "<h1>Training shorts</h1><p>Add to bag</p><p>Free returns within thirty days of delivery on every order.</p>";
+        let page = format!("<html><head>{ld}</head><body>{shop}</body></html>");
+        let body = extract(&page).body();
+        assert!(body.contains(description), "{body}");
+        assert!(!body.contains("<p>"), "{body}");
+        // Shown on the page already, it is not added a second time.
+        let shown =
+            format!("<html><head>{ld}</head><body>{shop}<p>{description}</p></body></html>");
+        assert_eq!(extract(&shown).body().matches("zip pocket").count(), 1);
+    }
+}

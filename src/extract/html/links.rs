@@ -280,3 +280,18 @@ fn heading_text(el: ElementRef<'_>) -> Option<String> {
         || (words > 0 && words <= 4 && el.select(&SEL_A).next().is_none()))
     .then_some(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::html::extract;
+    use crate::extract::html::fixtures::PAGE;
+
+    #[test]
+    fn link_lists_come_with_headings() {
+        let e = extract(PAGE);
+        assert_eq!(e.links.len(), 2);
+        assert_eq!(e.links[1].heading, "More stories");
+        assert_eq!(e.links[1].items[1].href.as_deref(), Some("/b"));
+        assert_eq!(e.links[0].items[0].text, "Home");
+    }
+}

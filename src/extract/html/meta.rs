@@ -78,3 +78,26 @@ pub(super) fn choose_title(doc: &Html, meta: &HashMap<String, String>) -> String
     }
     h1s.into_iter().next().unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::html::extract;
+    use crate::extract::html::fixtures::PAGE;
+
+    #[test]
+    fn title_prefers_the_headline() {
+        assert_eq!(extract(PAGE).title, "Storm hits coast");
+    }
+
+    #[test]
+    fn canonical_url_and_meta_date() {
+        let e = extract(PAGE);
+        assert_eq!(
+            e.url.as_deref(),
+            Some("https://planet.example/2024/03/05/storm")
+        );
+        let p = e.dates.published.unwrap();
+        assert_eq!(p.date.to_string(), "2024-03-05");
+        assert_eq!(p.rule.to_string(), "meta:article:published_time");
+    }
+}
