@@ -510,8 +510,148 @@ fn is_photo_caption(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::html::extract;
-    use crate::extract::html::fixtures::PAGE;
+    use super::*;
+    use crate::extract::html::fixtures::{PAGE, body};
+    use crate::extract::html::flatten::flatten;
+    use crate::extract::html::{extract, parse, sel};
+
+    /// A block of `text` under a `tag`, `link_chars` of it in links.
+    fn block(tag: &'static str, text: &str, link_chars: usize) -> Block {
+        Block {
+            owner: Html::new_document().tree.root().id(),
+            tag,
+            text: text.to_string(),
+            chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+            link_chars,
+            boiler: false,
+        }
+    }
+
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn the_story_is_the_container_where_the_prose_votes_gather() {
+        let prose: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the story, with a clause or two, as stories have them.</p>"
+                )
+            })
+            .collect();
+        let page = format!(
+            r#"<html><body><div id="side"><p>A teaser for another story, with one comma.</p></div><div id="story">{prose}</div></body></html>"#
+        );
+        let doc = parse(&page);
+        let flat = flatten(body(&doc), None);
+        let found = story(&doc, body(&doc), &flat);
+        let container = doc.select(&sel("#story")).next().expect("the story");
+        assert_eq!(found.roots, [container.id()]);
+        assert_eq!(found.paragraphs.len(), 4, "{:?}", found.paragraphs);
+    }
+
+    #[test]
+    fn a_text_is_added_only_when_the_body_does_not_show_most_of_its_words() {
+        let mut paragraphs = strings(&["Lightweight shorts with a zip pocket"]);
+        add_missing(
+            &mut paragraphs,
+            "Lightweight SHORTS with a zip pocket for runners".into(),
+        );
+        assert_eq!(paragraphs.len(), 1);
+        let new = "A seven inch inseam and quick dry fabric";
+        add_missing(&mut paragraphs, new.into());
+        assert_eq!(
+            paragraphs,
+            strings(&["Lightweight shorts with a zip pocket", new])
+        );
+    }
+
+    #[test]
+    fn a_long_paragraph_is_kept_once_but_a_short_line_may_repeat() {
+        let long =
+            "A sticky teaser that the page repeats after every second paragraph of the story.";
+        let kept = without_repeats(strings(&["Step one", long, "Step one", long]));
+        assert_eq!(kept, strings(&["Step one", long, "Step one"]));
+    }
+
+    #[test]
+    fn an_article_with_more_than_a_blurb_is_not_read_as_its_whole_page() {
+        let prose: String = (0..10)
+            .map(|i| format!("<p>Section {i} of the page says a good deal more than the story does, in words of its own.</p>"))
+            .collect();
+        let doc = parse(&format!("<html><body>{prose}</body></html>"));
+        let flat = flatten(body(&doc), None);
+        let story = strings(&[&"word ".repeat(60)]);
+        assert!(page_reading(&doc, &story, &flat, false).is_some_and(|p| p.len() == 10));
+        assert_eq!(page_reading(&doc, &story, &flat, true), None);
+        // A blurb gives way to the page even on an article.
+        let blurb = strings(&["A blurb of a few words."]);
+        assert!(page_reading(&doc, &blurb, &flat, true).is_some());
+    }
+
+    #[test]
+    fn commas_add_to_a_blocks_vote_except_in_code() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        let text = "Rain, wind, and snow";
+        assert!(close(
+            block_score(text, true) - block_score(text, false),
+            2.0
+        ));
+        // A point to start with, and a point a hundred characters up to three.
+        assert!(close(block_score(&"x".repeat(150), true), 2.5));
+        assert!(close(block_score(&"x".repeat(1_000), true), 4.0));
+    }
+
+    #[test]
+    fn a_photo_credit_caption_is_not_story_text() {
+        let said = "The mayor speaks to reporters in Havana on Tuesday.";
+        assert!(keep_block(&block("p", said, 0)));
+        for credit in [
+            "(AP Photo/Ramon Espinosa)",
+            "Photo: Jane Doe",
+            "Getty Images",
+        ] {
+            assert!(
+                !keep_block(&block("p", &format!("{said} {credit}"), 0)),
+                "{credit}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_short_label_goes_but_a_short_sentence_or_announcement_stays() {
+        assert!(!keep_block(&block("p", "Advertisement", 0)));
+        assert!(keep_block(&block("p", "It rained.", 0)));
+        assert!(keep_block(&block("p", "Patches sent:", 0)));
+        assert!(keep_block(&block("h3", "Background", 0)));
+        assert!(keep_block(&block("pre", "ls", 0)));
+        // The page's headline is its title, not a paragraph of the story.
+        assert!(!keep_block(&block(
+            "h1",
+            "Storm hits the coast of the island",
+            0
+        )));
+    }
+
+    #[test]
+    fn a_short_block_is_held_to_a_stricter_link_density() {
+        // "Politics" is 8 of 18 characters: under half, over a third.
+        assert!(!keep_block(&block("p", "Read more on Politics", 8)));
+        let long = "The council said on Tuesday it would read more on Politics";
+        assert!(keep_block(&block("p", long, 8)));
+    }
+
+    #[test]
+    fn a_heading_goes_when_all_under_it_was_left_out() {
+        let mut paragraphs = strings(&["Intro.", "Trending Now"]);
+        drop_bare_heading(&mut paragraphs, Some((1, false)));
+        assert_eq!(paragraphs.len(), 2);
+        drop_bare_heading(&mut paragraphs, Some((0, true)));
+        assert_eq!(paragraphs.len(), 2, "a heading with text after it stays");
+        drop_bare_heading(&mut paragraphs, Some((1, true)));
+        assert_eq!(paragraphs, strings(&["Intro."]));
+    }
 
     #[test]
     fn body_is_the_story_without_menus_or_footer() {

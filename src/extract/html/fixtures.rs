@@ -22,3 +22,10 @@ pub(super) const PAGE: &str = r#"<!doctype html><html><head>
 </ul></div>
 <footer><p>Copyright Daily Planet. All rights reserved. Contact us for licensing.</p></footer>
 </body></html>"#;
+
+/// A page's `<body>`, which the parser makes when the markup has none.
+pub(super) fn body(doc: &scraper::Html) -> ego_tree::NodeRef<'_, scraper::Node> {
+    *doc.select(&super::SEL_BODY)
+        .next()
+        .expect("the parser makes a body")
+}

@@ -509,7 +509,44 @@ fn describes(names: &[&str]) -> u8 {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::extract::html::extract;
+    use serde_json::json;
+
+    #[test]
+    fn a_key_is_read_from_the_text_of_a_script_that_is_not_valid_json() {
+        let raw = "{\"@type\": \"NewsArticle\",\n \"datePublished\" : \"2020-01-02\", }";
+        assert_eq!(
+            json_key_by_text(raw, "datePublished"),
+            Some("2020-01-02".into())
+        );
+        assert_eq!(json_key_by_text(raw, "dateModified"), None);
+        assert_eq!(
+            json_key_by_text("\"datePublished\": 3", "datePublished"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_json_ld_date_comes_from_the_article_before_the_page_or_the_site() {
+        let v = json!({"@graph": [
+            {"@type": "WebSite", "datePublished": "2010-01-01"},
+            {"@type": "WebPage", "datePublished": "2015-01-01"},
+            {"@type": ["Thing", "BlogPosting"], "datePublished": "2024-03-05"}]});
+        assert_eq!(json_date(&v, "datePublished"), Some("2024-03-05"));
+        let page_only = json!([{"@type": "Person", "datePublished": "2010-01-01"},
+            {"@type": "CollectionWebPage", "datePublished": "2015-01-01"}]);
+        assert_eq!(json_date(&page_only, "datePublished"), Some("2015-01-01"));
+    }
+
+    #[test]
+    fn a_time_classed_as_published_is_the_publication_unless_also_updated() {
+        assert!(publication_class(Some("entry-date published")));
+        assert!(publication_class(Some("pubdate")));
+        assert!(!publication_class(Some("entry-date updated")));
+        assert!(!publication_class(Some("published-at")));
+        assert!(!publication_class(None));
+    }
 
     /// The first-publication date `extract` reads from a page with this head
     /// and body, with its rule.
