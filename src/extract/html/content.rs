@@ -636,10 +636,21 @@ mod tests {
 
     #[test]
     fn a_short_block_is_held_to_a_stricter_link_density() {
-        // "Politics" is 8 of 18 characters: under half, over a third.
-        assert!(!keep_block(&block("p", "Read more on Politics", 8)));
-        let long = "The council said on Tuesday it would read more on Politics";
-        assert!(keep_block(&block("p", long, 8)));
+        // A sentence of seven words, 12 of its 31 characters in a link:
+        // more than a third, less than half.
+        assert!(!keep_block(&block(
+            "p",
+            "Read more on the budget debate today.",
+            12
+        )));
+        assert!(keep_block(&block(
+            "p",
+            "Read more on the budget debate today.",
+            10
+        )));
+        // Twelve words, 20 of 52 characters in links: long enough for half.
+        let long = "The council said it would read more on the budget debate today.";
+        assert!(keep_block(&block("p", long, 20)));
     }
 
     #[test]

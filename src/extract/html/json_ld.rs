@@ -125,9 +125,11 @@ mod tests {
 
     #[test]
     fn objects_are_visited_depth_first_in_document_order() {
-        let v = json!({"@graph": [{"@type": "A", "part": {"@type": "B"}}, [{"@type": "C"}]]});
+        let v = json!({"@graph": [
+            {"@type": "A", "author": {"@type": "B"}, "publisher": {"@type": "C"}},
+            [{"@type": "D"}]]});
         let names: Vec<Vec<&str>> = objects(&v).into_iter().map(types).collect();
-        assert_eq!(names, [vec![], vec!["A"], vec!["B"], vec!["C"]]);
+        assert_eq!(names, [vec![], vec!["A"], vec!["B"], vec!["C"], vec!["D"]]);
     }
 
     #[test]
