@@ -3,6 +3,7 @@
 
 use super::MAX_CLIMB;
 use super::flatten::{Block, Flattened, class_weight};
+use crate::extract::HEADLINE_WORDS;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -111,18 +112,15 @@ const SECTION_WORDS: usize = 500;
 /// longer: a page with a little more than its story keeps the story.
 /// Set on `scripts/eval-wcxb`.
 const PAGE_SHARE: usize = 2;
-/// A link-dense block counts in a blurb's page reading only with this many
-/// words: a card's headline, not a menu entry (listings and collections of
-/// `scripts/eval-wcxb`).
-const HEADLINE_WORDS: usize = 4;
 /// Most of a block's text in links: a list entry or a menu, not prose
 /// (boilerpipe's and jusText's link-density cut).
 const LINK_DENSE: f64 = 0.5;
 
 /// The page's text outside furniture, for a page whose story is too short
 /// to be all it has to say. A blurb gives way to every block, headlines of
-/// cards included; a longer story only to the page's prose, so a farm page
-/// with a short excerpt never takes its clickbait lists in as its body.
+/// cards included (link-dense blocks of [`HEADLINE_WORDS`] or more); a
+/// longer story only to the page's prose, so a farm page with a short
+/// excerpt never takes its clickbait lists in as its body.
 /// On a page typed as an article only a blurb gives way.
 pub(super) fn page_reading(
     doc: &Html,
