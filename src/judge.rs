@@ -327,8 +327,11 @@ mod tests {
 
     /// A wire story republished 2,000 times: its lead's passage keys are held
     /// by 2% of the corpus, more than a common phrase may be, and yet every
-    /// excerpt is found and traced to the story's own page.
+    /// excerpt is found and traced to the story's own page. It judges
+    /// 102,001 pages, a minute of a debug `cargo test`: it runs with the
+    /// scale run instead.
     #[test]
+    #[ignore = "scale test: run by scripts/scale-test"]
     fn a_story_copied_two_thousand_times_among_a_hundred_thousand_pages_still_clusters() {
         const FILLERS: u64 = 100_000;
         const EXCERPTS: u64 = 2_000;

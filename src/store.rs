@@ -15,6 +15,7 @@
 
 use crate::analyze::Analyzed;
 use crate::fingerprint::{self, Shingle};
+use crate::matching::index::MIN_SHARED_KEYS;
 use crate::records::Record;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
@@ -178,7 +179,8 @@ impl Store {
     }
 
     /// The indexed pages that may match one of `pages`: within the SimHash
-    /// radius of one, or sharing two passage keys with one. A key held by
+    /// radius of one, or sharing [`MIN_SHARED_KEYS`] passage keys with one,
+    /// as a scan pairs its own pages. A key held by
     /// more than [`MAX_HOLDERS`] indexed pages is a stock phrase and is not
     /// followed.
     pub(crate) fn candidates_for(
@@ -222,7 +224,7 @@ impl Store {
             wanted.extend(
                 shared
                     .into_iter()
-                    .filter(|&(_, n)| n >= 2)
+                    .filter(|&(_, n)| n >= MIN_SHARED_KEYS)
                     .map(|(id, _)| id),
             );
         }

@@ -7,7 +7,7 @@
 //! story's topic words. Related-story boxes on honest pages share them.
 
 use crate::address::url_domain;
-use crate::extract::{Extracted, LinkItem, LinkList, Region};
+use crate::extract::{Extracted, HEADLINE_WORDS, LinkItem, LinkList, Region};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -43,11 +43,6 @@ static CHINESE_FUNCTION_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
         .filter(|c| !c.is_whitespace())
         .collect()
 });
-
-/// Fewest words a link text needs to read as a headline: menus, tags and
-/// pagination have fewer. Held by `scripts/eval-junk` (false flags on
-/// legitimate pages against farm recall).
-const HEADLINE_WORDS: usize = 4;
 
 /// An item counted as junk, with what it shared with the story (for explain).
 #[derive(Debug, Clone, Serialize)]

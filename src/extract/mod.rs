@@ -63,6 +63,15 @@ pub struct LinkList {
     pub story_distance: Option<u32>,
 }
 
+/// Fewest words a link text needs to read as a headline: menus, tags and
+/// pagination have fewer. One number for the whole crate, because two
+/// stages ask the same question of link texts: the HTML extractor keeps a
+/// card's linked headline beside a blurb (`scripts/eval-wcxb`, listings and
+/// collections) and the junk measure counts headline lists
+/// (`scripts/eval-junk`, false flags on legitimate pages against farm
+/// recall). Both hold it.
+pub(crate) const HEADLINE_WORDS: usize = 4;
+
 /// What farmscan read from one page.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Extracted {

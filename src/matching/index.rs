@@ -82,8 +82,9 @@ const MIN_COMMON: usize = 1000;
 /// Shared keys that make two pages a candidate pair. One key alone pairs
 /// pages over a stock phrase; two keep those out of verification while a
 /// copied paragraph still shares several; held by `scripts/eval-matching`
-/// and the pair counts of `scripts/scale-test`.
-const MIN_SHARED_KEYS: u32 = 2;
+/// and the pair counts of `scripts/scale-test`. The originals index
+/// (`store`) pairs a scan's pages with indexed ones by the same rule.
+pub(crate) const MIN_SHARED_KEYS: u32 = 2;
 /// Each page is paired with at most the first this-many holders of a key, so
 /// a key held by many pages costs linear work, and since every key of one
 /// story has the same first holders, its copies still meet them and join

@@ -3,6 +3,7 @@
 
 use super::MAX_CLIMB;
 use super::flatten::{Block, Flattened, class_weight};
+use crate::extract::HEADLINE_WORDS;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -111,18 +112,15 @@ const SECTION_WORDS: usize = 500;
 /// longer: a page with a little more than its story keeps the story.
 /// Set on `scripts/eval-wcxb`.
 const PAGE_SHARE: usize = 2;
-/// A link-dense block counts in a blurb's page reading only with this many
-/// words: a card's headline, not a menu entry (listings and collections of
-/// `scripts/eval-wcxb`).
-const HEADLINE_WORDS: usize = 4;
 /// Most of a block's text in links: a list entry or a menu, not prose
 /// (boilerpipe's and jusText's link-density cut).
 const LINK_DENSE: f64 = 0.5;
 
 /// The page's text outside furniture, for a page whose story is too short
 /// to be all it has to say. A blurb gives way to every block, headlines of
-/// cards included; a longer story only to the page's prose, so a farm page
-/// with a short excerpt never takes its clickbait lists in as its body.
+/// cards included (link-dense blocks of [`HEADLINE_WORDS`] or more); a
+/// longer story only to the page's prose, so a farm page with a short
+/// excerpt never takes its clickbait lists in as its body.
 /// On a page typed as an article only a blurb gives way.
 pub(super) fn page_reading(
     doc: &Html,
@@ -506,4 +504,299 @@ fn is_photo_caption(text: &str) -> bool {
         || tail.contains("photo by")
         || tail.contains("getty images")
         || tail.contains("(photo")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::html::fixtures::{PAGE, body};
+    use crate::extract::html::flatten::flatten;
+    use crate::extract::html::{extract, parse, sel};
+
+    /// A block of `text` under a `tag`, `link_chars` of it in links.
+    fn block(tag: &'static str, text: &str, link_chars: usize) -> Block {
+        Block {
+            owner: Html::new_document().tree.root().id(),
+            tag,
+            text: text.to_string(),
+            chars: text.chars().filter(|c| !c.is_whitespace()).count(),
+            link_chars,
+            boiler: false,
+        }
+    }
+
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn the_story_is_the_container_where_the_prose_votes_gather() {
+        let prose: String = (0..4)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the story, with a clause or two, as stories have them.</p>"
+                )
+            })
+            .collect();
+        let page = format!(
+            r#"<html><body><div id="side"><p>A teaser for another story, with one comma.</p></div><div id="story">{prose}</div></body></html>"#
+        );
+        let doc = parse(&page);
+        let flat = flatten(body(&doc), None);
+        let found = story(&doc, body(&doc), &flat);
+        let container = doc.select(&sel("#story")).next().expect("the story");
+        assert_eq!(found.roots, [container.id()]);
+        assert_eq!(found.paragraphs.len(), 4, "{:?}", found.paragraphs);
+    }
+
+    #[test]
+    fn a_text_is_added_only_when_the_body_does_not_show_most_of_its_words() {
+        let mut paragraphs = strings(&["Lightweight shorts with a zip pocket"]);
+        add_missing(
+            &mut paragraphs,
+            "Lightweight SHORTS with a zip pocket for runners".into(),
+        );
+        assert_eq!(paragraphs.len(), 1);
+        let new = "A seven inch inseam and quick dry fabric";
+        add_missing(&mut paragraphs, new.into());
+        assert_eq!(
+            paragraphs,
+            strings(&["Lightweight shorts with a zip pocket", new])
+        );
+    }
+
+    #[test]
+    fn a_long_paragraph_is_kept_once_but_a_short_line_may_repeat() {
+        let long =
+            "A sticky teaser that the page repeats after every second paragraph of the story.";
+        let kept = without_repeats(strings(&["Step one", long, "Step one", long]));
+        assert_eq!(kept, strings(&["Step one", long, "Step one"]));
+    }
+
+    #[test]
+    fn an_article_with_more_than_a_blurb_is_not_read_as_its_whole_page() {
+        let prose: String = (0..10)
+            .map(|i| format!("<p>Section {i} of the page says a good deal more than the story does, in words of its own.</p>"))
+            .collect();
+        let doc = parse(&format!("<html><body>{prose}</body></html>"));
+        let flat = flatten(body(&doc), None);
+        let story = strings(&[&"word ".repeat(60)]);
+        assert!(page_reading(&doc, &story, &flat, false).is_some_and(|p| p.len() == 10));
+        assert_eq!(page_reading(&doc, &story, &flat, true), None);
+        // A blurb gives way to the page even on an article.
+        let blurb = strings(&["A blurb of a few words."]);
+        assert!(page_reading(&doc, &blurb, &flat, true).is_some());
+    }
+
+    #[test]
+    fn commas_add_to_a_blocks_vote_except_in_code() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        let text = "Rain, wind, and snow";
+        assert!(close(
+            block_score(text, true) - block_score(text, false),
+            2.0
+        ));
+        // A point to start with, and a point a hundred characters up to three.
+        assert!(close(block_score(&"x".repeat(150), true), 2.5));
+        assert!(close(block_score(&"x".repeat(1_000), true), 4.0));
+    }
+
+    #[test]
+    fn a_photo_credit_caption_is_not_story_text() {
+        let said = "The mayor speaks to reporters in Havana on Tuesday.";
+        assert!(keep_block(&block("p", said, 0)));
+        for credit in [
+            "(AP Photo/Ramon Espinosa)",
+            "Photo: Jane Doe",
+            "Getty Images",
+        ] {
+            assert!(
+                !keep_block(&block("p", &format!("{said} {credit}"), 0)),
+                "{credit}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_short_label_goes_but_a_short_sentence_or_announcement_stays() {
+        assert!(!keep_block(&block("p", "Advertisement", 0)));
+        assert!(keep_block(&block("p", "It rained.", 0)));
+        assert!(keep_block(&block("p", "Patches sent:", 0)));
+        assert!(keep_block(&block("h3", "Background", 0)));
+        assert!(keep_block(&block("pre", "ls", 0)));
+        // The page's headline is its title, not a paragraph of the story.
+        assert!(!keep_block(&block(
+            "h1",
+            "Storm hits the coast of the island",
+            0
+        )));
+    }
+
+    #[test]
+    fn a_short_block_is_held_to_a_stricter_link_density() {
+        // A sentence of seven words, 12 of its 31 characters in a link:
+        // more than a third, less than half.
+        assert!(!keep_block(&block(
+            "p",
+            "Read more on the budget debate today.",
+            12
+        )));
+        assert!(keep_block(&block(
+            "p",
+            "Read more on the budget debate today.",
+            10
+        )));
+        // Twelve words, 20 of 52 characters in links: long enough for half.
+        let long = "The council said it would read more on the budget debate today.";
+        assert!(keep_block(&block("p", long, 20)));
+    }
+
+    #[test]
+    fn a_heading_goes_when_all_under_it_was_left_out() {
+        let mut paragraphs = strings(&["Intro.", "Trending Now"]);
+        drop_bare_heading(&mut paragraphs, Some((1, false)));
+        assert_eq!(paragraphs.len(), 2);
+        drop_bare_heading(&mut paragraphs, Some((0, true)));
+        assert_eq!(paragraphs.len(), 2, "a heading with text after it stays");
+        drop_bare_heading(&mut paragraphs, Some((1, true)));
+        assert_eq!(paragraphs, strings(&["Intro."]));
+    }
+
+    #[test]
+    fn body_is_the_story_without_menus_or_footer() {
+        let e = extract(PAGE);
+        assert_eq!(e.paragraphs.len(), 3, "{:?}", e.paragraphs);
+        assert!(e.paragraphs[0].starts_with("HAVANA (AP)"));
+        assert!(!e.body().contains("Copyright"));
+        assert!(!e.body().contains("celebrity"));
+    }
+
+    #[test]
+    fn a_service_page_spread_over_sections_is_read_whole_from_main() {
+        // One long section wins the vote; eight short ones in other
+        // columns, each in its own wrapper, hold most of the page's text.
+        let long = "Our team plans, installs and maintains solar systems of every size, with a visit each spring. ".repeat(4);
+        let short: String = (0..8)
+            .map(|i| {
+                format!(
+                    "<div class=\"col\"><div class=\"card\"><h3>Plan {i}</h3><p>Panels, batteries and a warranty of {i} years, \
+                     fitted within a month of <a href=\"/s{i}\">the free survey we offer</a>.</p></div></div>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a><a href=\"/about\">About</a></nav><main>\
+             <section><div><div><p>{long}</p></div></div></section><section><div class=\"grid\">{short}</div></section><section><div>{short}</div></section></main>\
+             <footer><p>Copyright the company, all rights reserved, contact us for anything at all.</p></footer></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("maintains solar systems"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(
+            e.body().contains("warranty of 7 years"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(!e.body().contains("Copyright"));
+    }
+
+    #[test]
+    fn a_listing_whose_cards_are_its_content_is_read_whole() {
+        // The only paragraph is a one-line blurb; the jobs are cards whose
+        // headlines are links.
+        let cards: String = (0..12)
+            .map(|i| {
+                format!(
+                    "<li><a href=\"/job/{i}\">Senior backend engineer for payments team {i}</a>\
+                     <span>Remote, full time</span></li>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Home</a><a href=\"/jobs\">Jobs</a></nav>\
+             <p>These are the newest remote jobs this week.</p><ul class=\"jobs\">{cards}</ul></body></html>"
+        );
+        let e = extract(&page);
+        assert!(e.body().contains("payments team 11"), "{:?}", e.paragraphs);
+        assert!(!e.body().contains("Home"), "{:?}", e.paragraphs);
+    }
+
+    #[test]
+    fn a_list_of_links_the_story_announces_is_part_of_it() {
+        let para: String = (0..4)
+            .map(|i| format!("<p>The compiler backend made good progress in month {i}, and the test suite now passes on three more targets than before.</p>"))
+            .collect();
+        let items: String = (0..5)
+            .map(|i| {
+                // One entry is prose, kept on its own merits; the link
+                // entries after it are still the announced list's.
+                if i == 1 {
+                    "<li><p>Rework the way the backend lays out structures in memory, so that packed types are handled.</p></li>".to_string()
+                } else {
+                    format!("<li><p><a href=\"/pr/{i}\">Add support for attribute number {i}</a></p></li>")
+                }
+            })
+            .collect();
+        let page = format!(
+            "<html><body><article>{para}<p>Many patches were sent for review:</p><ul>{items}</ul>{para}</article></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("attribute number 4"),
+            "{:?}",
+            e.paragraphs
+        );
+    }
+
+    #[test]
+    fn a_link_lists_heading_is_not_story_text() {
+        let para: String = (0..4)
+            .map(|i| format!("<p>The council voted on budget line {i} late on Tuesday, after a long debate about roads and schools.</p>"))
+            .collect();
+        let links: String = (0..6)
+            .map(|i| format!("<li><a href=\"/t{i}\">Celebrity story number {i}</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><article><h2>What the budget holds</h2>{para}<h3>Trending Now</h3><ul>{links}</ul></article></body></html>"
+        );
+        let e = extract(&page);
+        assert!(
+            e.body().contains("What the budget holds"),
+            "{:?}",
+            e.paragraphs
+        );
+        assert!(!e.body().contains("Trending Now"), "{:?}", e.paragraphs);
+    }
+
+    #[test]
+    fn a_short_excerpt_never_takes_in_the_clickbait_beside_it() {
+        // A farm page: an excerpt of three sentences (about 75 words) or
+        // six, then lists of headlines that together are longer than it.
+        for n in [3, 6] {
+            let excerpt: String = (0..n)
+                .map(|i| format!("<p>Officials said on Monday that storm {i} had cut power to thousands of homes along the coast and that crews were working through the night.</p>"))
+                .collect();
+            let junk: String = (0..40)
+                .map(|i| format!("<li><a href=\"/r{i}\">You will not believe what this famous actor eats {i}</a></li>"))
+                .collect();
+            let page = format!(
+                "<html><body><div>{excerpt}</div><h3>Related</h3><ul>{junk}</ul>\
+                 <p>More stories from around the world for our readers, chosen for you every day.</p></body></html>"
+            );
+            let e = extract(&page);
+            assert!(
+                e.body().contains("crews were working"),
+                "{n}: {:?}",
+                e.paragraphs
+            );
+            assert!(
+                !e.body().contains("famous actor"),
+                "{n}: {:?}",
+                e.paragraphs
+            );
+        }
+    }
 }

@@ -525,3 +525,187 @@ pub(super) fn flatten(root: NodeRef<'_, Node>, layout: Option<&Layout<'_>>) -> F
         furniture: w.furniture,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::html::fixtures::body;
+    use crate::extract::html::{extract, parse, sel};
+    use scraper::Html;
+
+    /// The first element of `doc` that `css` selects.
+    fn first<'d>(doc: &'d Html, css: &str) -> &'d scraper::node::Element {
+        doc.select(&sel(css)).next().expect("the element").value()
+    }
+
+    /// The page's blocks as (text, boiler) pairs.
+    fn blocks(flat: &Flattened) -> Vec<(&str, bool)> {
+        flat.blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.boiler))
+            .collect()
+    }
+
+    #[test]
+    fn furniture_text_is_marked_boiler_and_its_link_characters_counted() {
+        let doc = parse(
+            r#"<html><body><nav><a href="/">Home page</a> and more</nav><p>The story itself.</p></body></html>"#,
+        );
+        let flat = flatten(body(&doc), None);
+        assert_eq!(
+            blocks(&flat),
+            [("Home page and more", true), ("The story itself.", false)]
+        );
+        assert_eq!((flat.blocks[0].chars, flat.blocks[0].link_chars), (15, 8));
+    }
+
+    #[test]
+    fn an_elements_totals_count_its_own_subtree_only() {
+        let doc = parse(
+            r#"<html><body><p>Before it.</p><div id="x"><ul><li>One two</li></ul><a href="/l">link</a></div><p>After it.</p></body></html>"#,
+        );
+        let flat = flatten(body(&doc), None);
+        let div = doc.select(&sel("#x")).next().expect("the div");
+        let t = flat.totals[&div.id()];
+        assert_eq!(
+            (t.chars, t.link_chars, t.anchors, t.lists, t.blocks),
+            (10, 4, 1, 1, 2)
+        );
+        // The div's blocks are the run that starts after the first paragraph.
+        assert_eq!(flat.blocks[t.first_block].text, "One two");
+    }
+
+    #[test]
+    fn a_class_named_like_furniture_is_furniture_only_while_class_names_count() {
+        let doc = parse(
+            r#"<html><body><div class="share-bar"><p>Share this story with your friends and family.</p></div></body></html>"#,
+        );
+        let first = flatten(body(&doc), None);
+        assert!(first.blocks[0].boiler);
+        let plain = flatten(
+            body(&doc),
+            Some(&Layout {
+                totals: &first.totals,
+                page_chars: 0,
+                by_class: false,
+            }),
+        );
+        assert!(!plain.blocks[0].boiler);
+    }
+
+    #[test]
+    fn a_wrapper_holding_most_of_the_page_is_not_furniture_once_the_layout_is_known() {
+        let story =
+            "The council met on Tuesday and voted to repair the bridge before winter comes.";
+        let page = format!(
+            r#"<html><body><form id="aspnetForm"><p>{story}</p></form><form><p>Search</p></form></body></html>"#
+        );
+        let doc = parse(&page);
+        let root = body(&doc);
+        let first = flatten(root, None);
+        assert_eq!(blocks(&first), [(story, true), ("Search", true)]);
+        let layout = Layout {
+            totals: &first.totals,
+            page_chars: first.totals[&root.id()].chars,
+            by_class: true,
+        };
+        assert!(first.needs_layout(&layout));
+        // The small form is still furniture.
+        assert_eq!(
+            blocks(&flatten(root, Some(&layout))),
+            [(story, false), ("Search", true)]
+        );
+    }
+
+    #[test]
+    fn inline_styles_hide_only_while_class_names_and_styles_count() {
+        let doc = parse(
+            r#"<html><body><div style="Display: None"><p>Veiled text.</p></div></body></html>"#,
+        );
+        let first = flatten(body(&doc), None);
+        assert!(first.blocks.is_empty());
+        let plain = flatten(
+            body(&doc),
+            Some(&Layout {
+                totals: &first.totals,
+                page_chars: 0,
+                by_class: false,
+            }),
+        );
+        assert_eq!(blocks(&plain), [("Veiled text.", false)]);
+    }
+
+    #[test]
+    fn hidden_elements_are_invisible_but_streamed_segments_and_tab_panels_are_not() {
+        let doc = parse(
+            r#"<html><body><div id="a" hidden></div><div id="b" aria-hidden="true"></div>
+            <div id="c" style="visibility: hidden"></div><div id="S:0" hidden></div>
+            <div id="d" role="tabpanel" hidden></div><script id="e"></script><div id="f"></div></body></html>"#,
+        );
+        let invisible = |css: &str| is_invisible(first(&doc, css));
+        assert!(invisible("#a"));
+        assert!(invisible("#b"));
+        assert!(invisible("#c"));
+        assert!(invisible("#e"));
+        assert!(!invisible("[id='S:0']"));
+        assert!(!invisible("#d"));
+        assert!(!invisible("#f"));
+    }
+
+    #[test]
+    fn a_consent_dialog_is_invisible_unless_declared_not_modal_or_page_level() {
+        let doc = parse(
+            r#"<html><body class="consent-given"><div id="a" class="OneTrust-Banner"></div>
+            <div id="b" role="dialog"></div><div id="c" class="consent-drawer" aria-modal="false"></div>
+            <article id="d" class="gdpr-ok"></article></body></html>"#,
+        );
+        let invisible = |css: &str| is_invisible(first(&doc, css));
+        assert!(invisible("#a"));
+        assert!(invisible("#b"));
+        assert!(!invisible("#c"));
+        assert!(!invisible("#d"));
+        assert!(!invisible("body"));
+    }
+
+    #[test]
+    fn class_words_weigh_content_up_and_furniture_down_but_not_a_layout() {
+        let doc = parse(
+            r#"<html><body><div id="a" class="sidebar"></div><div id="b" class="post-body sidebar"></div>
+            <div id="c" class="c-layout-sidebar-left"></div><div id="d" class="has-sidebar"></div>
+            <div id="e" class="wide"></div></body></html>"#,
+        );
+        let weight = |css: &str| class_weight(first(&doc, css));
+        assert_eq!(weight("#a"), -1);
+        assert_eq!(weight("#b"), 1);
+        assert_eq!(weight("#c"), 0);
+        assert_eq!(weight("#d"), 0);
+        assert_eq!(weight("#e"), 0);
+    }
+
+    #[test]
+    fn a_good_block_is_long_prose_outside_furniture_with_few_links() {
+        let prose = "A paragraph long enough to count as running text on a page of the daily news.";
+        let page = format!(
+            r#"<html><body><p>{prose}</p><h2>{prose}</h2><footer><p>{prose}</p></footer><p><a href="/x">{prose}</a></p><p>Too short.</p></body></html>"#
+        );
+        let doc = parse(&page);
+        let flat = flatten(body(&doc), None);
+        let good: Vec<bool> = flat.blocks.iter().map(Block::is_good).collect();
+        assert_eq!(good, [true, false, false, false, false]);
+        let root = body(&doc);
+        assert_eq!(flat.totals[&root.id()].good_chars, flat.blocks[0].chars);
+    }
+
+    #[test]
+    fn a_hidden_tab_panel_is_content_but_a_hidden_note_is_not() {
+        let para = "Install the library with your package manager, then set the two keys from your dashboard.";
+        let page = format!(
+            "<html><body><article><h1>Quickstart</h1><p>{para}</p>\
+             <div role=\"tabpanel\" hidden style=\"display:none\"><p>Ruby users install the gem instead and keep the keys in their environment.</p></div>\
+             <div hidden><p>A hidden note that is not part of the page at all, whatever happens.</p></div></article></body></html>"
+        );
+        let body = extract(&page).body();
+        assert!(body.contains("Ruby users install the gem"), "{body}");
+        assert!(!body.contains("hidden note"), "{body}");
+    }
+}

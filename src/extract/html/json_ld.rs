@@ -99,3 +99,82 @@ fn fragment_text(html: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::html::{extract, parse};
+    use serde_json::json;
+
+    fn scripts_of(head: &str) -> Vec<Script> {
+        scripts(&parse(&format!("<html><head>{head}</head></html>")))
+    }
+
+    #[test]
+    fn a_script_that_is_not_valid_json_keeps_its_text() {
+        let found = scripts_of(
+            r#"<script type="application/ld+json"> {"@type": "Thing"} </script><script type="application/ld+json">{"a": 1,}</script><script>{"b": 2}</script>"#,
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].value, Some(json!({"@type": "Thing"})));
+        assert_eq!(
+            (found[1].raw.as_str(), &found[1].value),
+            ("{\"a\": 1,}", &None)
+        );
+    }
+
+    #[test]
+    fn objects_are_visited_depth_first_in_document_order() {
+        let v = json!({"@graph": [
+            {"@type": "A", "author": {"@type": "B"}, "publisher": {"@type": "C"}},
+            [{"@type": "D"}]]});
+        let names: Vec<Vec<&str>> = objects(&v).into_iter().map(types).collect();
+        assert_eq!(names, [vec![], vec!["A"], vec!["B"], vec!["C"], vec!["D"]]);
+    }
+
+    #[test]
+    fn a_type_is_a_name_or_a_list_of_names() {
+        let listed = json!({"@type": ["Product", 3, "Thing"]});
+        assert_eq!(types(listed.as_object().unwrap()), ["Product", "Thing"]);
+        let other = json!({"@type": 3});
+        assert!(types(other.as_object().unwrap()).is_empty());
+    }
+
+    #[test]
+    fn only_a_products_description_is_taken_as_plain_text() {
+        let page = |ty: &str| {
+            format!(
+                r#"<script type="application/ld+json">{{"@type": "{ty}", "description": "&lt;p&gt;Soft &lt;b&gt;and&lt;/b&gt; light&lt;/p&gt;"}}</script>"#
+            )
+        };
+        assert_eq!(
+            product_description(&scripts_of(&page("Product"))),
+            Some("Soft and light".into())
+        );
+        assert_eq!(
+            product_description(&scripts_of(&page("ProductGroup"))),
+            Some("Soft and light".into())
+        );
+        assert_eq!(
+            product_description(&scripts_of(&page("Organization"))),
+            None
+        );
+    }
+
+    #[test]
+    fn a_product_description_only_in_json_ld_joins_the_body_once() {
+        let description = "Lightweight training shorts with a quick-dry fabric, a zip pocket for your phone and a seven inch inseam.";
+        let ld = format!(
+            r#"<script type="application/ld+json">{{"@context":"https://schema.org","@type":"Product","name":"Shorts","description":"&lt;p&gt;{description}&lt;/p&gt;"}}</script>"#
+        );
+        let shop = "<h1>Training shorts</h1><p>Add to bag</p><p>Free returns within thirty days of delivery on every order.</p>";
+        let page = format!("<html><head>{ld}</head><body>{shop}</body></html>");
+        let body = extract(&page).body();
+        assert!(body.contains(description), "{body}");
+        assert!(!body.contains("<p>"), "{body}");
+        // Shown on the page already, it is not added a second time.
+        let shown =
+            format!("<html><head>{ld}</head><body>{shop}<p>{description}</p></body></html>");
+        assert_eq!(extract(&shown).body().matches("zip pocket").count(), 1);
+    }
+}

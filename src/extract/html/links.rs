@@ -280,3 +280,128 @@ fn heading_text(el: ElementRef<'_>) -> Option<String> {
         || (words > 0 && words <= 4 && el.select(&SEL_A).next().is_none()))
     .then_some(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::html::fixtures::{PAGE, body};
+    use crate::extract::html::flatten::flatten;
+    use crate::extract::html::{extract, parse};
+
+    /// The link lists of a page whose story is the element `story` selects.
+    fn lists_beside(page: &str, story: Option<&str>) -> Vec<LinkList> {
+        let doc = parse(page);
+        let flat = flatten(body(&doc), None);
+        let roots: Vec<NodeId> = story
+            .map(|css| doc.select(&sel(css)).map(|e| e.id()).collect())
+            .unwrap_or_default();
+        link_lists(&doc, body(&doc), &flat.totals, &roots)
+    }
+
+    fn lists(page: &str) -> Vec<LinkList> {
+        lists_beside(page, None)
+    }
+
+    fn texts(list: &LinkList) -> Vec<&str> {
+        list.items.iter().map(|i| i.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_nested_list_is_part_of_its_outer_list_only() {
+        let found = lists(
+            r#"<ul><li><a href="/a">A</a><ul><li><a href="/b">B</a></li><li><a href="/c">C</a></li></ul></li><li><a href="/d">D</a></li></ul>"#,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(texts(&found[0]), ["A", "B", "C", "D"]);
+    }
+
+    #[test]
+    fn a_list_of_mostly_plain_entries_is_not_a_link_list() {
+        assert!(lists(r#"<ul><li><a href="/a">A</a></li><li>plain</li></ul>"#).is_empty());
+        let five = r#"<ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li><li>c</li><li>d</li><li>e</li></ul>"#;
+        assert!(lists(five).is_empty());
+    }
+
+    #[test]
+    fn a_run_of_links_outside_lists_is_one_list_placed_by_its_class() {
+        let found = lists(
+            r#"<p>Some words of the page around the links.</p><div class="widget"><div><a href="/1">One</a> <a href="/2">Two</a> <a href="/3">Three</a></div></div>"#,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(texts(&found[0]), ["One", "Two", "Three"]);
+        assert_eq!(found[0].region, Region::Aside);
+    }
+
+    #[test]
+    fn a_list_is_placed_by_its_tag_or_role_but_not_by_the_pages_wrapper() {
+        let links = r#"<a href="/1">One</a><a href="/2">Two</a>"#;
+        let story = "The page's story, longer than all its links together. ".repeat(3);
+        let by_role = lists(&format!(
+            r#"<p>{story}</p><div role="contentinfo"><ul><li>{links}</li><li>{links}</li></ul></div>"#
+        ));
+        assert_eq!(by_role[0].region, Region::Footer);
+        let by_tag = lists(&format!(
+            r#"<p>{story}</p><header><ul><li>{links}</li><li>{links}</li></ul></header>"#
+        ));
+        assert_eq!(by_tag[0].region, Region::Header);
+        // A wrapper holding most of the page is layout, whatever its class.
+        let wrapped = lists(&format!(
+            r#"<div class="nav-open"><p>{story}</p><ul><li>{links}</li><li>{links}</li></ul></div>"#
+        ));
+        assert_eq!(wrapped[0].region, Region::Main);
+    }
+
+    #[test]
+    fn an_aria_label_names_a_list_before_the_heading_above_it() {
+        let items = r#"<li><a href="/a">A</a></li><li><a href="/b">B</a></li>"#;
+        let headed = lists(&format!("<h3>Popular</h3><ul>{items}</ul>"));
+        assert_eq!(headed[0].heading, "Popular");
+        let labelled = lists(&format!(
+            r#"<h3>Popular</h3><ul aria-label=" Most  read ">{items}</ul>"#
+        ));
+        assert_eq!(labelled[0].heading, "Most read");
+        // Text between the heading and the list ends the search.
+        let apart = lists(&format!(
+            "<h3>Popular</h3><p>Some words of the page come first.</p><ul>{items}</ul>"
+        ));
+        assert_eq!(apart[0].heading, "");
+    }
+
+    #[test]
+    fn a_teaser_whose_picture_links_to_its_story_is_pictured() {
+        let found = lists(
+            r#"<ul><li><a href="/s1"><img src="s1.jpg"></a><a href="/s1">Story one</a></li><li><a href="/s2">Story two</a></li></ul>"#,
+        );
+        let items: Vec<(&str, bool)> = found[0]
+            .items
+            .iter()
+            .map(|i| (i.text.as_str(), i.pictured))
+            .collect();
+        assert_eq!(items, [("Story one", true), ("Story two", false)]);
+    }
+
+    #[test]
+    fn a_lists_distance_from_the_story_counts_the_levels_up_to_a_shared_element() {
+        let items = r#"<li><a href="/a">A</a></li><li><a href="/b">B</a></li>"#;
+        let page = format!(
+            r#"<div><div><article><p>The story.</p><ul>{items}</ul></article><ul>{items}</ul></div><div><ol>{items}</ol></div></div>"#
+        );
+        let distances: Vec<Option<u32>> = lists_beside(&page, Some("article"))
+            .iter()
+            .map(|l| l.story_distance)
+            .collect();
+        // Inside the story and beside it are both one level from an
+        // element of the story; another column is two.
+        assert_eq!(distances, [Some(1), Some(1), Some(2)]);
+        assert_eq!(lists(&page)[0].story_distance, None);
+    }
+
+    #[test]
+    fn link_lists_come_with_headings() {
+        let e = extract(PAGE);
+        assert_eq!(e.links.len(), 2);
+        assert_eq!(e.links[1].heading, "More stories");
+        assert_eq!(e.links[1].items[1].href.as_deref(), Some("/b"));
+        assert_eq!(e.links[0].items[0].text, "Home");
+    }
+}

@@ -78,3 +78,85 @@ pub(super) fn choose_title(doc: &Html, meta: &HashMap<String, String>) -> String
     }
     h1s.into_iter().next().unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::html::fixtures::PAGE;
+    use crate::extract::html::{extract, parse};
+
+    /// The headline `choose_title` picks for a page with this head and body.
+    fn title(head: &str, body: &str) -> String {
+        let doc = parse(&format!(
+            "<html><head>{head}</head><body>{body}</body></html>"
+        ));
+        choose_title(&doc, &read_meta(&doc))
+    }
+
+    #[test]
+    fn meta_names_are_lowercased_and_the_first_value_wins() {
+        let doc = parse(
+            r#"<head><meta property=" OG:Title " content=" First "><meta name="og:title" content="Second">
+            <meta itemprop="datePublished" datetime="2024-03-05"><meta content="no name"></head>"#,
+        );
+        let meta = read_meta(&doc);
+        assert_eq!(meta["og:title"], "First");
+        assert_eq!(meta["datepublished"], "2024-03-05");
+        assert_eq!(meta.len(), 2);
+    }
+
+    #[test]
+    fn only_an_absolute_canonical_url_is_read() {
+        let canonical = |href: &str| {
+            read_meta(&parse(&format!(r#"<link rel="canonical" href="{href}">"#)))
+                .get("canonical")
+                .cloned()
+        };
+        assert_eq!(
+            canonical("https://planet.example/storm "),
+            Some("https://planet.example/storm".into())
+        );
+        assert_eq!(canonical("/storm"), None);
+    }
+
+    #[test]
+    fn an_h1_the_titles_do_not_confirm_gives_way_to_og_title() {
+        let head = r#"<title>Storm hits coast | Planet</title><meta property="og:title" content="Storm hits  coast today">"#;
+        assert_eq!(
+            title(head, "<h1>Welcome to Planet</h1>"),
+            "Storm hits coast today"
+        );
+        assert_eq!(title(head, "<h1>Storm hits</h1>"), "Storm hits");
+        // A single word confirms nothing: it is a logo more often than not.
+        assert_eq!(title(head, "<h1>Storm</h1>"), "Storm hits coast today");
+    }
+
+    #[test]
+    fn without_og_title_the_longest_part_of_the_title_is_the_headline() {
+        assert_eq!(
+            title(
+                "<title>Planet - Storm hits the northern coast | News</title>",
+                ""
+            ),
+            "Storm hits the northern coast"
+        );
+        assert_eq!(title("", "<h1>Planet</h1>"), "Planet");
+    }
+
+    #[test]
+    fn title_prefers_the_headline() {
+        assert_eq!(extract(PAGE).title, "Storm hits coast");
+    }
+
+    #[test]
+    fn canonical_url_and_meta_date() {
+        let e = extract(PAGE);
+        assert_eq!(
+            e.url.as_deref(),
+            Some("https://planet.example/2024/03/05/storm")
+        );
+        let p = e.dates.published.unwrap();
+        assert_eq!(p.date.to_string(), "2024-03-05");
+        assert_eq!(p.rule.to_string(), "meta:article:published_time");
+    }
+}

@@ -525,3 +525,208 @@ fn describes(names: &[&str]) -> u8 {
         2
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::html::extract;
+    use serde_json::json;
+
+    #[test]
+    fn a_key_is_read_from_the_text_of_a_script_that_is_not_valid_json() {
+        let raw = "{\"@type\": \"NewsArticle\",\n \"datePublished\" : \"2020-01-02\", }";
+        assert_eq!(
+            json_key_by_text(raw, "datePublished"),
+            Some("2020-01-02".into())
+        );
+        assert_eq!(json_key_by_text(raw, "dateModified"), None);
+        assert_eq!(
+            json_key_by_text("\"datePublished\": 3", "datePublished"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_json_ld_date_comes_from_the_article_before_the_page_or_the_site() {
+        let v = json!({"@graph": [
+            {"@type": "WebSite", "datePublished": "2010-01-01"},
+            {"@type": "WebPage", "datePublished": "2015-01-01"},
+            {"@type": ["Thing", "BlogPosting"], "datePublished": "2024-03-05"}]});
+        assert_eq!(json_date(&v, "datePublished"), Some("2024-03-05"));
+        let page_only = json!([{"@type": "Person", "datePublished": "2010-01-01"},
+            {"@type": "CollectionWebPage", "datePublished": "2015-01-01"}]);
+        assert_eq!(json_date(&page_only, "datePublished"), Some("2015-01-01"));
+    }
+
+    #[test]
+    fn a_time_classed_as_published_is_the_publication_unless_also_updated() {
+        assert!(publication_class(Some("entry-date published")));
+        assert!(publication_class(Some("pubdate")));
+        assert!(!publication_class(Some("entry-date updated")));
+        assert!(!publication_class(Some("published-at")));
+        assert!(!publication_class(None));
+    }
+
+    /// The first-publication date `extract` reads from a page with this head
+    /// and body, with its rule.
+    fn published(head: &str, body: &str) -> Option<(String, String)> {
+        let page = format!(
+            "<html><head>{head}</head><body>{body}<p>{}</p></body></html>",
+            "Story text. ".repeat(30)
+        );
+        extract(&page)
+            .dates
+            .published
+            .map(|f| (f.date.to_string(), f.rule.to_string()))
+    }
+
+    #[test]
+    fn the_date_beside_an_h2_headline_is_found_when_h1_is_the_logo() {
+        let teasers: String = (0..20)
+            .map(|i| format!("<p>Teaser number {i} of the site's front column</p>"))
+            .collect();
+        let page = format!(
+            r#"<html><head><title>Forbes on Trump's fortune | Weekly</title>
+<meta property="og:title" content="Forbes on Trump's fortune"></head><body>
+<h1>Weekly</h1>{teasers}
+<h2>Forbes on Trump's fortune</h2><p>A short lead under the headline.</p><h5>23.01.2019</h5>
+<p>The interview took place on the tenth floor of his office building in New York, looking out over the river.</p>
+</body></html>"#
+        );
+        let e = extract(&page);
+        let p = e.dates.published.expect("a date");
+        assert_eq!(
+            (p.date.to_string().as_str(), p.rule.to_string().as_str()),
+            ("2019-01-23", "text:near-headline")
+        );
+    }
+
+    #[test]
+    fn dates_in_the_long_tail_of_markup() {
+        let day = |head: &str, body: &str| published(head, body).map(|(d, _)| d);
+        // Dublin Core, http-equiv and capitalised property names.
+        assert_eq!(
+            day(r#"<meta name="DC.Issued" content="2017-09-01">"#, ""),
+            Some("2017-09-01".into())
+        );
+        assert_eq!(
+            day(r#"<meta http-equiv="date" content="2017-09-01">"#, ""),
+            Some("2017-09-01".into())
+        );
+        assert_eq!(
+            day(
+                r#"<meta property="OG:DatePublished" content="2017-09-01">"#,
+                ""
+            ),
+            Some("2017-09-01".into())
+        );
+        // A 14-digit timestamp in a field.
+        assert_eq!(
+            day(r#"<meta name="pubdate" content="20170901123000">"#, ""),
+            Some("2017-09-01".into())
+        );
+        // Microdata on an element that is not <time>.
+        assert_eq!(
+            published(
+                "",
+                r#"<span itemprop="datePublished" content="2017-09-01">1 Sept</span>"#
+            ),
+            Some(("2017-09-01".into(), "itemprop:datePublished".into()))
+        );
+    }
+
+    #[test]
+    fn a_teaser_lists_time_pubdate_dates_another_story() {
+        let body = r#"<aside><ul><li><a href="/old">Older story</a> <time pubdate datetime="2019-02-03">3 Feb</time></li></ul></aside>
+            <article><h1>Storm</h1><time pubdate datetime="2024-03-05">5 March</time></article>"#;
+        assert_eq!(
+            published("", body),
+            Some(("2024-03-05".into(), "time:pubdate".into()))
+        );
+    }
+
+    #[test]
+    fn the_articles_json_ld_date_beats_the_sites_and_the_modified_date_does_not_win() {
+        let ld = r#"<script type="application/ld+json">{"@graph":[
+            {"@type":"WebSite","datePublished":"2010-01-01"},
+            {"@type":"NewsArticle","datePublished":"2024-03-05T08:00:00Z","dateModified":"2024-06-01T08:00:00Z"}]}</script>"#;
+        // The page shows its update day, which only the modified field backs.
+        assert_eq!(
+            published(ld, "<h1>Storm</h1><p class=\"date\">June 1, 2024</p>"),
+            Some(("2024-03-05".into(), "json-ld:datePublished".into()))
+        );
+    }
+
+    #[test]
+    fn json_ld_graph_dates_are_found() {
+        let page = r#"<html><head><script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},{"@type":"NewsArticle","datePublished":"2023-09-11T05:00:00Z","dateModified":"2023-09-12"}]}
+</script></head><body><p>x</p></body></html>"#;
+        let e = extract(page);
+        assert_eq!(e.dates.published.unwrap().date.to_string(), "2023-09-11");
+        assert_eq!(e.dates.modified.unwrap().date.to_string(), "2023-09-12");
+    }
+
+    #[test]
+    fn a_blog_theme_entry_date_beats_the_updated_time_beside_it() {
+        let times = r#"<p><time class="entry-date published" datetime="2019-06-28T11:32:59+02:00">28. Juni 2019</time><time class="updated" datetime="2019-09-26T10:00:00+02:00">26. September 2019</time></p>"#;
+        let (day, rule) = published("", times).unwrap();
+        assert_eq!(
+            (day.as_str(), rule.as_str()),
+            ("2019-06-28", "time:pubdate")
+        );
+        // A time labelled as an update is not the publication, whatever its class.
+        let updated = r#"<p><time class="entry-date published" datetime="2024-12-06T11:29:12+00:00">Last Updated: December 6, 2024</time></p>"#;
+        let head =
+            r#"<meta property="article:published_time" content="2023-10-02T14:21:11+00:00">"#;
+        assert_eq!(published(head, updated).unwrap().0, "2023-10-02");
+    }
+
+    #[test]
+    fn a_url_day_before_the_date_fields_is_the_first_publication() {
+        let head = r#"<link rel="canonical" href="https://mag.example/2017/07/12/montauk/"><meta name="datepublished" content="2019-06-17">"#;
+        assert_eq!(
+            published(head, "").unwrap(),
+            ("2017-07-12".into(), "url".into())
+        );
+        // A URL a day off the field is a time zone, not an edit.
+        let close = head.replace("2019-06-17", "2017-07-13");
+        assert_eq!(published(&close, "").unwrap().0, "2017-07-13");
+    }
+
+    #[test]
+    fn a_shown_day_one_off_a_utc_timestamp_does_not_replace_it() {
+        let head =
+            r#"<meta property="article:published_time" content="2023-11-06T12:00:00+00:00">"#;
+        let shown = "<p>5 November 2023</p>";
+        assert_eq!(published(head, shown).unwrap().0, "2023-11-06");
+    }
+
+    #[test]
+    fn publication_times_on_many_days_date_a_list_not_the_page() {
+        let comments: String = (19..23)
+            .map(|d| format!("<div class=\"comment\"><p>Reply text.</p><time datetime=\"2019-09-{d}T07:30:29Z\" pubdate>{d} septembre</time></div>"))
+            .collect();
+        let body = format!(
+            "<h1>Site</h1><p>Edition du 23 septembre 2019</p><h1>Didier Porte wishes the mayor good health <span>Abonnés</span></h1><p class=\"publication\">Le <time datetime=\"2019-06-28T13:49:45Z\">28 juin 2019</time></p>{comments}"
+        );
+        let head = "<title>Didier Porte wishes the mayor good health | Chroniques | Site</title>";
+        // The headline is found though the title carries the site's name
+        // and the heading a label, so the date under it is the page's.
+        assert_eq!(
+            published(head, &body).unwrap(),
+            ("2019-06-28".into(), "text:near-headline".into())
+        );
+    }
+
+    #[test]
+    fn the_picture_path_dates_a_page_with_no_other_date() {
+        let head = r#"<meta property="og:image" content="https://eff.example/files/2016/05/04/report.png">"#;
+        assert_eq!(
+            published(head, "").unwrap(),
+            ("2016-05-04".into(), "meta:og:image".into())
+        );
+        let dated = format!(r#"{head}<meta name="pubdate" content="2016-06-01">"#);
+        assert_eq!(published(&dated, "").unwrap().0, "2016-06-01");
+    }
+}
