@@ -49,7 +49,8 @@ pub(crate) struct DistributedArgs {
     #[arg(value_enum)]
     pub step: crate::commands::distributed::Step,
 
-    /// Files of KEY<TAB>VALUE lines (default: standard input).
+    /// Files of KEY<TAB>VALUE lines (default: standard input); for the
+    /// files step, the PATHs to walk.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 

@@ -48,9 +48,23 @@ fn page_number(l: &Line) -> u64 {
 /// The job, on `paths`, with farmscan `flags` for every step: the report.
 fn distributed_scan(paths: &[&Path], flags: &[&str]) -> Vec<u8> {
     let flags: Vec<String> = flags.iter().map(|s| s.to_string()).collect();
+    // The page files as the job shares them out: named one by one, as the
+    // walk of the PATHs found them.
+    let listed = farmscan()
+        .args(["distributed", "files"])
+        .args(paths)
+        .output()
+        .unwrap();
+    assert_ok(&listed);
+    let files: Vec<String> = String::from_utf8(listed.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert!(!files.is_empty());
     let out = farmscan()
         .args(["fingerprint", "-q", "-o", "-"])
-        .args(paths)
+        .args(&files)
         .output()
         .unwrap();
     assert_ok(&out);

@@ -54,25 +54,16 @@ import zlib
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
-EXTENSIONS = (".html", ".htm", ".xhtml", ".txt", ".warc", ".jsonl")
 # The job's own options; every other flag is farmscan's (see the docstring).
 OWN = {"--binary", "--output", "--partitions", "--config", "--today"}
 
 
-def page_files(roots):
-    """The files `scan` would read under each root: hidden entries skipped,
-    symlinks not followed, page kinds by name."""
-    for root in roots:
-        if os.path.isfile(root):
-            yield root
-            continue
-        for d, dirs, files in os.walk(root, followlinks=False):
-            dirs[:] = sorted(x for x in dirs if not x.startswith("."))
-            for f in sorted(files):
-                path = os.path.join(d, f)
-                name = f.lower()[:-3] if f.lower().endswith(".gz") else f.lower()
-                if not f.startswith(".") and name.endswith(EXTENSIONS) and os.path.isfile(path) and not os.path.islink(path):
-                    yield path
+def page_files(farmscan, roots):
+    """The files `scan` would read under each root, as farmscan's own walk
+    finds them (hidden entries skipped, symlinks not followed, page kinds
+    by name)."""
+    out = run_farmscan([*farmscan, "distributed", "files", *roots], "")
+    return [line for line in out.splitlines() if line]
 
 
 def farmscan_command(binary):
@@ -202,7 +193,7 @@ def main():
 
     # 1. Fingerprints, numbered in scan's page order: by path, then record
     #    (a file's own page first), as a distributed sort.
-    files = list(page_files(args.paths))
+    files = page_files(farmscan, args.paths)
     records = sc.parallelize(files, max(1, min(n, len(files)))).mapPartitions(fingerprint_partition(farmscan, read_flags))
 
     def order(line):

@@ -28,6 +28,10 @@ use std::io::Read;
 /// The steps, in the order a job runs them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Step {
+    /// Reads the FILEs as the PATHs of a scan (walked as `scan` walks
+    /// them); writes the page files a scan reads, one path a line, for the
+    /// job to share among its workers.
+    Files,
     /// Reads `N<TAB>RECORD` lines (fingerprint records numbered in scan's
     /// order); writes each page, and each of its paragraphs under the
     /// paragraph's key.
@@ -126,6 +130,9 @@ pub(crate) fn run(args: &DistributedArgs) -> Result<(), String> {
         );
     }
     let (_, cfg) = args.settings.load()?;
+    if args.step == Step::Files {
+        return write_files(args);
+    }
     let text = read_input(&args.files)?;
     let mut out = Lines::default();
     if args.step == Step::Report {
@@ -163,7 +170,7 @@ pub(crate) fn run(args: &DistributedArgs) -> Result<(), String> {
                 Step::Evidence => evidence(key, items, &cfg, &mut out)?,
                 Step::FarmSites => farm_sites(items, &mut out),
                 Step::Judge => judge_group(items, &cfg, args.format, &mut out)?,
-                Step::Paragraphs | Step::Report => unreachable!("handled above"),
+                Step::Files | Step::Paragraphs | Step::Report => unreachable!("handled above"),
             }
         }
         if args.step == Step::Trim {
@@ -192,6 +199,24 @@ pub(crate) fn run(args: &DistributedArgs) -> Result<(), String> {
 }
 
 /// The input: the files named, or standard input.
+/// The page files under the PATHs, in the walk's order: the one list of
+/// endings (`corpus::walk::EXTENSIONS`) and the walk's rules decide, not
+/// the job.
+fn write_files(args: &DistributedArgs) -> Result<(), String> {
+    let walk = crate::corpus::discover(&args.files)?;
+    let mut text = String::new();
+    for f in &walk.files {
+        text.push_str(&f.display);
+        text.push('\n');
+    }
+    super::written(
+        crate::atomic_file::write_atomically(args.output.as_deref(), |w| {
+            w.write_all(text.as_bytes())
+        }),
+        args.output.as_deref(),
+    )
+}
+
 fn read_input(files: &[std::path::PathBuf]) -> Result<String, String> {
     let mut text = String::new();
     if files.is_empty() {
