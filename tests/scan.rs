@@ -601,3 +601,12 @@ fn parquet_format_writes_the_report_pairs_and_sites_as_typed_tables() {
     assert!(sites > 0);
     assert_eq!(columns[0], "site");
 }
+
+#[test]
+fn each_date_says_where_it_was_read() {
+    let rows = scan(&[&sample()], &["--today", "2026-01-01"]);
+    let source = |suffix: &str| row(&rows, suffix)["published_source"].clone();
+    assert_eq!(source("originals/library-reopens.html"), "json-ld");
+    assert_eq!(source("originals/harbor-strike.html"), "meta");
+    assert_eq!(source("farm/harbor-strike-copy.txt"), "text-label");
+}

@@ -183,6 +183,23 @@ impl DateField {
         })
     }
 
+    /// The kind of evidence as the report's `published_source` names it: a
+    /// researcher filters on it (structured data over a day only shown in
+    /// the text). `None` for words no rule writes.
+    pub(crate) fn report_source(&self) -> Option<&'static str> {
+        Some(match self {
+            DateField::JsonLd(_) => "json-ld",
+            DateField::Meta(_) => "meta",
+            DateField::Time(_) => "time",
+            DateField::Itemprop => "microdata",
+            DateField::Url => "url",
+            DateField::Text(TextRule::DateLine) => "text-label",
+            DateField::Text(_) => "text",
+            DateField::Class => "class",
+            DateField::Unrecognised(_) => return None,
+        })
+    }
+
     /// The words naming the field within its source (`datePublished`,
     /// `near-headline`); empty for a source with a single rule.
     pub(crate) fn detail(&self) -> &str {

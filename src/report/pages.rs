@@ -34,6 +34,9 @@ pub(crate) struct PageRow {
     pub date_issue: Vec<&'static str>,
     /// The input's id for the page (JSON Lines `id`), to join rows back.
     pub id: Option<String>,
+    /// Where `published` was read: `json-ld`, `meta`, `time`, `microdata`,
+    /// `class`, `url`, `text-label` (a labelled date line) or `text`.
+    pub published_source: Option<&'static str>,
 }
 
 impl Table for PageRow {
@@ -66,6 +69,9 @@ impl Table for PageRow {
             Cell::List(r.date_issue.clone())
         }),
         Column::new("id", Kind::Text, |r| Cell::Text(r.id.as_deref())),
+        Column::new("published_source", Kind::Text, |r| {
+            Cell::Text(r.published_source)
+        }),
     ];
 }
 
@@ -93,6 +99,11 @@ impl PageRow {
             lang: p.lang,
             words: Some(p.words),
             published: p.published(),
+            published_source: p
+                .dates
+                .published
+                .as_ref()
+                .and_then(|f| f.rule.field.report_source()),
             simhash: Some(format!("{:016x}", p.print.simhash)),
             role: Some(v.role.name()),
             original: c.map(|c| pages[c.original].source.label()),
