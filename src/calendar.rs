@@ -17,6 +17,43 @@ thread_local! {
     static LATEST: std::cell::Cell<Option<NaiveDate>> = const { std::cell::Cell::new(None) };
 }
 
+thread_local! {
+    /// Whether `05/06/2020` is the 5th of June on the page being read on
+    /// this thread: set by [`with_slash_day_first`] from the page's
+    /// language, so every date rule below reads the page's own order.
+    static SLASH_DAY_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read` with all-digit dates written with slashes read day first
+/// (`day_first`) or month first.
+pub(crate) fn with_slash_day_first<T>(day_first: bool, read: impl FnOnce() -> T) -> T {
+    let before = SLASH_DAY_FIRST.replace(day_first);
+    let out = read();
+    SLASH_DAY_FIRST.set(before);
+    out
+}
+
+/// Whether a page in language `lang` (a BCP 47 tag: `en-GB`, `fr`) writes
+/// `05/06/2020` day first. Month first is the United States' habit (and of
+/// a page that says only `en`, most often American); British, Irish,
+/// Indian, Australian and other English and nearly every other language
+/// write the day first. Chinese, Japanese and Korean write the year first,
+/// and keep the default.
+pub(crate) fn slash_day_first(lang: &str) -> bool {
+    let lang = lang.trim().to_ascii_lowercase().replace('_', "-");
+    let mut parts = lang.split('-');
+    let primary = parts.next().unwrap_or("");
+    let region = parts.next().unwrap_or("");
+    match primary {
+        "" | "zh" | "ja" | "ko" => false,
+        "en" => matches!(
+            region,
+            "gb" | "uk" | "ie" | "in" | "au" | "nz" | "za" | "sg" | "pk" | "ng" | "ke"
+        ),
+        _ => true,
+    }
+}
+
 /// How far after its crawl a page's claimed date is still read as a date,
 /// so that a date set in the future is seen (and flagged) rather than
 /// dropped as a misreading.
@@ -272,10 +309,12 @@ fn cjk_day(c: &regex::Captures<'_>) -> Option<NaiveDate> {
 
 /// An all-digit date (`11.09.2023`, `9/11/2023`): dots mean day-month
 /// (European); slashes mean month-day unless the first number cannot be a
-/// month.
+/// month, or the page's language writes the day first (and the second
+/// number can be a month).
 fn numeric_day(c: &regex::Captures<'_>) -> Option<NaiveDate> {
     let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-    let (day, month) = if &c[2] == "." || a > 12 {
+    let slash_day_first = SLASH_DAY_FIRST.get() && b <= 12;
+    let (day, month) = if &c[2] == "." || a > 12 || slash_day_first {
         (a, b)
     } else {
         (b, a)
@@ -287,6 +326,14 @@ fn numeric_day(c: &regex::Captures<'_>) -> Option<NaiveDate> {
 /// plausible date in it.
 pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
     find_dates(value).into_iter().map(|(_, d)| d).next()
+}
+
+/// Parses a machine-written field (a `<meta>` content, a JSON-LD value, a
+/// `datetime` or `title` attribute): a content system writes these in its
+/// own order whatever the page's language, and `11/01/2023 12:43:42` in
+/// the head of a German page is still the first of November.
+pub(crate) fn parse_field(value: &str) -> Option<NaiveDate> {
+    with_slash_day_first(false, || parse_date(value))
 }
 
 /// Whether an ISO 8601 timestamp states its zone (`Z`, `+02:00`).
@@ -438,5 +485,43 @@ mod tests {
             Some((d(2021, 3, 12), None))
         );
         assert_eq!(labelled_date_line("The date was 2021-01-01"), None);
+    }
+
+    #[test]
+    fn slashes_follow_the_page_language_in_text_but_not_in_fields() {
+        let bounded = |f: &dyn Fn() -> Option<NaiveDate>| bounded_by(d(2026, 1, 1), f);
+        let text = || find_dates("Posted 05/06/2020").first().map(|(_, d)| *d);
+        assert_eq!(
+            bounded(&|| with_slash_day_first(false, text)),
+            Some(d(2020, 5, 6))
+        );
+        assert_eq!(
+            bounded(&|| with_slash_day_first(true, text)),
+            Some(d(2020, 6, 5))
+        );
+        // A second number that cannot be a month keeps the month first.
+        let us = || find_dates("on 05/23/2020").first().map(|(_, d)| *d);
+        assert_eq!(
+            bounded(&|| with_slash_day_first(true, us)),
+            Some(d(2020, 5, 23))
+        );
+        // A content system's field is read month first on any page.
+        let field = || parse_field("11/01/2023 12:43:42");
+        assert_eq!(
+            bounded(&|| with_slash_day_first(true, field)),
+            Some(d(2023, 11, 1))
+        );
+    }
+
+    #[test]
+    fn which_languages_write_the_day_first() {
+        for lang in [
+            "en-GB", "en_gb", "en-IE", "en-AU", "de", "fr-FR", "es", "ru", "pt-BR",
+        ] {
+            assert!(slash_day_first(lang), "{lang}");
+        }
+        for lang in ["", "en", "en-US", "EN-us", "en-CA", "zh-CN", "ja", "ko"] {
+            assert!(!slash_day_first(lang), "{lang}");
+        }
     }
 }

@@ -152,15 +152,26 @@ pub fn extract(html: &str) -> Extracted {
     if let Some(description) = json_ld::product_description(&scripts) {
         content::add_missing(&mut story.paragraphs, description);
     }
-    let page_dates = page_dates::read_dates(&page_dates::DateSources {
-        doc: &doc,
-        meta: &meta,
-        scripts: &scripts,
-        url: url.as_deref(),
-        body,
-        blocks: &flat.blocks,
-        title: &title,
-    });
+    // All-digit dates with slashes are read in the order of the page's
+    // language (`05/06/2020` is June on a British page, May on an American).
+    let lang = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .or_else(|| doc.root_element().value().attr("xml:lang"))
+        .unwrap_or("");
+    let page_dates =
+        crate::calendar::with_slash_day_first(crate::calendar::slash_day_first(lang), || {
+            page_dates::read_dates(&page_dates::DateSources {
+                doc: &doc,
+                meta: &meta,
+                scripts: &scripts,
+                url: url.as_deref(),
+                body,
+                blocks: &flat.blocks,
+                title: &title,
+            })
+        });
 
     Extracted {
         title,

@@ -33,13 +33,20 @@ const PUBLISHED_META: &[MetaName] = &[
     MetaName::other("publication_date"),
     MetaName::other("dc.date.issued"),
     MetaName::other("dc.issued"),
+    MetaName::other("dc:issued"),
     MetaName::other("dcterms.issued"),
+    MetaName::other("dcterms:issued"),
     MetaName::other("og:datepublished"),
     MetaName::article("article:published"),
     MetaName::other("dc.date"),
+    MetaName::other("dc:date"),
     MetaName::other("dcterms.date"),
+    MetaName::other("dcterms:date"),
     MetaName::other("dcterms.created"),
+    MetaName::other("dcterms:created"),
     MetaName::other("dc.date.created"),
+    MetaName::other("dc.created"),
+    MetaName::other("dc:created"),
     MetaName::other("citation_publication_date"),
     MetaName::other("citation_date"),
     MetaName::other("og:published_time"),
@@ -197,7 +204,7 @@ fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates
         let modified = JsonLdKey::DateModified;
         if let Some(d) = find(modified.name())
             .as_deref()
-            .and_then(calendar::parse_date)
+            .and_then(calendar::parse_field)
         {
             out.add_modified(d, DateRule::new(DateField::JsonLd(modified)));
         }
@@ -206,7 +213,7 @@ fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates
         if let Some(d) = src
             .meta
             .get(name.name)
-            .and_then(|v| calendar::parse_date(v))
+            .and_then(|v| calendar::parse_field(v))
         {
             out.add_modified(d, DateRule::new(DateField::Meta(*name)));
         }
@@ -399,7 +406,7 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
         if let Some(d) = v
             .attr("title")
             .or_else(|| v.attr("datetime"))
-            .and_then(calendar::parse_date)
+            .and_then(calendar::parse_field)
         {
             return Some(d);
         }
@@ -476,7 +483,7 @@ fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::Nai
 
 /// Adds a machine-readable date field's value, with its time when it has one.
 fn add_value(out: &mut PageDates, value: &str, rule: DateRule) {
-    if let Some(d) = calendar::parse_date(value).or_else(|| calendar::compact_timestamp(value)) {
+    if let Some(d) = calendar::parse_field(value).or_else(|| calendar::compact_timestamp(value)) {
         let zoned = calendar::timestamp_is_zoned(value);
         out.add_published_at(d, calendar::parse_timestamp(value), zoned, rule);
     }
@@ -728,5 +735,57 @@ mod tests {
         );
         let dated = format!(r#"{head}<meta name="pubdate" content="2016-06-01">"#);
         assert_eq!(published(&dated, "").unwrap().0, "2016-06-01");
+    }
+
+    fn published_day(html: &str) -> Option<chrono::NaiveDate> {
+        extract(html).dates.published.map(|f| f.date)
+    }
+
+    fn story(html_tag: &str, head: &str, line: &str) -> String {
+        let text = "<p>The council met to discuss the budget for the coming year and its effects on schools.</p>"
+            .repeat(6);
+        format!(
+            "{html_tag}<head><title>Budget</title>{head}</head><body><article><h1>Budget</h1><p>{line}</p>{text}</article></body></html>"
+        )
+    }
+
+    #[test]
+    fn a_shown_date_with_slashes_is_read_in_the_page_language_order() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        let gb = story(r#"<html lang="en-GB">"#, "", "Posted 05/06/2020");
+        assert_eq!(published_day(&gb), day(2020, 6, 5));
+        let xml_gb = story(r#"<html xml:lang="en-GB">"#, "", "Posted 05/06/2020");
+        assert_eq!(published_day(&xml_gb), day(2020, 6, 5));
+        let us = story(r#"<html lang="en-US">"#, "", "Posted 05/06/2020");
+        assert_eq!(published_day(&us), day(2020, 5, 6));
+        // The head's field is the content system's, month first.
+        let de = story(
+            r#"<html lang="de">"#,
+            r#"<meta name="date" content="11/01/2023 12:43:42">"#,
+            "",
+        );
+        assert_eq!(published_day(&de), day(2023, 11, 1));
+    }
+
+    #[test]
+    fn dublin_core_names_are_read_with_a_colon_too() {
+        for name in [
+            "dc:created",
+            "dc.created",
+            "dcterms:created",
+            "dc:date",
+            "dcterms:date",
+        ] {
+            let page = story(
+                "<html>",
+                &format!(r#"<meta name="{name}" content="2020-05-05">"#),
+                "",
+            );
+            assert_eq!(
+                published_day(&page),
+                chrono::NaiveDate::from_ymd_opt(2020, 5, 5),
+                "{name}"
+            );
+        }
     }
 }
