@@ -381,7 +381,7 @@ pub(crate) fn date_from_url(url: &str) -> Option<NaiveDate> {
 /// Labels printed by pages right before their publication date.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:date|published(?: on)?|posted(?: on)?|publication date|veröffentlicht(?: am)?|publié le|mise en ligne(?: le)?|erschienen am|stand|datum|опубликовано)\s*[:：]?\s*",
+        r"(?i)^\s*[\[(]?\s*(?:date|published(?: on)?|posted(?: on)?|publication date|veröffentlicht(?: am)?|publié le|mise en ligne(?: le)?|erschienen am|erstellt(?: am)?|stand|datum|опубликовано)\s*[:：]?\s*",
     )
     .expect("valid regex")
 });
@@ -485,6 +485,16 @@ mod tests {
             Some((d(2021, 3, 12), None))
         );
         assert_eq!(labelled_date_line("The date was 2021-01-01"), None);
+        // A print footer's bracketed stamp, and German "created".
+        assert_eq!(
+            labelled_date_line("[Stand: 09.10.2017, 01:40 Uhr]").map(|l| l.0),
+            Some(d(2017, 10, 9))
+        );
+        assert_eq!(
+            labelled_date_line("Erstellt am 5. Mai 2020").map(|l| l.0),
+            Some(d(2020, 5, 5))
+        );
+        assert_eq!(labelled_date_line("(see 2021-01-01)"), None);
     }
 
     #[test]
