@@ -154,12 +154,14 @@ pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
     }
     // A URL is fixed when the story first goes out; date fields are
     // rewritten when it is updated or moved. A date days after the URL's
-    // day dates a later edit.
+    // day dates a later edit; a UTC timestamp a day off the URL's day, on
+    // the side its hour allows, is the publisher's own evening or morning
+    // written in UTC.
     if let Some(d) = src.url.and_then(calendar::date_from_url)
         && out
             .published
             .as_ref()
-            .is_some_and(|f| (f.date - d).num_days() > 1)
+            .is_some_and(|f| (f.date - d).num_days() > 1 || utc_day_off_local(f, d))
     {
         out.published = Some(dates::FoundDate {
             date: d,
@@ -169,6 +171,21 @@ pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
         });
     }
     out
+}
+
+/// Whether `field` is a timestamp written in UTC whose day is one off the
+/// publisher's own day `local` (its URL's) the way a zone can make it: the
+/// next day in UTC before 06:00 (an evening in the Americas), the day
+/// before from 18:00 (a morning in Asia). A story stamped 10:04 UTC and
+/// filed under the previous day was written up the evening before and
+/// published that morning: its field's day stands.
+fn utc_day_off_local(field: &dates::FoundDate, local: chrono::NaiveDate) -> bool {
+    use chrono::Timelike;
+    let Some(utc) = field.utc.filter(|t| field.zoned && t.date() == field.date) else {
+        return false;
+    };
+    let off = (field.date - local).num_days();
+    (off == 1 && utc.hour() < 6) || (off == -1 && utc.hour() >= 18)
 }
 
 /// A `<time>`'s date: its `datetime`, else its text.
@@ -787,5 +804,40 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_utc_timestamp_a_day_off_the_address_takes_the_publisher_day() {
+        let page = |time: &str, url: &str| {
+            let text = "<p>The council met to discuss the budget for the coming year and its effects on schools.</p>"
+                .repeat(6);
+            format!(
+                r#"<html><head><title>Budget</title><link rel="canonical" href="https://news.example/{url}/budget">
+                <script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"{time}"}}</script>
+                </head><body><article><h1>Budget</h1>{text}</article></body></html>"#
+            )
+        };
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2020, 2, d);
+        // 02:18 UTC on the 18th is the evening of the 17th in the Americas.
+        assert_eq!(
+            published_day(&page("2020-02-18T02:18:11Z", "2020/02/17")),
+            day(17)
+        );
+        // A UTC morning filed under the day before is a story written up
+        // that evening and published in the morning.
+        assert_eq!(
+            published_day(&page("2020-02-18T10:04:04Z", "2020/02/17")),
+            day(18)
+        );
+        // 22:00 UTC on the 17th is the morning of the 18th in Asia.
+        assert_eq!(
+            published_day(&page("2020-02-17T22:00:00Z", "2020/02/18")),
+            day(18)
+        );
+        // A time with its own offset is already the publisher's day.
+        assert_eq!(
+            published_day(&page("2020-02-18T02:18:11+09:00", "2020/02/17")),
+            day(18)
+        );
     }
 }
