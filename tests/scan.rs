@@ -610,3 +610,34 @@ fn each_date_says_where_it_was_read() {
     assert_eq!(source("originals/harbor-strike.html"), "meta");
     assert_eq!(source("farm/harbor-strike-copy.txt"), "text-label");
 }
+
+#[test]
+fn a_day_of_the_scan_before_the_crawl_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The harbor board met on Tuesday and voted to extend the talks. ".repeat(20);
+    let line = serde_json::json!({"id": "a", "date": "2024-05-02", "text": text}).to_string();
+    let feed = write(dir.path(), "feed.jsonl", format!("{line}\n"));
+    let early = farmscan()
+        .args(["scan", "-q", "--today", "2024-01-01"])
+        .arg(&feed)
+        .output()
+        .unwrap();
+    assert_ok(&early);
+    let stderr = String::from_utf8_lossy(&early.stderr);
+    assert!(
+        stderr.contains(
+            "--today 2024-01-01 is before the crawl date of 1 page (the latest 2024-05-02)"
+        ),
+        "{stderr}"
+    );
+    let later = farmscan()
+        .args(["scan", "-q", "--today", "2024-06-01"])
+        .arg(&feed)
+        .output()
+        .unwrap();
+    assert!(
+        later.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&later.stderr)
+    );
+}
