@@ -83,11 +83,33 @@ pub(crate) fn load(
     // Sources are unique (a file reached twice is read once), so an
     // unstable sort gives the one order, without a buffer of half the pages.
     pages.sort_unstable_by(|a, b| a.source.cmp(&b.source));
+    // Said whatever --quiet asks: a likely mistake that changes verdicts.
+    if let Some(warning) = today_before_crawls(&pages, cfg.today) {
+        eprintln!("farmscan: {warning}");
+    }
     Ok(Loaded {
         pages,
         skipped_files: walk.skipped_unknown + walk.skipped_special,
         skipped_records,
     })
+}
+
+/// A warning when the day of the scan comes before pages were crawled: no
+/// page can tell of a day after `--today`, so every date those pages
+/// claim after it is taken as a misreading and dropped, and originals may
+/// change. The crawl said the pages existed later, so the day is likely a
+/// mistake.
+fn today_before_crawls(pages: &[Analyzed], today: Option<chrono::NaiveDate>) -> Option<String> {
+    let today = today?;
+    let later: Vec<chrono::NaiveDate> = pages
+        .iter()
+        .filter_map(|p| p.crawl_date.filter(|&c| c > today))
+        .collect();
+    let last = later.iter().max()?;
+    Some(format!(
+        "--today {today} is before the crawl date of {} (the latest {last}): dates they claim after {today} are read as misreadings and dropped",
+        crate::wording::counted(later.len(), "page", "pages")
+    ))
 }
 
 /// Adds pages named as originals to a corpus's pages, in source order; a

@@ -630,6 +630,17 @@ fn a_day_of_the_scan_before_the_crawl_is_warned_about() {
         ),
         "{stderr}"
     );
+    // Every command that reads pages says it: the per-page half of a
+    // distributed scan too.
+    let printed = farmscan()
+        .args(["fingerprint", "-q", "--today", "2024-01-01", "-o", "-"])
+        .arg(&feed)
+        .output()
+        .unwrap();
+    assert_ok(&printed);
+    assert!(
+        String::from_utf8_lossy(&printed.stderr).contains("is before the crawl date of 1 page")
+    );
     let later = farmscan()
         .args(["scan", "-q", "--today", "2024-06-01"])
         .arg(&feed)

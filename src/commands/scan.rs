@@ -33,9 +33,6 @@ pub(crate) fn scan(args: &ScanArgs, writes_report: bool) -> Result<Scanned, Stri
         None => None,
     };
     let mut loaded = pipeline::load(&args.paths, false, &cfg, args.run.quiet)?;
-    if let Some(warning) = today_before_crawls(&loaded.pages, cfg.today) {
-        eprintln!("farmscan: {warning}");
-    }
     let originals: Vec<_> = args
         .originals
         .iter()
@@ -66,27 +63,6 @@ pub(crate) fn scan(args: &ScanArgs, writes_report: bool) -> Result<Scanned, Stri
         summary,
         cfg,
     })
-}
-
-/// A warning when the day of the scan comes before pages were crawled: no
-/// page can tell of a day after `--today`, so every date those pages
-/// claim after it is taken as a misreading and dropped, and originals may
-/// change. The crawl said the pages existed later, so the day is likely a
-/// mistake.
-fn today_before_crawls(
-    pages: &[crate::analyze::Analyzed],
-    today: Option<chrono::NaiveDate>,
-) -> Option<String> {
-    let today = today?;
-    let later: Vec<chrono::NaiveDate> = pages
-        .iter()
-        .filter_map(|p| p.crawl_date.filter(|&c| c > today))
-        .collect();
-    let last = later.iter().max()?;
-    Some(format!(
-        "--today {today} is before the crawl date of {} (the latest {last}): dates they claim after {today} are read as misreadings and dropped",
-        crate::wording::counted(later.len(), "page", "pages")
-    ))
 }
 
 /// The indexed pages that are not pages of the batch: a page scanned again
