@@ -230,7 +230,7 @@ static MDY_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DMY_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:of\s+)?({MONTH_ALT}),?\s+((?:19|20)\d{{2}})\b"
+        r"(?i)\b(\d{{1,2}})(?:\.|st|nd|rd|th|er|º)?\s+(?:of\s+|de\s+)?({MONTH_ALT}),?\s+(?:de\s+)?((?:19|20)\d{{2}})\b"
     ))
     .expect("valid regex")
 });
@@ -332,8 +332,18 @@ pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
 /// `datetime` or `title` attribute): a content system writes these in its
 /// own order whatever the page's language, and `11/01/2023 12:43:42` in
 /// the head of a German page is still the first of November.
+/// A publishing system states its date on purpose, so a day after the
+/// latest the page can tell of is kept (and flagged `future`), not dropped
+/// as a misreading of the text.
 pub(crate) fn parse_field(value: &str) -> Option<NaiveDate> {
-    with_slash_day_first(false, || parse_date(value))
+    reading_field(|| with_slash_day_first(false, || parse_date(value)))
+}
+
+/// Runs `read` over a machine-written field: only the years the date forms
+/// allow bound it above, never the page's latest day.
+pub(crate) fn reading_field<T>(read: impl FnOnce() -> T) -> T {
+    let last = NaiveDate::from_ymd_opt(2099, 12, 31).expect("valid constant date");
+    bounded_by(last, read)
 }
 
 /// Whether an ISO 8601 timestamp states its zone (`Z`, `+02:00`).
@@ -365,7 +375,7 @@ pub(crate) fn compact_timestamp(value: &str) -> Option<NaiveDate> {
     if !(v.len() == 8 || v.len() == 12 || v.len() == 14) || !v.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    ymd(&v[..4], &v[4..6], &v[6..8]).filter(|d| plausible(*d))
+    reading_field(|| ymd(&v[..4], &v[4..6], &v[6..8]).filter(|d| plausible(*d)))
 }
 
 /// The date written in a URL path (`/2023/09/11/`, `/20230911/`,
@@ -381,7 +391,7 @@ pub(crate) fn date_from_url(url: &str) -> Option<NaiveDate> {
 /// Labels printed by pages right before their publication date.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*[\[(]?\s*(?:date|published(?: on)?|posted(?: on)?|publication date|veröffentlicht(?: am)?|publié le|mise en ligne(?: le)?|erschienen am|erstellt(?: am)?|stand|datum|опубликовано)\s*[:：]?\s*",
+        r"(?i)^\s*[\[(]?\s*(?:date|published(?: on)?|posted(?: on)?|publication date|publicado(?: el| em)?|pubblicato(?: il)?|gepubliceerd(?: op)?|veröffentlicht(?: am)?|publié le|mise en ligne(?: le)?|erschienen am|erstellt(?: am)?|stand|datum|опубликовано)\s*[:：]?\s*",
     )
     .expect("valid regex")
 });
@@ -396,6 +406,64 @@ pub(crate) fn labelled_date_line(line: &str) -> Option<(NaiveDate, Option<chrono
         return None;
     }
     Some((parse_date(rest)?, parse_timestamp(rest)))
+}
+
+/// A month named with its year and no day (`May 2020`, `März 2021`,
+/// `2020年5月`). Months are spelled out: `05/2020` is as often a part
+/// number as a date.
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\d.\s]\s*|^\s*)\b({MONTH_ALT})\s+((?:19|20)\d{{2}})\b|((?:19|20)\d{{2}})\s*年\s*(\d{{1,2}})\s*月(?:[^\d日]|$)"
+    ))
+    .expect("valid regex")
+});
+
+/// The first month of `text` written with its year and no day, as its
+/// first day.
+pub(crate) fn month_and_year(text: &str) -> Option<NaiveDate> {
+    let text = &*crate::script::ascii_digits(text);
+    MONTH_YEAR.captures_iter(text).find_map(|c| {
+        let (month, year) = match (c.get(1), c.get(2)) {
+            (Some(m), Some(y)) => (month_number(m.as_str())?, y.as_str()),
+            _ => (c[4].parse().ok()?, c.get(3)?.as_str()),
+        };
+        NaiveDate::from_ymd_opt(year.parse().ok()?, month, 1).filter(|d| plausible(*d))
+    })
+}
+
+/// A copyright notice with its year, or the end of its range
+/// (`© 2010–2017`: the page is of 2017 at the latest).
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–—]\s*)?((?:19|20)\d{2})\b",
+    )
+    .expect("valid regex")
+});
+
+/// The year of the first copyright notice in `text`, as its first day.
+pub(crate) fn copyright_year(text: &str) -> Option<NaiveDate> {
+    COPYRIGHT
+        .captures_iter(text)
+        .find_map(|c| NaiveDate::from_ymd_opt(c[1].parse().ok()?, 1, 1).filter(|d| plausible(*d)))
+}
+
+/// A labelled line whose date is only a year or a month (`Stand: 2018`,
+/// `Published: May 2020`), as the first day of it, with whether it named
+/// the month.
+pub(crate) fn labelled_coarse_line(line: &str) -> Option<(NaiveDate, bool)> {
+    let m = DATE_LINE.find(line)?;
+    let rest = line[m.end()..].trim();
+    if rest.len() > 40 {
+        return None;
+    }
+    if let Some(d) = month_and_year(rest) {
+        return Some((d, true));
+    }
+    let year = rest
+        .get(..4)
+        .filter(|_| rest.len() == 4 || !rest.as_bytes()[4].is_ascii_alphanumeric())?;
+    let d = NaiveDate::from_ymd_opt(year.parse().ok()?, 1, 1).filter(|d| plausible(*d))?;
+    Some((d, false))
 }
 
 /// Weekday of a date, as chrono numbers it (Monday = 0).
@@ -428,6 +496,7 @@ mod tests {
         assert_eq!(parse_date("12. März 2021"), Some(d(2021, 3, 12)));
         assert_eq!(parse_date("3 juin 2021"), Some(d(2021, 6, 3)));
         assert_eq!(parse_date("28 April, 2017"), Some(d(2017, 4, 28)));
+        assert_eq!(parse_date("12 de agosto de 2019"), Some(d(2019, 8, 12)));
         assert_eq!(parse_date("11 апреля 2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("11. April 2025"), Some(d(2025, 4, 11)));
         assert_eq!(parse_date("11 avril 2025"), Some(d(2025, 4, 11)));
@@ -472,6 +541,41 @@ mod tests {
             date_from_url("https://x.com/meldungen/11-09-2023"),
             Some(d(2023, 9, 11))
         );
+    }
+
+    #[test]
+    fn months_and_years_without_a_day() {
+        assert_eq!(month_and_year("Issue of May 2020"), Some(d(2020, 5, 1)));
+        assert_eq!(month_and_year("März 2021"), Some(d(2021, 3, 1)));
+        assert_eq!(month_and_year("2020年5月号"), Some(d(2020, 5, 1)));
+        // A whole day is not a month.
+        assert_eq!(month_and_year("2020年5月11日"), None);
+        assert_eq!(month_and_year("5 May 2020"), None);
+        assert_eq!(month_and_year("May 1, 2020"), None);
+        assert_eq!(copyright_year("© 2017 Example Media"), Some(d(2017, 1, 1)));
+        assert_eq!(copyright_year("Copyright © 2010–2017"), Some(d(2017, 1, 1)));
+        assert_eq!(copyright_year("(c) 2019, all rights"), Some(d(2019, 1, 1)));
+        assert_eq!(copyright_year("Copyright notice"), None);
+        assert_eq!(
+            labelled_coarse_line("Stand: 2018"),
+            Some((d(2018, 1, 1), false))
+        );
+        assert_eq!(
+            labelled_coarse_line("Published: May 2020"),
+            Some((d(2020, 5, 1), true))
+        );
+        assert_eq!(labelled_coarse_line("Stand: 2018er Modelle"), None);
+    }
+
+    #[test]
+    fn a_field_dated_after_the_latest_day_is_kept() {
+        let future = bounded_by(d(2020, 1, 1), || {
+            (
+                parse_field("2024-05-02T08:00:00Z"),
+                parse_date("2024-05-02"),
+            )
+        });
+        assert_eq!(future, (Some(d(2024, 5, 2)), None));
     }
 
     #[test]

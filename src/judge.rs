@@ -221,7 +221,9 @@ fn verdict(
                 dates: &p.dates,
                 lede: p.lede.as_ref(),
                 crawl_date: p.crawl_date,
-                original_date: copy_of.as_ref().and_then(|c| pages[c.original].published()),
+                original_date: copy_of
+                    .as_ref()
+                    .and_then(|c| pages[c.original].dates.published.as_ref()),
             },
             cfg,
         )

@@ -184,6 +184,7 @@ fn rule_gloss(rule: &DateRule) -> String {
         Some(DateSource::Time) => "a <time> element",
         Some(DateSource::Itemprop) => "an element marked itemprop",
         Some(DateSource::Url) => "the page's address",
+        Some(DateSource::Copyright) => "a copyright notice, the last resort",
         None => return written,
     };
     let detail = rule.field.detail();

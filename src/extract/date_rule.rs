@@ -27,6 +27,8 @@ pub enum DateSource {
     Text,
     /// An element whose class names it a date.
     Class,
+    /// A copyright notice's year (`© 2017`).
+    Copyright,
 }
 
 impl DateSource {
@@ -39,10 +41,11 @@ impl DateSource {
             DateSource::Url => "url",
             DateSource::Text => "text",
             DateSource::Class => "class",
+            DateSource::Copyright => "copyright",
         }
     }
 
-    const ALL: [DateSource; 7] = [
+    const ALL: [DateSource; 8] = [
         DateSource::JsonLd,
         DateSource::Meta,
         DateSource::Time,
@@ -50,6 +53,7 @@ impl DateSource {
         DateSource::Url,
         DateSource::Text,
         DateSource::Class,
+        DateSource::Copyright,
     ];
 }
 
@@ -149,19 +153,40 @@ impl TextRule {
     const ALL: [TextRule; 3] = [TextRule::DateLine, TextRule::NearHeadline, TextRule::First];
 }
 
+/// How surely a date is the page's own first publication, weakest first:
+/// attribution and `date_mismatch` let a weaker date neither outrank a
+/// surer one nor raise a flag alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Confidence {
+    /// A date the page does not present as its own: the first date of the
+    /// story's text (which may be the news it reports), an unmarked
+    /// `<time>`, a picture's address, a copyright year, a day not stated
+    /// whole (`May 2020`).
+    Guess,
+    /// The day the page shows readers as its date: a labelled date line,
+    /// a date under the headline, an element classed as a date.
+    Shown,
+    /// A field a publishing system writes: structured data, meta tags, a
+    /// `<time>` marked as the publication, microdata, the address.
+    Field,
+}
+
 /// The field or rule a date was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DateField {
     JsonLd(JsonLdKey),
     Meta(MetaName),
     Time(TimeMark),
-    /// An element other than `<meta>` and `<time>` marked
-    /// `itemprop="datePublished"`.
-    Itemprop,
+    /// An element other than `<meta>` and `<time>` marked with a
+    /// schema.org date property (`itemprop="datePublished"`, or
+    /// `dateCreated` where no element is marked published).
+    Itemprop(JsonLdKey),
     Url,
     Text(TextRule),
     /// An element whose class or id names it a date.
     Class,
+    /// The year of a copyright notice: the last resort, and only a year.
+    Copyright,
     /// Words no rule of this version writes (a record made elsewhere),
     /// kept whole so they are written back as read; no decision counts
     /// them as a field.
@@ -175,12 +200,38 @@ impl DateField {
             DateField::JsonLd(_) => DateSource::JsonLd,
             DateField::Meta(_) => DateSource::Meta,
             DateField::Time(_) => DateSource::Time,
-            DateField::Itemprop => DateSource::Itemprop,
+            DateField::Itemprop(_) => DateSource::Itemprop,
             DateField::Url => DateSource::Url,
             DateField::Text(_) => DateSource::Text,
             DateField::Class => DateSource::Class,
+            DateField::Copyright => DateSource::Copyright,
             DateField::Unrecognised(_) => return None,
         })
+    }
+
+    /// How surely a date read here is the page's own first publication.
+    pub(crate) fn confidence(&self) -> Confidence {
+        match self {
+            DateField::JsonLd(_)
+            | DateField::Time(TimeMark::Pubdate)
+            | DateField::Itemprop(_)
+            | DateField::Url => Confidence::Field,
+            // A picture's address may be an older picture reused.
+            DateField::Meta(m) => {
+                if super::html::is_picture_meta(m) {
+                    Confidence::Guess
+                } else {
+                    Confidence::Field
+                }
+            }
+            DateField::Text(TextRule::DateLine | TextRule::NearHeadline) | DateField::Class => {
+                Confidence::Shown
+            }
+            DateField::Text(TextRule::First)
+            | DateField::Time(TimeMark::Unmarked)
+            | DateField::Copyright
+            | DateField::Unrecognised(_) => Confidence::Guess,
+        }
     }
 
     /// The kind of evidence as the report's `published_source` names it: a
@@ -191,11 +242,12 @@ impl DateField {
             DateField::JsonLd(_) => "json-ld",
             DateField::Meta(_) => "meta",
             DateField::Time(_) => "time",
-            DateField::Itemprop => "microdata",
+            DateField::Itemprop(_) => "microdata",
             DateField::Url => "url",
             DateField::Text(TextRule::DateLine) => "text-label",
             DateField::Text(_) => "text",
             DateField::Class => "class",
+            DateField::Copyright => "copyright",
             DateField::Unrecognised(_) => return None,
         })
     }
@@ -207,10 +259,10 @@ impl DateField {
             DateField::JsonLd(k) => k.name(),
             DateField::Meta(m) => m.name,
             DateField::Time(TimeMark::Pubdate) => "pubdate",
-            DateField::Itemprop => "datePublished",
+            DateField::Itemprop(k) => k.name(),
             DateField::Text(t) => t.words(),
             DateField::Class => "date",
-            DateField::Time(TimeMark::Unmarked) | DateField::Url => "",
+            DateField::Time(TimeMark::Unmarked) | DateField::Url | DateField::Copyright => "",
             DateField::Unrecognised(words) => words,
         }
     }
@@ -227,12 +279,15 @@ impl DateField {
             (DateSource::Meta, name) => DateField::Meta(super::html::meta_name(name)?),
             (DateSource::Time, "pubdate") => DateField::Time(TimeMark::Pubdate),
             (DateSource::Time, "") => DateField::Time(TimeMark::Unmarked),
-            (DateSource::Itemprop, "datePublished") => DateField::Itemprop,
+            (DateSource::Itemprop, key) => {
+                DateField::Itemprop(JsonLdKey::ALL.into_iter().find(|k| k.name() == key)?)
+            }
             (DateSource::Url, "") => DateField::Url,
             (DateSource::Text, words) => {
                 DateField::Text(TextRule::ALL.into_iter().find(|t| t.words() == words)?)
             }
             (DateSource::Class, "date") => DateField::Class,
+            (DateSource::Copyright, "") => DateField::Copyright,
             _ => return None,
         })
     }
@@ -268,6 +323,15 @@ impl DateRule {
             backed_by: Some(Box::new(by)),
             ..self
         }
+    }
+
+    /// How surely the rule's date is the first publication: a shown day a
+    /// field backs is as sure as that field.
+    pub(crate) fn confidence(&self) -> Confidence {
+        let own = self.field.confidence();
+        self.backed_by
+            .as_ref()
+            .map_or(own, |by| own.max(by.confidence()))
     }
 
     /// Whether the date is the page's own field of this kind rather than a
@@ -364,7 +428,14 @@ mod tests {
                 "time:pubdate",
                 DateRule::new(DateField::Time(TimeMark::Pubdate)),
             ),
-            ("itemprop:datePublished", DateRule::new(DateField::Itemprop)),
+            (
+                "itemprop:datePublished",
+                DateRule::new(DateField::Itemprop(JsonLdKey::DatePublished)),
+            ),
+            (
+                "itemprop:dateCreated",
+                DateRule::new(DateField::Itemprop(JsonLdKey::DateCreated)),
+            ),
             (
                 "text:first",
                 DateRule::new(DateField::Text(TextRule::First)),

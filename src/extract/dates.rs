@@ -1,9 +1,36 @@
 //! The dates a page states, each with the rule that produced it. Reading
 //! a date out of text is [`crate::calendar`]'s job.
 
-use super::date_rule::DateRule;
+use super::date_rule::{Confidence, DateRule};
 use chrono::NaiveDate;
 use serde::Serialize;
+
+/// How much of a day a page stated: `May 2020` names a month, `© 2017` a
+/// year. The report's date is then the first day of it, and its
+/// `published_precision` says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    #[default]
+    Day,
+    Month,
+    Year,
+}
+
+impl Precision {
+    /// The word the report writes.
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+
+    fn is_day(&self) -> bool {
+        *self == Precision::Day
+    }
+}
 
 /// A date a page states, with the rule that produced it (shown by `extract`
 /// and `explain` so a person can check it).
@@ -20,6 +47,32 @@ pub struct FoundDate {
     /// be any zone's, so it orders pages only against another such time.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub zoned: bool,
+    /// How much of the day the page stated.
+    #[serde(default, skip_serializing_if = "Precision::is_day")]
+    pub precision: Precision,
+}
+
+impl FoundDate {
+    /// A whole day read by `rule`, without a time.
+    pub(crate) fn day(date: NaiveDate, rule: DateRule) -> Self {
+        FoundDate {
+            date,
+            rule,
+            utc: None,
+            zoned: false,
+            precision: Precision::Day,
+        }
+    }
+
+    /// How surely this is the page's first publication: a day not stated
+    /// whole is a guess whatever stated it.
+    pub(crate) fn confidence(&self) -> Confidence {
+        if self.precision.is_day() {
+            self.rule.confidence()
+        } else {
+            Confidence::Guess
+        }
+    }
 }
 
 /// Everything a page says about its own dates.
@@ -52,10 +105,9 @@ impl PageDates {
         rule: DateRule,
     ) {
         let found = FoundDate {
-            date,
-            rule,
             utc,
             zoned: zoned && utc.is_some(),
+            ..FoundDate::day(date, rule)
         };
         if self.published.is_none() {
             self.published = Some(found.clone());
@@ -73,24 +125,20 @@ impl PageDates {
     /// field: it stands only when no field gave one, and is not a candidate
     /// for the consistency check (a guess cannot contradict a field).
     pub(crate) fn add_guess(&mut self, date: NaiveDate, rule: DateRule) {
+        self.add_coarse_guess(FoundDate::day(date, rule));
+    }
+
+    /// Adds a date read from what the page shows, of any precision: it
+    /// stands only when nothing else dated the page.
+    pub(crate) fn add_coarse_guess(&mut self, found: FoundDate) {
         if self.published.is_none() {
-            self.published = Some(FoundDate {
-                date,
-                rule,
-                utc: None,
-                zoned: false,
-            });
+            self.published = Some(found);
         }
     }
 
     pub(crate) fn add_modified(&mut self, date: NaiveDate, rule: DateRule) {
         if self.modified.is_none() {
-            self.modified = Some(FoundDate {
-                date,
-                rule,
-                utc: None,
-                zoned: false,
-            });
+            self.modified = Some(FoundDate::day(date, rule));
         }
     }
 }

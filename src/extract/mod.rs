@@ -16,9 +16,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use date_rule::{
-    DateField, DateRule, DateSource, JsonLdKey, MetaFamily, MetaName, TextRule, TimeMark,
+    Confidence, DateField, DateRule, DateSource, JsonLdKey, MetaFamily, MetaName, TextRule,
+    TimeMark,
 };
-pub use dates::{FoundDate, PageDates};
+pub use dates::{FoundDate, PageDates, Precision};
 
 /// One item of a link list: its visible text and its target, if a link.
 #[derive(Debug, Clone, PartialEq, Serialize)]

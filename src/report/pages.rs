@@ -37,6 +37,10 @@ pub(crate) struct PageRow {
     /// Where `published` was read: `json-ld`, `meta`, `time`, `microdata`,
     /// `class`, `url`, `text-label` (a labelled date line) or `text`.
     pub published_source: Option<&'static str>,
+    /// How much of `published` the page stated: `day`, or `month` and
+    /// `year` for a date given as `May 2020` or `© 2017` (the report's day
+    /// is then the first of it).
+    pub published_precision: Option<&'static str>,
 }
 
 impl Table for PageRow {
@@ -72,6 +76,9 @@ impl Table for PageRow {
         Column::new("published_source", Kind::Text, |r| {
             Cell::Text(r.published_source)
         }),
+        Column::new("published_precision", Kind::Text, |r| {
+            Cell::Text(r.published_precision)
+        }),
     ];
 }
 
@@ -104,6 +111,7 @@ impl PageRow {
                 .published
                 .as_ref()
                 .and_then(|f| f.rule.field.report_source()),
+            published_precision: p.dates.published.as_ref().map(|f| f.precision.word()),
             simhash: Some(format!("{:016x}", p.print.simhash)),
             role: Some(v.role.name()),
             original: c.map(|c| pages[c.original].source.label()),

@@ -9,8 +9,10 @@
 //! 3. the earliest credible first publication: the earliest day among the
 //!    page's first-publication fields and the day it shows readers, and the
 //!    time when both pages state one on that day. A day only a modified
-//!    field backs is an update, and a field the page itself contradicts
-//!    with an earlier shown day is not believed;
+//!    field backs is an update, a day after the crawl is no publication,
+//!    a guessed day (a date in the story's text, a copyright year) never
+//!    outranks a stated one, and a field the page itself contradicts with
+//!    an earlier shown day is not believed;
 //! 4. a page not on a farm site (what the whole corpus says of its site:
 //!    most of its pages padded with junk links or copying other sites);
 //! 5. a page on the credited wire service's own site;
@@ -23,7 +25,7 @@
 
 use crate::analyze::Analyzed;
 use crate::config::Config;
-use crate::extract::{DateField, MetaFamily, TimeMark};
+use crate::extract::{Confidence, DateField, FoundDate, MetaFamily, TimeMark};
 use crate::fingerprint::{Shingle, intersection_size};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
@@ -83,26 +85,58 @@ impl Evidence {
     }
 }
 
+/// The first publication a page credibly claims, and how sure the page is
+/// of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Claim {
+    pub day: NaiveDate,
+    pub confidence: Confidence,
+}
+
 /// The first publication a page credibly claims: the earliest of its
-/// first-publication fields and the day it shows readers. A shown day that
-/// only a modified field backs is the day of an update and does not count.
-pub(crate) fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
+/// first-publication fields and the day it shows readers, as sure as the
+/// surest of what states that day. A shown day that only a modified field
+/// backs is the day of an update and does not count; nor does a day after
+/// the page was crawled.
+pub(crate) fn credible_claim(p: &Analyzed) -> Option<Claim> {
     let d = &p.dates;
     // A day read from what the page shows (or a guess) that no
     // first-publication field backs and the modified date names is the
     // day of an update ("Last updated Mar 11").
-    let not_an_update = |day: &NaiveDate| {
-        d.candidates.iter().any(|c| c.date == *day)
-            || d.modified.as_ref().is_none_or(|m| m.date != *day)
+    let not_an_update = |f: &&FoundDate| {
+        d.candidates.iter().any(|c| c.date == f.date)
+            || d.modified.as_ref().is_none_or(|m| m.date != f.date)
     };
-    let published = d.published.as_ref().map(|f| f.date).filter(not_an_update);
-    let shown = d.shown.as_ref().map(|f| f.date).filter(not_an_update);
+    let crawled = |f: &&FoundDate| p.crawl_date.is_none_or(|c| f.date <= c);
     d.candidates
         .iter()
-        .map(|c| c.date)
-        .chain(published)
-        .chain(shown)
-        .min()
+        .chain(d.published.iter().filter(not_an_update))
+        .chain(d.shown.iter().filter(not_an_update))
+        .filter(crawled)
+        .map(|f| Claim {
+            day: f.date,
+            confidence: f.confidence(),
+        })
+        .min_by(|x, y| x.day.cmp(&y.day).then(y.confidence.cmp(&x.confidence)))
+}
+
+/// The day of [`credible_claim`].
+pub(crate) fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
+    credible_claim(p).map(|c| c.day)
+}
+
+/// Orders two claims by day; a guessed day earlier than a surer one
+/// decides nothing (a date in a story's text may be the news it tells,
+/// not when it was published).
+fn earlier_claim(a: Option<Claim>, b: Option<Claim>) -> Ordering {
+    let (Some(x), Some(y)) = (a, b) else {
+        return Ordering::Equal;
+    };
+    let (earlier, later) = if x.day <= y.day { (x, y) } else { (y, x) };
+    if earlier.confidence == Confidence::Guess && later.confidence > Confidence::Guess {
+        return Ordering::Equal;
+    }
+    x.day.cmp(&y.day)
 }
 
 /// The claimed moment of first publication, when a field states the time
@@ -131,7 +165,8 @@ fn earlier_time(a: Option<(NaiveDateTime, bool)>, b: Option<(NaiveDateTime, bool
 pub(crate) fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Ordering, Evidence) {
     let (a, b) = (ca.page, cb.page);
     let wire_home = |p: &Analyzed| p.wire_site.is_some() && p.wire_site == p.wire;
-    let (da, db) = (credible_date(a), credible_date(b));
+    let (claim_a, claim_b) = (credible_claim(a), credible_claim(b));
+    let (da, db) = (claim_a.map(|c| c.day), claim_b.map(|c| c.day));
     let same_day = da.is_some() && da == db;
     let steps = [
         (
@@ -139,13 +174,7 @@ pub(crate) fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Orderi
             Evidence::GivenOriginal,
         ),
         (ca.junk.cmp(&cb.junk), Evidence::NoJunkLinks),
-        (
-            match (da, db) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                _ => Ordering::Equal,
-            },
-            Evidence::EarlierDate,
-        ),
+        (earlier_claim(claim_a, claim_b), Evidence::EarlierDate),
         (
             if same_day {
                 earlier_time(
@@ -300,15 +329,13 @@ mod tests {
         let mut p = page(path, &[para(1), para(2)]);
         p.given_original = true;
         p.from_index = true;
-        p.dates.published = Some(FoundDate {
-            date: NaiveDate::from_ymd_opt(2024, 3, 5).unwrap(),
-            rule: DateRule {
+        p.dates.published = Some(FoundDate::day(
+            NaiveDate::from_ymd_opt(2024, 3, 5).unwrap(),
+            DateRule {
                 from_index: true,
                 ..DateRule::new(field)
             },
-            utc: None,
-            zoned: false,
-        });
+        ));
         p
     }
 

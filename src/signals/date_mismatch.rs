@@ -2,7 +2,9 @@
 //!
 //! Reasons, each with a code for the `date_issue` column:
 //! - `stale`: a copy claims a date well after its original's;
-//! - `backdated`: a copy claims a date before its original's;
+//! - `backdated`: a copy claims a date before its original's (neither is
+//!   raised on a guessed date: the first date of a story's text, a
+//!   copyright year, a month without its day);
 //! - `future`: the claimed date is after the page was crawled;
 //! - `weekday`: the lede dates the news with a weekday ("said Monday") that
 //!   is neither the claimed date's weekday, nor one of the two days before
@@ -12,7 +14,7 @@
 
 use crate::analyze::lede::{self, LedeWeekday};
 use crate::config::Config;
-use crate::extract::{DateField, FoundDate, JsonLdKey, PageDates};
+use crate::extract::{Confidence, DateField, FoundDate, JsonLdKey, PageDates, Precision};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -54,16 +56,23 @@ pub(crate) struct DateEvidence<'a> {
     pub lede: Option<&'a LedeWeekday>,
     pub crawl_date: Option<NaiveDate>,
     /// The original's claimed date, for a copy.
-    pub original_date: Option<NaiveDate>,
+    pub original_date: Option<&'a FoundDate>,
 }
 
 /// Every contradiction of the page's claimed date, most telling first.
 pub(crate) fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     let mut issues = Vec::new();
-    let Some(claimed) = e.dates.published.as_ref().map(|f| f.date) else {
+    let Some(found) = e.dates.published.as_ref() else {
         return issues;
     };
-    if let Some(orig) = e.original_date {
+    let claimed = found.date;
+    // A guess on either side is no evidence the copy moved its date.
+    let sure = |f: &FoundDate| f.confidence() > Confidence::Guess;
+    if let Some(orig) = e
+        .original_date
+        .filter(|o| sure(o) && sure(found))
+        .map(|o| o.date)
+    {
         let lag = (claimed - orig).num_days();
         if lag > cfg.stale_days {
             issues.push(DateIssue {
@@ -88,7 +97,8 @@ pub(crate) fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
             detail: format!("claims {claimed}, after it was crawled on {crawl}"),
         });
     }
-    if let Some(lede) = e.lede {
+    // A month or a year has no weekday.
+    if let Some(lede) = e.lede.filter(|_| found.precision == Precision::Day) {
         let claimed_wd = crate::calendar::weekday_index(claimed);
         // Days from the claimed date forward to the lede's weekday: 0 the
         // same day, 1 the day after, 5 and 6 two days and one day before.
@@ -151,17 +161,21 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn dates(claimed: &str) -> PageDates {
+    fn dated_by(claimed: &str, rule: &str) -> PageDates {
         let mut p = PageDates::default();
-        p.add_published(d(claimed), DateRule::from("test".to_string()));
+        p.add_published(d(claimed), DateRule::from(rule.to_string()));
         p
+    }
+
+    fn dates(claimed: &str) -> PageDates {
+        dated_by(claimed, "meta:pubdate")
     }
 
     fn ev<'a>(
         dates: &'a PageDates,
         lede: Option<&'a LedeWeekday>,
         crawl_date: Option<NaiveDate>,
-        original_date: Option<NaiveDate>,
+        original_date: Option<&'a FoundDate>,
     ) -> DateEvidence<'a> {
         DateEvidence {
             dates,
@@ -199,17 +213,41 @@ mod tests {
         assert_eq!(codes(&ev(&thursday, Some(&lede), None, None)), ["weekday"]);
     }
 
+    /// The published date of an original dated `day` by a meta tag.
+    fn original(day: &str) -> FoundDate {
+        dates(day).published.unwrap()
+    }
+
     #[test]
     fn stale_and_backdated_copies() {
         let p = dates("2025-04-11");
-        let e = ev(&p, None, None, Some(d("2023-09-11")));
+        let old = original("2023-09-11");
+        let e = ev(&p, None, None, Some(&old));
         let issues = check(&e, &Config::default());
         assert_eq!(issues[0].code, IssueKind::Stale);
         assert!(issues[0].detail.contains("578 days"));
-        let e = ev(&p, None, None, Some(d("2025-04-15")));
-        assert_eq!(codes(&e), ["backdated"]);
-        let e = ev(&p, None, None, Some(d("2025-04-10")));
-        assert!(codes(&e).is_empty());
+        let later = original("2025-04-15");
+        assert_eq!(codes(&ev(&p, None, None, Some(&later))), ["backdated"]);
+        let day_before = original("2025-04-10");
+        assert!(codes(&ev(&p, None, None, Some(&day_before))).is_empty());
+    }
+
+    #[test]
+    fn a_guessed_date_on_either_side_makes_no_stale_or_backdated() {
+        let sure = dates("2025-04-11");
+        let text = dated_by("2014-03-08", "text:first");
+        let old = original("2023-09-11");
+        assert!(codes(&ev(&text, None, None, Some(&old))).is_empty());
+        let guessed_original = text.published.clone().unwrap();
+        assert!(codes(&ev(&sure, None, None, Some(&guessed_original))).is_empty());
+        // A year is no day: no weekday either.
+        let mut year = dates("2025-01-01");
+        year.published.as_mut().unwrap().precision = Precision::Year;
+        let lede = LedeWeekday {
+            weekday: 0,
+            phrase: "said Monday".into(),
+        };
+        assert!(codes(&ev(&year, Some(&lede), None, Some(&old))).is_empty());
     }
 
     #[test]

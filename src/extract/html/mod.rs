@@ -15,7 +15,7 @@ mod json_ld;
 mod links;
 mod meta;
 mod page_dates;
-pub(crate) use page_dates::meta_name;
+pub(crate) use page_dates::{is_picture_meta, meta_name};
 mod sanitize;
 mod streamed;
 

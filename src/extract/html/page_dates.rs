@@ -6,7 +6,7 @@ use super::json_ld;
 use super::{element_text, sel};
 use crate::calendar;
 use crate::extract::date_rule::{DateField, DateRule, JsonLdKey, MetaName, TextRule, TimeMark};
-use crate::extract::dates::{self, PageDates};
+use crate::extract::dates::{self, PageDates, Precision};
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::collections::HashMap;
@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 static SEL_TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
 static SEL_ITEMPROP: LazyLock<Selector> =
     LazyLock::new(|| sel("[itemprop='datePublished']:not(meta):not(time)"));
+static SEL_ITEMPROP_CREATED: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop='dateCreated']"));
 
 /// Meta names that carry the first-publication date, most trusted first.
 /// `og:article:published_time` is of the plain family, as the original's
@@ -87,6 +88,12 @@ pub(crate) fn meta_name(name: &str) -> Option<MetaName> {
         .copied()
 }
 
+/// Whether a meta name is one of a picture's address, whose day may be an
+/// older picture's.
+pub(crate) fn is_picture_meta(name: &MetaName) -> bool {
+    PICTURE_META.contains(name)
+}
+
 /// What `read_dates` reads a page's dates from.
 pub(super) struct DateSources<'a, 'd> {
     pub(super) doc: &'d Html,
@@ -105,18 +112,15 @@ pub(super) struct DateSources<'a, 'd> {
 pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
     let times: Vec<ElementRef<'_>> = src.doc.select(&SEL_TIME).take(200).collect();
     let mut out = field_dates(src, &times);
-    let date_line = src
-        .blocks
-        .iter()
-        .take(400)
+    // A labelled line by the headline is the story's; one elsewhere may
+    // be a teaser's ("Posted Dec 21, 2018" under another story's link).
+    let date_line = near_headline_blocks(src.blocks, src.title)
+        .chain(src.blocks.iter().take(400))
         .find_map(|b| calendar::labelled_date_line(&b.text));
     let shown = shown_date(src, date_line.map(|(d, _)| d));
-    out.shown = shown.clone().map(|(date, rule)| dates::FoundDate {
-        date,
-        rule,
-        utc: None,
-        zoned: false,
-    });
+    out.shown = shown
+        .clone()
+        .map(|(date, rule)| dates::FoundDate::day(date, rule));
     // A shown date line may give the time of day a date field lacks.
     if let (Some(field), Some((d, Some(t)))) = (out.published.as_mut(), date_line)
         && field.utc.is_none()
@@ -136,12 +140,7 @@ pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
                 .find(|c| c.date == d)
                 .map(|c| c.rule.clone());
             if let Some(by) = backing {
-                out.published = Some(dates::FoundDate {
-                    date: d,
-                    rule: rule.backed(by),
-                    utc: None,
-                    zoned: false,
-                });
+                out.published = Some(dates::FoundDate::day(d, rule.backed(by)));
             }
         }
         (Some(_), _) => {}
@@ -149,6 +148,8 @@ pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
         (None, None) => {
             if let Some((d, rule)) = last_resort(src, &times) {
                 out.add_guess(d, rule);
+            } else if let Some(coarse) = coarse_date(src) {
+                out.add_coarse_guess(coarse);
             }
         }
     }
@@ -163,12 +164,7 @@ pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
             .as_ref()
             .is_some_and(|f| (f.date - d).num_days() > 1 || utc_day_off_local(f, d))
     {
-        out.published = Some(dates::FoundDate {
-            date: d,
-            rule: DateRule::new(DateField::Url),
-            utc: None,
-            zoned: false,
-        });
+        out.published = Some(dates::FoundDate::day(d, DateRule::new(DateField::Url)));
     }
     out
 }
@@ -186,6 +182,19 @@ fn utc_day_off_local(field: &dates::FoundDate, local: chrono::NaiveDate) -> bool
     };
     let off = (field.date - local).num_days();
     (off == 1 && utc.hour() < 6) || (off == -1 && utc.hour() >= 18)
+}
+
+/// The value of the first element `selector` finds: the date in its
+/// `content` or `datetime` attribute, else its text.
+fn microdata_value(doc: &Html, selector: &Selector) -> Option<String> {
+    let el = doc.select(selector).next()?;
+    Some(
+        el.value()
+            .attr("content")
+            .or_else(|| el.value().attr("datetime"))
+            .map(str::to_string)
+            .unwrap_or_else(|| element_text(el)),
+    )
 }
 
 /// A `<time>`'s date: its `datetime`, else its text.
@@ -258,16 +267,10 @@ fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates
             DateRule::new(DateField::Time(TimeMark::Pubdate)),
         );
     }
-    // Microdata on any other element: the date in its `content` or
-    // `datetime` attribute, else its text.
-    if let Some(el) = src.doc.select(&SEL_ITEMPROP).next() {
-        let value = el
-            .value()
-            .attr("content")
-            .or_else(|| el.value().attr("datetime"))
-            .map(str::to_string)
-            .unwrap_or_else(|| element_text(el));
-        add_value(&mut out, &value, DateRule::new(DateField::Itemprop));
+    // Microdata on any other element.
+    if let Some(value) = microdata_value(src.doc, &SEL_ITEMPROP) {
+        let rule = DateRule::new(DateField::Itemprop(JsonLdKey::DatePublished));
+        add_value(&mut out, &value, rule);
     }
     for name in GENERIC_META {
         if let Some(v) = src.meta.get(name.name) {
@@ -286,25 +289,45 @@ fn shown_date(
     src: &DateSources<'_, '_>,
     date_line: Option<chrono::NaiveDate>,
 ) -> Option<(chrono::NaiveDate, DateRule)> {
+    let line = DateRule::new(DateField::Text(TextRule::DateLine));
+    let near = DateRule::new(DateField::Text(TextRule::NearHeadline));
+    let beside = beside_headline(src.blocks, src.title);
+    // A labelled line right under the headline, else any date there, come
+    // before a labelled line further off, which may be a teaser's.
+    let line_beside = beside
+        .iter()
+        .find_map(|b| calendar::labelled_date_line(&b.text))
+        .map(|(d, _)| d);
+    let date_beside = || {
+        beside
+            .iter()
+            .filter(|b| b.text.chars().count() <= 200)
+            .find_map(|b| calendar::parse_date(&b.text))
+    };
     [
-        (
-            date_line,
-            DateRule::new(DateField::Text(TextRule::DateLine)),
-        ),
-        (
-            first_date_near_headline(src.blocks, src.title),
-            DateRule::new(DateField::Text(TextRule::NearHeadline)),
-        ),
+        (line_beside, line.clone()),
+        (date_beside(), near.clone()),
+        (date_line, line),
+        (first_date_near_headline(src.blocks, src.title), near),
         (dated_element(src.body), DateRule::new(DateField::Class)),
     ]
     .into_iter()
     .find_map(|(d, rule)| d.map(|d| (d, rule)))
 }
 
+/// The headline's block and the few right under it (a byline, a date
+/// line); none when no headline is found.
+fn beside_headline<'b>(blocks: &'b [Block], title: &str) -> &'b [Block] {
+    match headline_block(blocks, title) {
+        Some(h1) => &blocks[h1..(h1 + BLOCKS_BESIDE_HEADLINE).min(blocks.len())],
+        None => &[],
+    }
+}
+
 /// A date for a page no field and no shown day dates: the story's own
 /// picture, often filed under its day (`/files/2016/05/04/cover.png`) but
-/// possibly an older one reused; else its first `<time>`; else the first
-/// date of its text.
+/// possibly an older one reused; else a microdata creation date; else its
+/// first `<time>`; else the first date of its text.
 fn last_resort(
     src: &DateSources<'_, '_>,
     times: &[ElementRef<'_>],
@@ -319,6 +342,15 @@ fn last_resort(
     if let Some((d, name)) = picture {
         return Some((d, DateRule::new(DateField::Meta(name))));
     }
+    // A creation date: of a recipe or a record, often years before the
+    // page the reader sees, so only where nothing else dates it.
+    if let Some(d) = microdata_value(src.doc, &SEL_ITEMPROP_CREATED)
+        .as_deref()
+        .and_then(calendar::parse_field)
+    {
+        let rule = DateRule::new(DateField::Itemprop(JsonLdKey::DateCreated));
+        return Some((d, rule));
+    }
     if let Some(d) = times
         .first()
         .and_then(|t| calendar::parse_date(&time_value(t)))
@@ -331,6 +363,44 @@ fn last_resort(
         .take(2000)
         .find_map(|b| calendar::parse_date(&b.text))
         .map(|d| (d, DateRule::new(DateField::Text(TextRule::First))))
+}
+
+/// A date of a page that states no whole day: a labelled month or year
+/// (`Stand: 2018`), a month and year near the headline (`May 2020`), else
+/// the copyright year, anywhere on the page (footers carry it). Each is
+/// the first day of what it names, with its precision.
+fn coarse_date(src: &DateSources<'_, '_>) -> Option<dates::FoundDate> {
+    let labelled = src
+        .blocks
+        .iter()
+        .take(400)
+        .find_map(|b| calendar::labelled_coarse_line(&b.text))
+        .map(|(d, month)| {
+            let precision = if month {
+                Precision::Month
+            } else {
+                Precision::Year
+            };
+            (d, precision, DateField::Text(TextRule::DateLine))
+        });
+    let near_headline = || {
+        near_headline_blocks(src.blocks, src.title)
+            .find_map(|b| calendar::month_and_year(&b.text))
+            .map(|d| (d, Precision::Month, DateField::Text(TextRule::NearHeadline)))
+    };
+    let copyright = || {
+        src.blocks
+            .iter()
+            .rev()
+            .take(2000)
+            .find_map(|b| calendar::copyright_year(&b.text))
+            .map(|d| (d, Precision::Year, DateField::Copyright))
+    };
+    let (date, precision, field) = labelled.or_else(near_headline).or_else(copyright)?;
+    Some(dates::FoundDate {
+        precision,
+        ..dates::FoundDate::day(date, DateRule::new(field))
+    })
 }
 
 /// Whether a `<time>`'s class names it the publication time
@@ -410,7 +480,7 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
                 a.split(|c: char| !c.is_ascii_alphanumeric())
                     .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
             });
-        if !named && v.name() != "abbr" {
+        if (!named && v.name() != "abbr") || names_an_update(v) {
             continue;
         }
         let in_comment = [v.attr("class"), v.attr("id")]
@@ -437,10 +507,26 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
     None
 }
 
+/// Whether an element's class names it the date of an update (hAtom's
+/// `updated`, `modified`) and not also the publication.
+fn names_an_update(v: &scraper::node::Element) -> bool {
+    v.attr("class").is_some_and(|c| {
+        let words: Vec<String> = c
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let has = |w: &str| words.iter().any(|x| x == w);
+        (has("updated") || has("modified")) && !has("published")
+    })
+}
+
 /// How many blocks before and after the headline may carry its date line
 /// (a kicker above it, a byline below it).
 const BLOCKS_BEFORE_HEADLINE: usize = 5;
 const BLOCKS_AFTER_HEADLINE: usize = 15;
+/// The blocks right under the headline, counting it: where a byline
+/// states the story's own date.
+const BLOCKS_BESIDE_HEADLINE: usize = 4;
 
 /// The block holding the headline: the heading that reads as the page's
 /// title (sites that keep `<h1>` for their logo set headlines in `<h2>`),
@@ -479,23 +565,36 @@ fn shared_start(a: &str, b: &str) -> usize {
 /// the page when there is none), nearest the headline first, where pages
 /// print their dateline.
 fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::NaiveDate> {
-    let date_in = |b: &Block| {
-        (b.text.chars().count() <= 200)
-            .then(|| calendar::parse_date(&b.text))
-            .flatten()
-    };
+    near_headline_blocks(blocks, title).find_map(|b| calendar::parse_date(&b.text))
+}
+
+/// The short blocks around the headline, nearest first: the four under
+/// it, the few above it (a kicker), then the rest of those under it; the
+/// page's first blocks when no headline is found.
+fn near_headline_blocks<'b>(
+    blocks: &'b [Block],
+    title: &str,
+) -> Box<dyn Iterator<Item = &'b Block> + 'b> {
+    let short = |b: &&Block| b.text.chars().count() <= 200;
     let Some(h1) = headline_block(blocks, title) else {
-        return blocks.iter().take(BLOCKS_AFTER_HEADLINE).find_map(date_in);
+        return Box::new(blocks.iter().take(BLOCKS_AFTER_HEADLINE).filter(short));
     };
     let after = blocks[h1..].iter().take(BLOCKS_AFTER_HEADLINE);
     let before = blocks[h1.saturating_sub(BLOCKS_BEFORE_HEADLINE)..h1]
         .iter()
         .rev();
-    after
-        .take(4)
-        .chain(before)
-        .chain(blocks[h1..].iter().skip(4).take(BLOCKS_AFTER_HEADLINE - 4))
-        .find_map(date_in)
+    Box::new(
+        after
+            .take(BLOCKS_BESIDE_HEADLINE)
+            .chain(before)
+            .chain(
+                blocks[h1..]
+                    .iter()
+                    .skip(BLOCKS_BESIDE_HEADLINE)
+                    .take(BLOCKS_AFTER_HEADLINE - BLOCKS_BESIDE_HEADLINE),
+            )
+            .filter(short),
+    )
 }
 
 /// Adds a machine-readable date field's value, with its time when it has one.
