@@ -134,6 +134,31 @@ fn amp_cache_origin(host: &str, path: &str) -> Option<String> {
     Some(format!("//{}", served.strip_prefix("s/").unwrap_or(served)))
 }
 
+/// The addresses that name one page: the one it was fetched from and, when
+/// it declares a canonical address on the same registrable domain, that one
+/// too (a print view, a mobile host, a dated path its CMS redirects from).
+/// A canonical on another site names another page: a scraper that copies
+/// a whole page keeps its original's canonical link, and is not that page.
+pub(crate) fn page_identities(url: Option<&str>, canonical: Option<&str>) -> Vec<String> {
+    let mut names: Vec<String> = url.and_then(page_address).into_iter().collect();
+    if let Some(declared) = canonical.and_then(page_address)
+        && names
+            .first()
+            .is_some_and(|a| address_domain(a) == address_domain(&declared))
+        && !names.contains(&declared)
+    {
+        names.push(declared);
+    }
+    names
+}
+
+/// The registrable domain of a [`page_address`]: of the site the page is
+/// served for, so an `amp.` host or an AMP cache address counts as its site.
+fn address_domain(address: &str) -> &str {
+    let host = address.split(['/', '?']).next().unwrap_or(address);
+    psl::domain_str(host).unwrap_or(host)
+}
+
 /// The registrable domain (`bbc.co.uk`, `example.com`) of a URL's host: the
 /// unit a site is counted by.
 pub(crate) fn url_domain(url: &str) -> Option<String> {
@@ -265,6 +290,39 @@ mod tests {
         assert_eq!(
             address("https://example-com.cdn.ampproject.org/v/example.com/news/story"),
             STORY
+        );
+    }
+
+    #[test]
+    fn a_canonical_on_the_same_site_names_the_page_too() {
+        assert_eq!(
+            page_identities(
+                Some("https://m.example.com/print/4411"),
+                Some("https://www.example.com/news/story/")
+            ),
+            ["m.example.com/print/4411", STORY]
+        );
+    }
+
+    #[test]
+    fn a_canonical_on_another_site_does_not_name_the_page() {
+        assert_eq!(
+            page_identities(
+                Some("https://farm.example.net/copied"),
+                Some("https://example.com/news/story")
+            ),
+            ["farm.example.net/copied"]
+        );
+    }
+
+    #[test]
+    fn a_page_that_declares_its_own_address_has_one_identity() {
+        assert_eq!(
+            page_identities(
+                Some("http://example.com/news/story?utm_source=feed"),
+                Some("https://example.com/news/story")
+            ),
+            [STORY]
         );
     }
 
