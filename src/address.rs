@@ -18,21 +18,145 @@ pub(crate) fn url_host(url: &str) -> Option<String> {
 }
 
 /// A page's address for telling the same page fetched twice: host (no
-/// `www.`, any case), path without a trailing slash, and query; scheme,
-/// port and fragment left out.
+/// `www.`, any case), path without a trailing slash, and query without
+/// tracking parameters, in name order; scheme, port and fragment left out.
+/// A page's AMP form (an `amp.` host, an `/amp` segment, a `.amp` ending,
+/// an `amp` parameter, a Google AMP cache address) is the page itself.
 pub(crate) fn page_address(url: &str) -> Option<String> {
     let host = url_host(url)?;
     let rest = url.trim().split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.trim_start_matches('/');
     let path = rest.find(['/', '?']).map_or("", |i| &rest[i..]);
     let path = path.split('#').next().unwrap_or("");
+    if let Some(origin) = amp_cache_origin(&host, path) {
+        return page_address(&origin);
+    }
+    let host = without_amp_host(&host);
     let (path, query) = path.split_once('?').map_or((path, ""), |(p, q)| (p, q));
-    let path = path.trim_end_matches('/');
+    let path = without_amp_path(path);
+    let query = kept_query(query);
     Some(if query.is_empty() {
         format!("{host}{path}")
     } else {
         format!("{host}{path}?{query}")
     })
+}
+
+/// Query parameters that say how a reader came to a page, not which page
+/// it is: campaign tags and click ids that ad networks, mailers, social
+/// sites and publishers' share buttons add to a link. Only names no site
+/// serves its own pages by; a name ending in `*` stands for every name
+/// that begins so.
+/// - campaigns: `utm_*` (Google Analytics, the common form), `mtm_*`
+///   (Matomo), `ns_*` (comScore), `at_*` (AT Internet), `ocid` (MSN),
+///   `cmpid`, `ito`, `spm` (Alibaba);
+/// - click ids: `fbclid` (Facebook), `gclid`, `dclid`, `gbraid`, `wbraid`
+///   (Google Ads), `msclkid` (Microsoft), `yclid` (Yandex), `twclid` (X),
+///   `ttclid` (TikTok), `igshid` (Instagram), `_ga`, `_gl` (Google
+///   Analytics' cross-site linker);
+/// - mailers: `mc_cid`, `mc_eid` (Mailchimp), `_hsenc`, `_hsmi` (HubSpot),
+///   `mkt_tok` (Marketo);
+/// - share links: `smid`, `sr_share` (news sites' share buttons),
+///   `ref_src` (X), `share` (WordPress's share buttons).
+const TRACKING_PARAMS: &[&str] = &[
+    "utm_*", "mtm_*", "ns_*", "at_*", "ocid", "cmpid", "ito", "spm", "fbclid", "gclid", "dclid",
+    "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "igshid", "_ga", "_gl", "mc_cid",
+    "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "smid", "sr_share", "ref_src", "share",
+];
+
+/// Whether a query parameter's name is one of [`TRACKING_PARAMS`], in any case.
+fn is_tracking(name: &str) -> bool {
+    TRACKING_PARAMS.iter().any(|t| match t.strip_suffix('*') {
+        Some(prefix) => {
+            name.len() > prefix.len()
+                && name
+                    .get(..prefix.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        }
+        None => name.eq_ignore_ascii_case(t),
+    })
+}
+
+/// Whether a query parameter asks for the page's AMP form (`amp`, `amp=1`,
+/// `outputType=amp`): the same page, shown another way.
+fn asks_for_amp(name: &str, value: &str) -> bool {
+    name.eq_ignore_ascii_case("amp")
+        || (name.eq_ignore_ascii_case("outputType") && value.eq_ignore_ascii_case("amp"))
+}
+
+/// A query with only the parameters that name the page, sorted: the order
+/// a link writes them in does not make another page.
+fn kept_query(query: &str) -> String {
+    let mut kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let (name, value) = p.split_once('=').unwrap_or((p, ""));
+            !name.is_empty() && !is_tracking(name) && !asks_for_amp(name, value)
+        })
+        .collect();
+    kept.sort_unstable();
+    kept.join("&")
+}
+
+/// A host without the `amp.` of a site's AMP host (`amp.example.com`).
+fn without_amp_host(host: &str) -> &str {
+    host.strip_prefix("amp.")
+        .filter(|rest| rest.contains('.'))
+        .unwrap_or(host)
+}
+
+/// A path, without its trailing slash, and without what marks its AMP form:
+/// a last `/amp` or first `/amp/` segment, or an `.amp` before the ending
+/// (`story.amp.html` is `story.html`, `story.amp` is `story`).
+fn without_amp_path(path: &str) -> String {
+    let path = path.trim_end_matches('/');
+    if let Some(page) = path.strip_suffix("/amp") {
+        page.trim_end_matches('/').to_string()
+    } else if let Some(page) = path.strip_prefix("/amp/") {
+        format!("/{page}")
+    } else if let Some(page) = path.strip_suffix(".amp.html") {
+        format!("{page}.html")
+    } else {
+        path.strip_suffix(".amp").unwrap_or(path).to_string()
+    }
+}
+
+/// The address a Google AMP cache address serves the page of:
+/// `www-example-com.cdn.ampproject.org/c/s/example.com/story` serves
+/// `example.com/story` (`s/` for https, `/v/` in the AMP viewer).
+fn amp_cache_origin(host: &str, path: &str) -> Option<String> {
+    if !host.ends_with(".cdn.ampproject.org") {
+        return None;
+    }
+    let served = path
+        .strip_prefix("/c/")
+        .or_else(|| path.strip_prefix("/v/"))?;
+    Some(format!("//{}", served.strip_prefix("s/").unwrap_or(served)))
+}
+
+/// The addresses that name one page: the one it was fetched from and, when
+/// it declares a canonical address on the same registrable domain, that one
+/// too (a print view, a mobile host, a dated path its CMS redirects from).
+/// A canonical on another site names another page: a scraper that copies
+/// a whole page keeps its original's canonical link, and is not that page.
+pub(crate) fn page_identities(url: Option<&str>, canonical: Option<&str>) -> Vec<String> {
+    let mut names: Vec<String> = url.and_then(page_address).into_iter().collect();
+    if let Some(declared) = canonical.and_then(page_address)
+        && names
+            .first()
+            .is_some_and(|a| address_domain(a) == address_domain(&declared))
+        && !names.contains(&declared)
+    {
+        names.push(declared);
+    }
+    names
+}
+
+/// The registrable domain of a [`page_address`]: of the site the page is
+/// served for, so an `amp.` host or an AMP cache address counts as its site.
+fn address_domain(address: &str) -> &str {
+    let host = address.split(['/', '?']).next().unwrap_or(address);
+    psl::domain_str(host).unwrap_or(host)
 }
 
 /// The registrable domain (`bbc.co.uk`, `example.com`) of a URL's host: the
@@ -70,6 +194,136 @@ mod tests {
             Some("example.com/item?id=4")
         );
         assert_eq!(page_address("relative/path"), None);
+    }
+
+    /// The address of the story every form below names.
+    const STORY: &str = "example.com/news/story";
+
+    fn address(url: &str) -> String {
+        page_address(url).unwrap_or_else(|| panic!("no address for {url}"))
+    }
+
+    #[test]
+    fn campaign_tags_are_left_out() {
+        assert_eq!(
+            address("https://example.com/news/story?utm_source=x&utm_medium=social"),
+            STORY
+        );
+    }
+
+    #[test]
+    fn click_ids_are_left_out_in_any_case() {
+        assert_eq!(
+            address("https://example.com/news/story?FBCLID=IwAR0&gclid=Cj0"),
+            STORY
+        );
+    }
+
+    #[test]
+    fn a_name_that_only_begins_like_a_tag_is_kept() {
+        assert_eq!(
+            address("https://example.com/item?utm=4"),
+            "example.com/item?utm=4"
+        );
+    }
+
+    #[test]
+    fn the_parameters_that_name_the_page_stay_in_name_order() {
+        assert_eq!(
+            address("https://example.com/item?page=2&id=4&utm_source=x&&"),
+            "example.com/item?id=4&page=2"
+        );
+    }
+
+    #[test]
+    fn a_trailing_amp_segment_is_the_page() {
+        assert_eq!(address("https://example.com/news/story/amp/"), STORY);
+    }
+
+    #[test]
+    fn a_leading_amp_segment_is_the_page() {
+        assert_eq!(address("https://example.com/amp/news/story"), STORY);
+    }
+
+    #[test]
+    fn an_amp_html_ending_is_the_html_page() {
+        assert_eq!(
+            address("https://example.com/news/story.amp.html"),
+            "example.com/news/story.html"
+        );
+    }
+
+    #[test]
+    fn an_amp_ending_is_the_page() {
+        assert_eq!(address("https://example.com/news/story.amp"), STORY);
+    }
+
+    #[test]
+    fn amp_parameters_are_the_page() {
+        for query in ["amp", "amp=1", "outputType=amp"] {
+            assert_eq!(
+                address(&format!("https://example.com/news/story?{query}")),
+                STORY,
+                "{query}"
+            );
+        }
+        assert_eq!(
+            address("https://example.com/news/story?outputType=print"),
+            "example.com/news/story?outputType=print"
+        );
+    }
+
+    #[test]
+    fn an_amp_host_is_the_site() {
+        assert_eq!(address("https://amp.example.com/news/story"), STORY);
+        assert_eq!(address("https://amp.com/news/story"), "amp.com/news/story");
+    }
+
+    #[test]
+    fn an_amp_cache_address_is_the_page_it_serves() {
+        assert_eq!(
+            address(
+                "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/story/amp?utm_source=x"
+            ),
+            STORY
+        );
+        assert_eq!(
+            address("https://example-com.cdn.ampproject.org/v/example.com/news/story"),
+            STORY
+        );
+    }
+
+    #[test]
+    fn a_canonical_on_the_same_site_names_the_page_too() {
+        assert_eq!(
+            page_identities(
+                Some("https://m.example.com/print/4411"),
+                Some("https://www.example.com/news/story/")
+            ),
+            ["m.example.com/print/4411", STORY]
+        );
+    }
+
+    #[test]
+    fn a_canonical_on_another_site_does_not_name_the_page() {
+        assert_eq!(
+            page_identities(
+                Some("https://farm.example.net/copied"),
+                Some("https://example.com/news/story")
+            ),
+            ["farm.example.net/copied"]
+        );
+    }
+
+    #[test]
+    fn a_page_that_declares_its_own_address_has_one_identity() {
+        assert_eq!(
+            page_identities(
+                Some("http://example.com/news/story?utm_source=feed"),
+                Some("https://example.com/news/story")
+            ),
+            [STORY]
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Judge: turn matches and per-page signals into each page's verdict.
 
-use crate::address::{page_address, url_domain};
+use crate::address::url_domain;
 use crate::analyze::Analyzed;
 use crate::config::Config;
 use crate::fingerprint::{Shingle, hamming};
@@ -85,8 +85,8 @@ pub(crate) fn judge_with_sites(
 }
 
 /// Whether two pages may be related at all, given how much of each the
-/// other holds and how many shingles they share. The same address fetched
-/// twice is one page, not a copy of itself. Pages of one site share
+/// other holds and how many shingles they share. The same page fetched
+/// twice (any of its identities in common) is not a copy of itself. Pages of one site share
 /// template text (category, tag and catalogue pages, a shop's blurb where
 /// its listing did not render): between them only the same story served
 /// twice, each body mostly inside the other and a story's length of it, is
@@ -106,8 +106,9 @@ fn may_relate(
         let [x, y] = [a, b].map(|i| pages[i].url.as_deref().and_then(of));
         x.is_some() && x == y
     };
-    !known(page_address)
-        && (!known(url_domain) || copy::same_story_on_one_site(a_in_b, b_in_a, shared, cfg))
+    let [x, y] = [a, b].map(|i| pages[i].identities());
+    let same_page = x.iter().any(|id| y.contains(id));
+    !same_page && (!known(url_domain) || copy::same_story_on_one_site(a_in_b, b_in_a, shared, cfg))
 }
 
 /// The candidate pairs that hold as relations: verified on the pages' kept

@@ -17,6 +17,10 @@ pub(crate) struct Record {
     pub record: Option<u64>,
     pub status: crate::corpus::PageStatus,
     pub url: Option<String>,
+    /// The address the page declares for itself; absent from records
+    /// written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
     /// The site the page belongs to (URL host), for site boilerplate.
     pub site: Option<String>,
     /// The site the sites report and farm reputations count it under
@@ -64,6 +68,7 @@ impl From<&Analyzed> for Record {
             record: p.source.record,
             status: p.status.clone(),
             url: p.url.clone(),
+            canonical: p.canonical.clone(),
             site: p.url.as_deref().and_then(crate::address::url_host),
             site_name: p.site().0,
             farm_site: None,
@@ -101,6 +106,7 @@ impl From<Record> for Analyzed {
             r.given_original,
         );
         p.url = r.url;
+        p.canonical = r.canonical;
         p.title = r.title;
         p.lang = r
             .lang
@@ -168,5 +174,30 @@ mod tests {
         assert_eq!(b.lang, a.lang);
         assert_eq!(b.lede, a.lede);
         assert_eq!(b.junk.ratio(), a.junk.ratio());
+    }
+
+    #[test]
+    fn the_declared_address_survives_the_record_and_older_records_read_without_it() {
+        let page = Page {
+            source: Source::file("print.html"),
+            markup: Markup::Html,
+            text: r#"<html><head><link rel="canonical" href="https://planet.example/storm"></head>
+                <body><article><p>A storm cut power to the northern coast of the island on Tuesday.</p></article></body></html>"#
+                .into(),
+            url: Some("https://planet.example/print/storm".into()),
+            crawl_date: None,
+            saved: None,
+            id: None,
+        };
+        let a = crate::analyze::analyze(&page, false, None);
+        assert_eq!(a.url.as_deref(), Some("https://planet.example/print/storm"));
+        let mut json = serde_json::to_value(Record::from(&a)).unwrap();
+        let b: Analyzed = serde_json::from_value::<Record>(json.clone())
+            .unwrap()
+            .into();
+        assert_eq!(b.canonical.as_deref(), Some("https://planet.example/storm"));
+        json.as_object_mut().unwrap().remove("canonical");
+        let older: Analyzed = serde_json::from_value::<Record>(json).unwrap().into();
+        assert_eq!(older.canonical, None);
     }
 }

@@ -185,3 +185,125 @@ fn a_page_already_in_the_index_is_not_a_copy_of_itself() {
         assert_eq!(a["original"], b["original"], "{}", a["path"]);
     }
 }
+
+/// A harbour story, long enough to be matched: what each page below holds.
+const FERRY_STORY: [&str; 5] = [
+    "Ferry crews at the northern harbour walked off the job on Monday morning, leaving hundreds of commuters stranded on the quay as the first sailings of the week were cancelled without notice.",
+    "The union representing the crews said the strike would continue until the operator agreed to restore the overtime rates it cut in the spring, a change it says left some deckhands earning less than a year ago.",
+    "The operator called the walkout unlawful and said it had offered to meet union leaders on Wednesday, adding that a reduced timetable would run from the southern pier with crews brought in from other routes.",
+    "Shopkeepers on the island said the stoppage came at the worst moment, with the summer season about to begin and deliveries of fresh produce already running two days behind because of the weather.",
+    "The harbour master said the quay would stay open for private boats and that coast guard patrols had been doubled in case commuters tried to make the crossing in small craft of their own.",
+];
+
+/// Where the harbour paper published the story, as its pages declare.
+const FERRY_STORY_AT: &str = "https://www.harbourtimes.example/news/ferry-strike";
+
+/// The harbour paper's page of the story, declaring `canonical` as its
+/// address, with `extra` paragraphs after the story.
+fn ferry_page(canonical: &str, extra: &[&str]) -> String {
+    let head = format!(
+        r#"<link rel="canonical" href="{canonical}"><meta property="article:published_time" content="2024-05-06T07:00:00Z">"#
+    );
+    let paragraphs: Vec<&str> = FERRY_STORY.iter().chain(extra).copied().collect();
+    html_page("Ferry crews strike", &head, &paragraphs, "")
+}
+
+/// A JSON Lines file of pages, each fetched from its URL.
+fn fetched(dir: &std::path::Path, name: &str, pages: &[(&str, String)]) -> std::path::PathBuf {
+    let lines: Vec<String> = pages
+        .iter()
+        .map(|(url, html)| serde_json::json!({ "url": url, "html": html }).to_string())
+        .collect();
+    write(dir, name, lines.join("\n") + "\n")
+}
+
+/// An index holding the harbour paper's page of the story, fetched from
+/// its own address.
+fn ferry_index(dir: &std::path::Path) -> std::path::PathBuf {
+    let archive = fetched(
+        dir,
+        "archive.jsonl",
+        &[(FERRY_STORY_AT, ferry_page(FERRY_STORY_AT, &[]))],
+    );
+    let db = dir.join("ferry.db");
+    run_ok(
+        &["index", "add", "-q", "--db", db.to_str().unwrap()],
+        &[&archive],
+    );
+    db
+}
+
+#[test]
+fn a_recrawl_of_an_indexed_page_under_another_form_of_its_address_is_not_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ferry_index(dir.path());
+    let forms = [
+        (
+            "http",
+            "http://harbourtimes.example/news/ferry-strike",
+            FERRY_STORY_AT,
+        ),
+        (
+            "tracking",
+            "https://www.harbourtimes.example/news/ferry-strike?utm_source=newsletter&fbclid=IwAR2x",
+            FERRY_STORY_AT,
+        ),
+        (
+            "amp",
+            "https://www.harbourtimes.example/amp/news/ferry-strike",
+            FERRY_STORY_AT,
+        ),
+        // The paper's print view, which declares the story's own address.
+        (
+            "canonical",
+            "https://print.harbourtimes.example/4411",
+            FERRY_STORY_AT,
+        ),
+    ];
+    // The same body (the index's twin of the page) and one the paper has
+    // added to since (a page judged beside its indexed self).
+    let bodies: [&[&str]; 2] = [
+        &[],
+        &["Update: the operator said on Monday evening that talks would begin a day early."],
+    ];
+    for (form, url, canonical) in forms {
+        for extra in bodies {
+            let crawl = fetched(
+                dir.path(),
+                &format!("crawl-{form}-{}.jsonl", extra.len()),
+                &[(url, ferry_page(canonical, extra))],
+            );
+            let rows = scan(&[&crawl], &["--index", db.to_str().unwrap()]);
+            assert_eq!(rows.len(), 1);
+            assert_ne!(
+                rows[0]["role"],
+                "copy",
+                "{form} ({} added): judged a copy of {}",
+                extra.len(),
+                rows[0]["original"]
+            );
+        }
+    }
+}
+
+#[test]
+fn a_farm_copy_that_kept_the_originals_canonical_link_is_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ferry_index(dir.path());
+    let crawl = fetched(
+        dir.path(),
+        "farm.jsonl",
+        &[(
+            "https://quicknews.example/ferry-strike-latest",
+            ferry_page(FERRY_STORY_AT, &[]),
+        )],
+    );
+    let rows = scan(&[&crawl], &["--index", db.to_str().unwrap()]);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["role"], "copy");
+    assert!(
+        rows[0]["original"].contains("archive.jsonl"),
+        "{}",
+        rows[0]["original"]
+    );
+}

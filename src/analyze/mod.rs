@@ -45,6 +45,8 @@ pub struct Analyzed {
     /// Read, or what went wrong reading this page.
     pub status: PageStatus,
     pub url: Option<String>,
+    /// The address the page declares for itself (see [`Extracted`]).
+    pub canonical: Option<String>,
     pub title: String,
     pub lang: Option<&'static str>,
     pub words: usize,
@@ -77,6 +79,7 @@ impl Analyzed {
             source,
             status,
             url: None,
+            canonical: None,
             title: String::new(),
             lang: None,
             words: 0,
@@ -109,6 +112,11 @@ impl Analyzed {
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_else(|| ".".to_string());
         (folder, SiteFrom::Folder)
+    }
+
+    /// The addresses that name this page (see [`crate::address::page_identities`]).
+    pub(crate) fn identities(&self) -> Vec<String> {
+        crate::address::page_identities(self.url.as_deref(), self.canonical.as_deref())
     }
 
     pub(crate) fn published(&self) -> Option<NaiveDate> {
@@ -148,6 +156,7 @@ fn measure(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
         print: fingerprint::fingerprint(&ex.paragraphs),
         lede: lede::lede_weekday(&ex.paragraphs),
         url: ex.url,
+        canonical: ex.canonical,
         title: ex.title,
         dates: ex.dates,
         crawl_date: page.crawl_date,

@@ -66,8 +66,9 @@ pub(crate) fn scan(args: &ScanArgs, writes_report: bool) -> Result<Scanned, Stri
 }
 
 /// The indexed pages that are not pages of the batch: a page scanned again
-/// after `index add` (the same file, or the same address with the same
-/// body crawled again) is one page, not a copy of itself.
+/// after `index add` (the same file, or the same page, by any of its
+/// identities, with the same body crawled again) is one page, not a copy
+/// of itself.
 fn without_twins(
     indexed: Vec<crate::analyze::Analyzed>,
     batch: &[crate::analyze::Analyzed],
@@ -83,19 +84,15 @@ fn without_twins(
         batch.iter().filter_map(|p| real(&p.source)).collect();
     let crawled: std::collections::HashSet<(String, u64)> = batch
         .iter()
-        .filter_map(|p| {
-            let address = crate::address::page_address(p.url.as_deref()?)?;
-            Some((address, p.print.simhash))
-        })
+        .flat_map(|p| p.identities().into_iter().map(|id| (id, p.print.simhash)))
         .collect();
     indexed
         .into_iter()
         .filter(|p| {
             let again = p
-                .url
-                .as_deref()
-                .and_then(crate::address::page_address)
-                .is_some_and(|a| crawled.contains(&(a, p.print.simhash)));
+                .identities()
+                .into_iter()
+                .any(|id| crawled.contains(&(id, p.print.simhash)));
             let same_file = sources.contains(&p.source)
                 || real(&p.source).is_some_and(|r| real_sources.contains(&r));
             !same_file && !again

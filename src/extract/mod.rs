@@ -77,7 +77,13 @@ pub(crate) const HEADLINE_WORDS: usize = 4;
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Extracted {
     pub title: String,
+    /// The address the page was fetched from when known, else the one it
+    /// declares (`canonical`).
     pub url: Option<String>,
+    /// The page's own word for its address (`<link rel=canonical>`,
+    /// `og:url`): one identity of the page, when on the site it was
+    /// fetched from.
+    pub canonical: Option<String>,
     /// The article body, one entry per paragraph.
     pub paragraphs: Vec<String>,
     pub links: Vec<LinkList>,

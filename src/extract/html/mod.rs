@@ -175,6 +175,7 @@ pub fn extract(html: &str) -> Extracted {
 
     Extracted {
         title,
+        canonical: url.clone(),
         url,
         paragraphs: story.paragraphs,
         links: links::link_lists(&doc, body, &first.totals, &story.roots),
