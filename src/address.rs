@@ -152,6 +152,41 @@ pub(crate) fn page_identities(url: Option<&str>, canonical: Option<&str>) -> Vec
     names
 }
 
+/// Whether a page documents who published it, in ways a copy made
+/// elsewhere cannot keep: a canonical address on the site it is served
+/// from, or a publisher or site name that names its host ("The Daily
+/// Planet" on dailyplanet.example). A scraper keeps its original's
+/// canonical and names, which then point at another site.
+pub(crate) fn documents_publisher(
+    url: Option<&str>,
+    canonical: Option<&str>,
+    publisher: Option<&str>,
+) -> bool {
+    let Some(site) = url.and_then(url_domain) else {
+        return false;
+    };
+    let own_canonical = canonical.and_then(url_domain).as_ref() == Some(&site);
+    own_canonical || publisher.is_some_and(|name| names_site(name, &site))
+}
+
+/// Whether a publisher's name names a registrable domain: the letters of
+/// one hold the other's first label ("BBC News" and bbc.co.uk, "AP" and
+/// apnews.com do not: two letters name too many sites).
+fn names_site(name: &str, domain: &str) -> bool {
+    let name: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let label = domain.split('.').next().unwrap_or("");
+    let (shorter, longer) = if name.len() < label.len() {
+        (name.as_str(), label)
+    } else {
+        (label, name.as_str())
+    };
+    shorter.len() >= 3 && longer.contains(shorter)
+}
+
 /// The registrable domain of a [`page_address`]: of the site the page is
 /// served for, so an `amp.` host or an AMP cache address counts as its site.
 fn address_domain(address: &str) -> &str {
@@ -169,6 +204,24 @@ pub(crate) fn url_domain(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_documents_its_publisher_on_its_own_site_only() {
+        let url = Some("https://www.dailyplanet.example/2024/storm");
+        let own = Some("https://dailyplanet.example/storm");
+        let other = Some("https://farm.example/storm");
+        assert!(documents_publisher(url, own, None));
+        assert!(!documents_publisher(url, other, None));
+        assert!(documents_publisher(url, None, Some("The Daily Planet")));
+        assert!(!documents_publisher(other, None, Some("The Daily Planet")));
+        assert!(documents_publisher(
+            Some("https://bbc.co.uk/n"),
+            None,
+            Some("BBC News")
+        ));
+        // No address, nothing to document.
+        assert!(!documents_publisher(None, None, Some("The Daily Planet")));
+    }
 
     #[test]
     fn domains_are_registrable_domains() {

@@ -21,6 +21,10 @@ pub(crate) struct Record {
     /// written before it was kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canonical: Option<String>,
+    /// The page documents who published it; absent (false) from records
+    /// written before it was kept.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub documents_publisher: bool,
     /// The site the page belongs to (URL host), for site boilerplate.
     pub site: Option<String>,
     /// The site the sites report and farm reputations count it under
@@ -69,6 +73,7 @@ impl From<&Analyzed> for Record {
             status: p.status.clone(),
             url: p.url.clone(),
             canonical: p.canonical.clone(),
+            documents_publisher: p.documents_publisher,
             site: p.url.as_deref().and_then(crate::address::url_host),
             site_name: p.site().0,
             farm_site: None,
@@ -107,6 +112,7 @@ impl From<Record> for Analyzed {
         );
         p.url = r.url;
         p.canonical = r.canonical;
+        p.documents_publisher = r.documents_publisher;
         p.title = r.title;
         p.lang = r
             .lang

@@ -344,3 +344,92 @@ fn two_pages_of_one_site_with_the_same_short_blurb_are_not_copies() {
         assert_eq!(row(&rows, name)["role"], "unique", "{name}");
     }
 }
+
+#[test]
+fn a_bare_page_stating_an_earlier_hour_does_not_take_the_publishers_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = story("lighthouse", 6);
+    let refs: Vec<&str> = body.iter().map(String::as_str).collect();
+    // The publisher's page: its own canonical address and an article's
+    // structured date with its time and zone.
+    let publisher = r#"<link rel="canonical" href="https://courier.example/2024/lighthouse">
+        <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-05T08:00:00+00:00","publisher":{"name":"The Courier"}}</script>"#;
+    write(
+        dir.path(),
+        "b-orig.html",
+        html_page("Lighthouse", publisher, &refs, ""),
+    );
+    // A bare page with no address that claims an earlier hour of that day;
+    // its name sorts first.
+    let bare = r#"<meta property="article:published_time" content="2024-03-05T06:00:00+00:00">"#;
+    write(
+        dir.path(),
+        "a-copy.html",
+        html_page("Lighthouse", bare, &refs, ""),
+    );
+    let rows = scan(&[dir.path()], &[]);
+    assert_eq!(row(&rows, "b-orig.html")["role"], "original");
+    let copy = row(&rows, "a-copy.html");
+    assert_eq!(copy["role"], "copy");
+    assert!(copy["original"].ends_with("b-orig.html"));
+    let text = explain_against(
+        &dir.path().join("a-copy.html"),
+        &dir.path().join("b-orig.html"),
+    );
+    assert!(
+        text.contains(
+            "decided by: both claim the same day and only the original documents its publisher"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_farm_excerpt_dated_only_by_its_storys_text_is_not_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut body = story("vineyard", 8);
+    // The news the story reports happened on a day its lede names.
+    body[0] = format!("On 8 March 2014 the harvest began. {}", body[0]);
+    page(
+        dir.path(),
+        "z-publisher.html",
+        "https://weinblatt.example/vineyard",
+        "2016-05-10",
+        &body,
+        "",
+    );
+    // The farm's excerpt: the first three paragraphs, no date field, its
+    // name sorting first.
+    let excerpt: Vec<&str> = body[..3].iter().map(String::as_str).collect();
+    write(
+        dir.path(),
+        "a-excerpt.html",
+        html_page("Vineyard", "", &excerpt, ""),
+    );
+    let rows = scan(&[dir.path()], &[]);
+    let publisher = row(&rows, "z-publisher.html");
+    assert_eq!(publisher["role"], "original");
+    assert_eq!(publisher["flags"], "");
+    let farm = row(&rows, "a-excerpt.html");
+    assert_eq!(farm["role"], "copy");
+    assert_eq!(farm["published"], "2014-03-08");
+    assert_eq!(farm["published_source"], "text");
+    // A guessed date is no evidence that the copy moved its date.
+    assert_eq!(farm["date_issue"], "");
+}
+
+#[test]
+fn a_date_claimed_long_after_the_crawl_is_kept_and_flagged_future() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = story("comet", 5);
+    let refs: Vec<&str> = body.iter().map(String::as_str).collect();
+    let head = r#"<meta property="article:published_time" content="2027-06-01T09:00:00Z">"#;
+    let html = html_page("Comet", head, &refs, "");
+    let line = serde_json::json!({"url": "https://skies.example/comet", "date": "2024-03-05", "html": html});
+    write(dir.path(), "crawl.jsonl", format!("{line}\n"));
+    let rows = scan(&[dir.path()], &[]);
+    let page = row(&rows, "crawl.jsonl");
+    assert_eq!(page["published"], "2027-06-01");
+    assert_eq!(page["date_issue"], "future");
+    assert_eq!(page["flags"], "date_mismatch");
+}

@@ -147,3 +147,50 @@ fn explain_takes_the_thresholds_scan_was_given() {
         "with a junk ratio no page reaches, the page is not flagged junk_links: {lenient}"
     );
 }
+
+#[test]
+fn every_date_found_is_shown_with_why_one_was_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    // The address's day, a structured date a day later in UTC, and a
+    // modified date: three dates, one chosen.
+    let head = r#"<link rel="canonical" href="https://vale.example/2021/09/07/bridge">
+        <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-09-08T01:47:00Z","dateModified":"2021-09-10T09:00:00Z"}</script>"#;
+    let para = "The bridge reopened to walkers after a summer of repairs to its deck and railings.";
+    let page = write(
+        dir.path(),
+        "bridge.html",
+        html_page("Bridge", head, &[para; 6], ""),
+    );
+    let text = explain(&[&page], None);
+    assert!(
+        text.contains(
+            "claims to be published 2021-09-07 (Tuesday), read from the page's address [url]"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("why this one: the address's day"), "{text}");
+    assert!(
+        text.contains(
+            "2021-09-08 publication field, in the page's structured data (JSON-LD), datePublished"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("2021-09-10 modified"), "{text}");
+    // A year alone is said to be a year, without a weekday.
+    let year = write(
+        dir.path(),
+        "year.html",
+        html_page(
+            "Prices",
+            "",
+            &[para; 6],
+            "<footer>© 2017 Vale Mill</footer>",
+        ),
+    );
+    let text = explain(&[&year], None);
+    assert!(
+        text.contains("claims to be published 2017-01-01, read from a copyright notice"),
+        "{text}"
+    );
+    assert!(text.contains("published_precision year"), "{text}");
+}

@@ -47,6 +47,9 @@ pub struct Analyzed {
     pub url: Option<String>,
     /// The address the page declares for itself (see [`Extracted`]).
     pub canonical: Option<String>,
+    /// The page documents who published it (see
+    /// [`crate::address::documents_publisher`]): evidence for the original.
+    pub documents_publisher: bool,
     pub title: String,
     pub lang: Option<&'static str>,
     pub words: usize,
@@ -80,6 +83,7 @@ impl Analyzed {
             status,
             url: None,
             canonical: None,
+            documents_publisher: false,
             title: String::new(),
             lang: None,
             words: 0,
@@ -155,6 +159,11 @@ fn measure(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
         words: crate::script::count_words(&body),
         print: fingerprint::fingerprint(&ex.paragraphs),
         lede: lede::lede_weekday(&ex.paragraphs),
+        documents_publisher: crate::address::documents_publisher(
+            ex.url.as_deref(),
+            ex.canonical.as_deref(),
+            ex.publisher.as_deref(),
+        ),
         url: ex.url,
         canonical: ex.canonical,
         title: ex.title,

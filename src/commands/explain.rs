@@ -4,7 +4,9 @@ use crate::analyze::{self, Analyzed, junk};
 use crate::cli::ExplainArgs;
 use crate::config::Config;
 use crate::corpus::{self, Page};
-use crate::extract::{self, DateRule, DateSource, Extracted, Region};
+use crate::extract::{
+    self, Confidence, DateField, DateRule, DateSource, Extracted, FoundDate, Precision, Region,
+};
 use crate::fingerprint;
 use crate::judge;
 use crate::signals::copy::{Evidence, credible_date};
@@ -257,33 +259,47 @@ fn describe_page(out: &mut String, ex: &Extracted, a: &Analyzed, v: &judge::Verd
     );
 }
 
-/// The dates the page claims, where each was read, and what contradicts them.
+/// The dates the page claims, every candidate with where it was read, why
+/// one was chosen, and what contradicts it.
 fn describe_dates(out: &mut String, a: &Analyzed, v: &judge::Verdict) {
     let _ = writeln!(out, "\nDates");
     match &a.dates.published {
         Some(p) => {
+            // A month or a year has no weekday.
+            let weekday = match p.precision {
+                Precision::Day => format!(" ({})", p.date.format("%A")),
+                _ => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "  claims to be published {} ({}), read from {}",
+                "  claims to be published {}{weekday}, read from {}",
                 p.date,
-                p.date.format("%A"),
                 rule_gloss(&p.rule)
             );
+            let _ = writeln!(out, "  why this one: {}", why_chosen(p, &a.dates));
         }
         None => {
             let _ = writeln!(out, "  no publication date found");
         }
     }
-    if let Some(m) = &a.dates.modified {
-        let _ = writeln!(
-            out,
-            "  modified {}, read from {}",
-            m.date,
-            rule_gloss(&m.rule)
-        );
+    let mut others: Vec<(&str, &FoundDate)> = a
+        .dates
+        .candidates
+        .iter()
+        .map(|c| ("publication field", c))
+        .collect();
+    others.extend(a.dates.shown.iter().map(|s| ("shown to readers", s)));
+    others.extend(a.dates.modified.iter().map(|m| ("modified", m)));
+    let chosen = a.dates.published.as_ref();
+    let others: Vec<_> = others
+        .into_iter()
+        .filter(|(_, f)| chosen.is_none_or(|c| c.date != f.date || c.rule != f.rule))
+        .collect();
+    if !others.is_empty() {
+        let _ = writeln!(out, "  other dates found:");
     }
-    for c in a.dates.candidates.iter().skip(1) {
-        let _ = writeln!(out, "  also says {}, in {}", c.date, rule_gloss(&c.rule));
+    for (what, f) in others {
+        let _ = writeln!(out, "    {} {what}, in {}", f.date, rule_gloss(&f.rule));
     }
     if let Some(l) = &a.lede {
         let _ = writeln!(out, "  the lede dates its news: \"{}\"", l.phrase);
@@ -294,6 +310,39 @@ fn describe_dates(out: &mut String, a: &Analyzed, v: &judge::Verdict) {
     for d in &v.date_issues {
         let _ = writeln!(out, "  date_mismatch ({}): {}", d.code.code(), d.detail);
     }
+}
+
+/// Why the reader chose `p` as the publication date, in the words of its
+/// cascade, and how far the date can be trusted.
+fn why_chosen(p: &FoundDate, dates: &crate::extract::PageDates) -> String {
+    let coarse = match p.precision {
+        Precision::Day => "",
+        Precision::Month => {
+            "; only a month is stated, so the report gives its first day (published_precision month)"
+        }
+        Precision::Year => {
+            "; only a year is stated, so the report gives its first day (published_precision year)"
+        }
+    };
+    let later_fields = dates.candidates.iter().any(|c| c.date > p.date);
+    let reason = match (&p.rule.field, p.confidence()) {
+        _ if p.rule.backed_by.is_some() => {
+            "the day the page shows its readers, which a publication field backs"
+        }
+        (DateField::Url, _) if later_fields => {
+            "the address's day, fixed when the story first went out: a field's later day is an edit, or the same moment written in UTC"
+        }
+        (_, Confidence::Field) => {
+            "the most trusted publication field found (meta tags, then JSON-LD, a <time> marked as the publication, microdata, the address)"
+        }
+        (_, Confidence::Shown) => {
+            "no publication field dates the page, so the day it shows readers"
+        }
+        (_, Confidence::Guess) => {
+            "nothing on the page states its day, so a last resort: it never outweighs a stated date in choosing an original, nor makes stale or backdated"
+        }
+    };
+    format!("{reason}{coarse}")
 }
 
 /// The link lists outside the body, each item's fate, and the junk measure.

@@ -84,6 +84,10 @@ pub struct Extracted {
     /// `og:url`): one identity of the page, when on the site it was
     /// fetched from.
     pub canonical: Option<String>,
+    /// Who the page says published it: its article's JSON-LD publisher,
+    /// else its `og:site_name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
     /// The article body, one entry per paragraph.
     pub paragraphs: Vec<String>,
     pub links: Vec<LinkList>,

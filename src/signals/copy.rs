@@ -6,22 +6,25 @@
 //! 1. a page the user named as an original (`--originals`, the index);
 //! 2. a page without junk links over one padded with them (a farm is never
 //!    the source of a clean page);
-//! 3. the earliest credible first publication: the earliest day among the
-//!    page's first-publication fields and the day it shows readers, and the
-//!    time when both pages state one on that day. A day only a modified
-//!    field backs is an update, a day after the crawl is no publication,
-//!    a guessed day (a date in the story's text, a copyright year) never
-//!    outranks a stated one, and a field the page itself contradicts with
-//!    an earlier shown day is not believed;
+//! 3. the earliest credible first publication day: the earliest day among
+//!    the page's first-publication fields and the day it shows readers. A
+//!    day only a modified field backs is an update, a day after the crawl
+//!    is no publication, a guessed day (a date in the story's text, a
+//!    copyright year) is weighed only against another guess, and a field the page
+//!    itself contradicts with an earlier shown day is not believed;
 //! 4. a page not on a farm site (what the whole corpus says of its site:
 //!    most of its pages padded with junk links or copying other sites);
 //! 5. a page on the credited wire service's own site;
-//! 6. the body that holds clearly more of the other's than extraction noise
+//! 6. on the same day, a page that documents its publisher (a canonical
+//!    address on its own site, a publisher name matching its host): a bare
+//!    page stating an earlier hour is not believed over the publisher's;
+//! 7. on the same day, the earlier time when both state one;
+//! 8. the body that holds clearly more of the other's than extraction noise
 //!    explains (a copy is often an excerpt);
-//! 7. the page whose date publisher metadata documents (JSON-LD,
+//! 9. the page whose date publisher metadata documents (JSON-LD,
 //!    `article:published_time`, `<time pubdate>`) over one only shown;
-//! 8. a dated page over an undated one;
-//! 9. finally the path, so the choice never depends on thread timing.
+//! 10. a dated page over an undated one;
+//! 11. finally the path, so the choice never depends on thread timing.
 
 use crate::analyze::Analyzed;
 use crate::config::Config;
@@ -48,9 +51,10 @@ pub(crate) enum Evidence {
     GivenOriginal,
     NoJunkLinks,
     EarlierDate,
-    EarlierTime,
     NotFarmSite,
     WireServiceSite,
+    DocumentedPublisher,
+    EarlierTime,
     HoldsTheOther,
     DocumentedDate,
     Dated,
@@ -65,6 +69,9 @@ impl Evidence {
             Evidence::NoJunkLinks => "the copy is padded with junk links and the original is not",
             Evidence::EarlierDate => {
                 "the original credibly claims an earlier first publication day"
+            }
+            Evidence::DocumentedPublisher => {
+                "both claim the same day and only the original documents its publisher (a canonical address on its own site, or a publisher name matching its host)"
             }
             Evidence::EarlierTime => {
                 "both claim the same day and the original states an earlier time"
@@ -125,18 +132,19 @@ pub(crate) fn credible_date(p: &Analyzed) -> Option<NaiveDate> {
     credible_claim(p).map(|c| c.day)
 }
 
-/// Orders two claims by day; a guessed day earlier than a surer one
-/// decides nothing (a date in a story's text may be the news it tells,
-/// not when it was published).
+/// Orders two claims by day. A guessed day against a surer one decides
+/// nothing either way: a date in a story's text may be the news it tells,
+/// a copyright year is this year's footer, and neither says when the page
+/// was published.
 fn earlier_claim(a: Option<Claim>, b: Option<Claim>) -> Ordering {
-    let (Some(x), Some(y)) = (a, b) else {
-        return Ordering::Equal;
-    };
-    let (earlier, later) = if x.day <= y.day { (x, y) } else { (y, x) };
-    if earlier.confidence == Confidence::Guess && later.confidence > Confidence::Guess {
-        return Ordering::Equal;
+    match (a, b) {
+        (Some(x), Some(y))
+            if (x.confidence == Confidence::Guess) == (y.confidence == Confidence::Guess) =>
+        {
+            x.day.cmp(&y.day)
+        }
+        _ => Ordering::Equal,
     }
-    x.day.cmp(&y.day)
 }
 
 /// The claimed moment of first publication, when a field states the time
@@ -175,6 +183,16 @@ pub(crate) fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Orderi
         ),
         (ca.junk.cmp(&cb.junk), Evidence::NoJunkLinks),
         (earlier_claim(claim_a, claim_b), Evidence::EarlierDate),
+        (ca.farm_site.cmp(&cb.farm_site), Evidence::NotFarmSite),
+        (wire_home(b).cmp(&wire_home(a)), Evidence::WireServiceSite),
+        (
+            if same_day {
+                b.documents_publisher.cmp(&a.documents_publisher)
+            } else {
+                Ordering::Equal
+            },
+            Evidence::DocumentedPublisher,
+        ),
         (
             if same_day {
                 earlier_time(
@@ -186,8 +204,6 @@ pub(crate) fn better_original(ca: &Contender<'_>, cb: &Contender<'_>) -> (Orderi
             },
             Evidence::EarlierTime,
         ),
-        (ca.farm_site.cmp(&cb.farm_site), Evidence::NotFarmSite),
-        (wire_home(b).cmp(&wire_home(a)), Evidence::WireServiceSite),
         (holds_the_other(ca.set, cb.set), Evidence::HoldsTheOther),
         (
             date_documentation(b).cmp(&date_documentation(a)),

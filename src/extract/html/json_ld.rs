@@ -62,6 +62,26 @@ pub(super) fn types(map: &serde_json::Map<String, serde_json::Value>) -> Vec<&st
     }
 }
 
+/// The name of the publisher an article's JSON-LD credits
+/// (`"publisher": {"name": ...}` or a plain string).
+pub(super) fn publisher_name(scripts: &[Script]) -> Option<String> {
+    scripts
+        .iter()
+        .filter_map(|s| s.value.as_ref())
+        .flat_map(objects)
+        .filter(|o| {
+            types(o)
+                .iter()
+                .any(|t| t.ends_with("Article") || t.ends_with("Posting"))
+        })
+        .find_map(|o| match o.get("publisher")? {
+            serde_json::Value::String(name) => Some(name.clone()),
+            serde_json::Value::Object(p) => p.get("name")?.as_str().map(str::to_string),
+            _ => None,
+        })
+        .filter(|name| !name.trim().is_empty())
+}
+
 /// The description a shop gives its product (`"@type": "Product"`), as
 /// plain text: shops often render it in a tab or by script only.
 pub(super) fn product_description(scripts: &[Script]) -> Option<String> {
@@ -130,6 +150,24 @@ mod tests {
             [{"@type": "D"}]]});
         let names: Vec<Vec<&str>> = objects(&v).into_iter().map(types).collect();
         assert_eq!(names, [vec![], vec!["A"], vec!["B"], vec!["C"], vec!["D"]]);
+    }
+
+    #[test]
+    fn an_articles_publisher_is_named_by_object_or_string() {
+        let ld = |json: &str| {
+            scripts_of(&format!(
+                r#"<script type="application/ld+json">{json}</script>"#
+            ))
+        };
+        let named = ld(
+            r#"{"@graph": [{"@type": "WebSite", "publisher": {"name": "Site Co"}},
+            {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Daily Planet"}}]}"#,
+        );
+        assert_eq!(publisher_name(&named).as_deref(), Some("Daily Planet"));
+        let plain = ld(r#"{"@type": "BlogPosting", "publisher": "Vale Notes"}"#);
+        assert_eq!(publisher_name(&plain).as_deref(), Some("Vale Notes"));
+        let none = ld(r#"{"@type": "WebPage", "publisher": "Site Co"}"#);
+        assert_eq!(publisher_name(&none), None);
     }
 
     #[test]

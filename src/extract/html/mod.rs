@@ -175,6 +175,7 @@ pub fn extract(html: &str) -> Extracted {
 
     Extracted {
         title,
+        publisher: json_ld::publisher_name(&scripts).or_else(|| meta.get("og:site_name").cloned()),
         canonical: url.clone(),
         url,
         paragraphs: story.paragraphs,
