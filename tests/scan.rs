@@ -404,26 +404,39 @@ fn a_shard_given_twice_to_judge_is_judged_once() {
 
 #[test]
 fn dates_are_bounded_by_the_page_not_by_the_clock() {
-    // A page saved on 2024-01-01 cannot tell of 2024-06-01, whatever day
-    // the scan runs; --today sets the bound outright.
+    // A page saved on 2024-01-01 cannot tell of 2024-06-01 in its text,
+    // whatever day the scan runs; --today sets the bound outright. A date
+    // its publishing system wrote is kept whatever its day.
     let dir = tempfile::tempdir().unwrap();
-    let page = write(
+    let story = "<p>The harbour reopened to ships after a week of repairs to its cranes.</p>";
+    let text_dated = write(
         dir.path(),
-        "p.html",
-        r#"<html><head><meta property="article:published_time" content="2024-06-01T10:00:00Z"></head>
-<body><article><p>The harbour reopened to ships on the first day of June after a week of repairs to its cranes.</p></article></body></html>"#,
+        "text.html",
+        format!(
+            "<html><body><article><h1>Harbour</h1><p>1 June 2024</p>{story}</article></body></html>"
+        ),
+    );
+    let field_dated = write(
+        dir.path(),
+        "field.html",
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2024-06-01T10:00:00Z"></head><body><article>{story}</article></body></html>"#
+        ),
     );
     let saved = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_704_067_200); // 2024-01-01
-    std::fs::File::options()
-        .write(true)
-        .open(&page)
-        .unwrap()
-        .set_modified(saved)
-        .unwrap();
+    for page in [&text_dated, &field_dated] {
+        std::fs::File::options()
+            .write(true)
+            .open(page)
+            .unwrap()
+            .set_modified(saved)
+            .unwrap();
+    }
     let rows = scan(&[dir.path()], &[]);
-    assert_eq!(rows[0]["published"], "");
+    assert_eq!(row(&rows, "text.html")["published"], "");
+    assert_eq!(row(&rows, "field.html")["published"], "2024-06-01");
     let rows = scan(&[dir.path()], &["--today", "2024-07-01"]);
-    assert_eq!(rows[0]["published"], "2024-06-01");
+    assert_eq!(row(&rows, "text.html")["published"], "2024-06-01");
 }
 
 #[test]

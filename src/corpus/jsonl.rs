@@ -83,7 +83,10 @@ fn page_of(line: &[u8], path: &std::sync::Arc<str>, line_no: u64) -> Result<Page
         markup,
         text: content.to_string(),
         url: field("url").map(str::to_string),
-        crawl_date: field("date").and_then(crate::calendar::parse_date),
+        // `crawled_at` is the name crawlers that say what the date is use.
+        crawl_date: field("date")
+            .or_else(|| field("crawled_at"))
+            .and_then(crate::calendar::parse_date),
         saved: None,
         // A number is an id as much as a string is.
         id: obj.get("id").and_then(|v| match v {
@@ -131,6 +134,15 @@ not json\n\
         );
         assert_eq!(out[3].as_ref().unwrap().markup, Markup::Html);
         assert_eq!(out[3].as_ref().unwrap().source.record, Some(5));
+    }
+
+    #[test]
+    fn crawled_at_is_the_crawl_date_too() {
+        let input = b"{\"text\":\"Hello there.\",\"crawled_at\":\"2024-05-01T08:00:00Z\"}\n";
+        let mut out = Vec::new();
+        read(&input[..], "d.jsonl", 1 << 20, &mut |p| out.push(p));
+        let page = out[0].as_ref().unwrap();
+        assert_eq!(page.crawl_date.unwrap().to_string(), "2024-05-01");
     }
 
     #[test]
