@@ -227,13 +227,12 @@ def test_ctrl_c_stops_a_scan_and_the_next_one_runs(tmp_path):
 
 def test_each_scan_in_a_process_takes_its_own_day(tmp_path):
     # The day of the scan travels with each run, not with the process: a
-    # page dated after the day is not read as published then, and the
-    # same page scanned as of a later day is.
+    # page whose text shows a day after it is not read as published then,
+    # and the same page scanned as of a later day is.
     page = tmp_path / "story.html"
     page.write_text(
-        "<html><head><title>Harbor talks</title>"
-        '<meta property="article:published_time" content="2026-01-20T09:00:00Z"></head>'
-        "<body><article><h1>Harbor talks</h1>"
+        "<html><head><title>Harbor talks</title></head>"
+        "<body><article><h1>Harbor talks</h1><p>Published 20 January 2026</p>"
         + "<p>The harbor board met on Tuesday and voted to extend the talks with the union for two more weeks.</p>" * 8
         + "</article></body></html>"
     )
