@@ -447,6 +447,17 @@ pub(crate) fn copyright_year(text: &str) -> Option<NaiveDate> {
         .find_map(|c| NaiveDate::from_ymd_opt(c[1].parse().ok()?, 1, 1).filter(|d| plausible(*d)))
 }
 
+/// A copyright notice that states a whole day (`Copyright © 19.12.2019 -
+/// 12:14 h`, as some content systems stamp a page): that day.
+pub(crate) fn copyright_day(text: &str) -> Option<NaiveDate> {
+    let at = COPYRIGHT_MARK.find(text)?.end();
+    let rest: String = text[at..].chars().take(40).collect();
+    parse_date(&rest)
+}
+
+static COPYRIGHT_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)©|\(c\)|copyright").expect("valid regex"));
+
 /// A labelled line whose date is only a year or a month (`Stand: 2018`,
 /// `Published: May 2020`), as the first day of it, with whether it named
 /// the month.
@@ -556,6 +567,11 @@ mod tests {
         assert_eq!(copyright_year("Copyright © 2010–2017"), Some(d(2017, 1, 1)));
         assert_eq!(copyright_year("(c) 2019, all rights"), Some(d(2019, 1, 1)));
         assert_eq!(copyright_year("Copyright notice"), None);
+        assert_eq!(
+            copyright_day("Copyright © 19.12.2019 - 12:14 h by Example GmbH"),
+            Some(d(2019, 12, 19))
+        );
+        assert_eq!(copyright_day("© 2017 Example Media"), None);
         assert_eq!(
             labelled_coarse_line("Stand: 2018"),
             Some((d(2018, 1, 1), false))

@@ -3,14 +3,15 @@
 //! Reasons, each with a code for the `date_issue` column:
 //! - `stale`: a copy claims a date well after its original's;
 //! - `backdated`: a copy claims a date before its original's (neither is
-//!   raised on a guessed date: the first date of a story's text, a
-//!   copyright year, a month without its day);
+//!   raised on the copy's guessed date, such as the first date of its
+//!   story's text or a copyright year, nor against a month or a year);
 //! - `future`: the claimed date is after the page was crawled;
 //! - `weekday`: the lede dates the news with a weekday ("said Monday") that
 //!   is neither the claimed date's weekday, nor one of the two days before
 //!   it (a weekly or a regional paper runs Wednesday's statement on
 //!   Friday), nor the day after it (time zones);
-//! - `inconsistent`: the page's own publication-date fields disagree.
+//! - `inconsistent`: the page's own publication-date fields disagree, and
+//!   the later is not within the edits its modified date documents.
 
 use crate::analyze::lede::{self, LedeWeekday};
 use crate::config::Config;
@@ -66,11 +67,15 @@ pub(crate) fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
         return issues;
     };
     let claimed = found.date;
-    // A guess on either side is no evidence the copy moved its date.
-    let sure = |f: &FoundDate| f.confidence() > Confidence::Guess;
+    // A copy's guessed date (the first date of its story's text, which
+    // may be the news it tells) is no evidence it moved its date, and a
+    // month or a year is no day to count a lag from. An original's guessed
+    // day still dates the story: a copy stating a day months after it is
+    // stale whatever rule read the original's.
+    let sure = found.confidence() > Confidence::Guess;
     if let Some(orig) = e
         .original_date
-        .filter(|o| sure(o) && sure(found))
+        .filter(|o| sure && o.precision == Precision::Day)
         .map(|o| o.date)
     {
         let lag = (claimed - orig).num_days();
@@ -129,10 +134,15 @@ pub(crate) fn check(e: &DateEvidence<'_>, cfg: &Config) -> Vec<DateIssue> {
     .into_iter()
     .flatten()
     .collect();
+    // A later field no later than the page's own modified date is one its
+    // system reset on an update (an evergreen article refreshed): the page
+    // documents that edit, and does not contradict itself.
+    let within_edits = |d: NaiveDate| e.dates.modified.as_ref().is_some_and(|m| d <= m.date);
     if let (Some(first), Some(last)) = (
         fields.iter().min_by_key(|c| c.date),
         fields.iter().max_by_key(|c| c.date),
     ) && (last.date - first.date).num_days() > cfg.inconsistent_days
+        && !within_edits(last.date)
     {
         issues.push(DateIssue {
             code: IssueKind::Inconsistent,
@@ -233,21 +243,28 @@ mod tests {
     }
 
     #[test]
-    fn a_guessed_date_on_either_side_makes_no_stale_or_backdated() {
+    fn a_copys_guessed_date_or_an_originals_year_makes_no_stale_or_backdated() {
         let sure = dates("2025-04-11");
         let text = dated_by("2014-03-08", "text:first");
         let old = original("2023-09-11");
         assert!(codes(&ev(&text, None, None, Some(&old))).is_empty());
+        // An original dated by a guess still dates the story.
         let guessed_original = text.published.clone().unwrap();
-        assert!(codes(&ev(&sure, None, None, Some(&guessed_original))).is_empty());
+        assert_eq!(
+            codes(&ev(&sure, None, None, Some(&guessed_original))),
+            ["stale"]
+        );
+        let mut year = original("2023-01-01");
+        year.precision = Precision::Year;
+        assert!(codes(&ev(&sure, None, None, Some(&year))).is_empty());
         // A year is no day: no weekday either.
-        let mut year = dates("2025-01-01");
-        year.published.as_mut().unwrap().precision = Precision::Year;
+        let mut claimed_year = dates("2025-01-01");
+        claimed_year.published.as_mut().unwrap().precision = Precision::Year;
         let lede = LedeWeekday {
             weekday: 0,
             phrase: "said Monday".into(),
         };
-        assert!(codes(&ev(&year, Some(&lede), None, Some(&old))).is_empty());
+        assert!(codes(&ev(&claimed_year, Some(&lede), None, Some(&old))).is_empty());
     }
 
     #[test]
@@ -266,6 +283,15 @@ mod tests {
         );
         let e = ev(&p, None, None, None);
         assert_eq!(codes(&e), ["inconsistent"]);
+        // The later field reset on an update the page dates: no contradiction.
+        let mut updated = p.clone();
+        updated.add_modified(
+            d("2025-04-11"),
+            DateRule::from("json-ld:dateModified".to_string()),
+        );
+        assert!(codes(&ev(&updated, None, None, None)).is_empty());
+        updated.modified.as_mut().unwrap().date = d("2025-04-10");
+        assert_eq!(codes(&ev(&updated, None, None, None)), ["inconsistent"]);
         // Dates of other things on the page (a second JSON-LD object, the
         // URL, a teaser's time) are not the page's own fields.
         let mut p = PageDates::default();

@@ -299,10 +299,9 @@ fn shown_date(
         .find_map(|b| calendar::labelled_date_line(&b.text))
         .map(|(d, _)| d);
     let date_beside = || {
-        beside
-            .iter()
-            .filter(|b| b.text.chars().count() <= 200)
-            .find_map(|b| calendar::parse_date(&b.text))
+        (0..beside.len())
+            .filter(|&i| beside[i].text.chars().count() <= 200 && !dates_a_profile(beside, i))
+            .find_map(|i| calendar::parse_date(&beside[i].text))
     };
     [
         (line_beside, line.clone()),
@@ -389,12 +388,11 @@ fn coarse_date(src: &DateSources<'_, '_>) -> Option<dates::FoundDate> {
             .map(|d| (d, Precision::Month, DateField::Text(TextRule::NearHeadline)))
     };
     let copyright = || {
-        src.blocks
-            .iter()
-            .rev()
-            .take(2000)
-            .find_map(|b| calendar::copyright_year(&b.text))
-            .map(|d| (d, Precision::Year, DateField::Copyright))
+        src.blocks.iter().rev().take(2000).find_map(|b| {
+            let day = calendar::copyright_day(&b.text).map(|d| (d, Precision::Day));
+            day.or_else(|| calendar::copyright_year(&b.text).map(|d| (d, Precision::Year)))
+                .map(|(d, precision)| (d, precision, DateField::Copyright))
+        })
     };
     let (date, precision, field) = labelled.or_else(near_headline).or_else(copyright)?;
     Some(dates::FoundDate {
@@ -563,38 +561,67 @@ fn shared_start(a: &str, b: &str) -> usize {
 
 /// The date written in short blocks around the headline (or at the top of
 /// the page when there is none), nearest the headline first, where pages
-/// print their dateline.
+/// print their dateline; not the day a forum poster joined.
 fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::NaiveDate> {
-    near_headline_blocks(blocks, title).find_map(|b| calendar::parse_date(&b.text))
+    near_headline_indices(blocks, title)
+        .into_iter()
+        .filter(|&i| !dates_a_profile(blocks, i))
+        .find_map(|i| calendar::parse_date(&blocks[i].text))
 }
 
-/// The short blocks around the headline, nearest first: the four under
-/// it, the few above it (a kicker), then the rest of those under it; the
-/// page's first blocks when no headline is found.
+/// Whether block `i` holds a member's profile date: it or the block
+/// before it is a profile label.
+fn dates_a_profile(blocks: &[Block], i: usize) -> bool {
+    profile_label(&blocks[i].text)
+        || i.checked_sub(1)
+            .is_some_and(|p| profile_label(&blocks[p].text))
+}
+
+/// Whether a block is or starts with the label of a member's profile date
+/// ("Joined", "Member since"): beside a forum post's title it dates the
+/// poster, not the post.
+fn profile_label(text: &str) -> bool {
+    let t = text.trim_start().to_lowercase();
+    [
+        "joined",
+        "member since",
+        "registered",
+        "mitglied seit",
+        "registriert seit",
+        "dabei seit",
+        "inscrit le",
+        "inscrit depuis",
+    ]
+    .iter()
+    .any(|label| t.starts_with(label))
+}
+
+/// The short blocks around the headline, nearest first.
 fn near_headline_blocks<'b>(
     blocks: &'b [Block],
     title: &str,
-) -> Box<dyn Iterator<Item = &'b Block> + 'b> {
-    let short = |b: &&Block| b.text.chars().count() <= 200;
-    let Some(h1) = headline_block(blocks, title) else {
-        return Box::new(blocks.iter().take(BLOCKS_AFTER_HEADLINE).filter(short));
+) -> impl Iterator<Item = &'b Block> + 'b {
+    near_headline_indices(blocks, title)
+        .into_iter()
+        .map(move |i| &blocks[i])
+}
+
+/// Where the short blocks around the headline are, nearest first: the
+/// four under it, the few above it (a kicker), then the rest of those
+/// under it; the page's first blocks when no headline is found.
+fn near_headline_indices(blocks: &[Block], title: &str) -> Vec<usize> {
+    let end = |n: usize| n.min(blocks.len());
+    let order: Vec<usize> = match headline_block(blocks, title) {
+        None => (0..end(BLOCKS_AFTER_HEADLINE)).collect(),
+        Some(h1) => (h1..end(h1 + BLOCKS_BESIDE_HEADLINE))
+            .chain((h1.saturating_sub(BLOCKS_BEFORE_HEADLINE)..h1).rev())
+            .chain(end(h1 + BLOCKS_BESIDE_HEADLINE)..end(h1 + BLOCKS_AFTER_HEADLINE))
+            .collect(),
     };
-    let after = blocks[h1..].iter().take(BLOCKS_AFTER_HEADLINE);
-    let before = blocks[h1.saturating_sub(BLOCKS_BEFORE_HEADLINE)..h1]
-        .iter()
-        .rev();
-    Box::new(
-        after
-            .take(BLOCKS_BESIDE_HEADLINE)
-            .chain(before)
-            .chain(
-                blocks[h1..]
-                    .iter()
-                    .skip(BLOCKS_BESIDE_HEADLINE)
-                    .take(BLOCKS_AFTER_HEADLINE - BLOCKS_BESIDE_HEADLINE),
-            )
-            .filter(short),
-    )
+    order
+        .into_iter()
+        .filter(|&i| blocks[i].text.chars().count() <= 200)
+        .collect()
 }
 
 /// Adds a machine-readable date field's value, with its time when it has one.
