@@ -66,6 +66,18 @@ fn explain_against(page: &Path, other: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Scans `dir`, checks that `a-copy.html` is judged the copy of
+/// `b-orig.html` and the latter an original, and returns what `explain`
+/// says of the pair.
+fn copy_of_b_explained(dir: &Path) -> String {
+    let rows = scan(&[dir], &[]);
+    assert_eq!(row(&rows, "b-orig.html")["role"], "original");
+    let copy = row(&rows, "a-copy.html");
+    assert_eq!(copy["role"], "copy");
+    assert!(copy["original"].ends_with("b-orig.html"));
+    explain_against(&dir.join("a-copy.html"), &dir.join("b-orig.html"))
+}
+
 #[test]
 fn a_same_day_copy_stated_later_is_the_copy_and_explain_names_the_time() {
     let dir = tempfile::tempdir().unwrap();
@@ -90,14 +102,7 @@ fn a_same_day_copy_stated_later_is_the_copy_and_explain_names_the_time() {
         &body,
         "",
     );
-    let rows = scan(&[dir.path()], &[]);
-    let copy = row(&rows, "a-copy.html");
-    assert_eq!(copy["role"], "copy");
-    assert!(copy["original"].ends_with("b-orig.html"));
-    let text = explain_against(
-        &dir.path().join("a-copy.html"),
-        &dir.path().join("b-orig.html"),
-    );
+    let text = copy_of_b_explained(dir.path());
     assert!(text.contains("verdict: this page is the copy"), "{text}");
     assert!(
         text.contains(
@@ -367,15 +372,7 @@ fn a_bare_page_stating_an_earlier_hour_does_not_take_the_publishers_story() {
         "a-copy.html",
         html_page("Lighthouse", bare, &refs, ""),
     );
-    let rows = scan(&[dir.path()], &[]);
-    assert_eq!(row(&rows, "b-orig.html")["role"], "original");
-    let copy = row(&rows, "a-copy.html");
-    assert_eq!(copy["role"], "copy");
-    assert!(copy["original"].ends_with("b-orig.html"));
-    let text = explain_against(
-        &dir.path().join("a-copy.html"),
-        &dir.path().join("b-orig.html"),
-    );
+    let text = copy_of_b_explained(dir.path());
     assert!(
         text.contains(
             "decided by: both claim the same day and only the original documents its publisher"
