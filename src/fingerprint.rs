@@ -89,7 +89,7 @@ pub fn hash64(s: &str) -> u64 {
 /// half the memory per shingle is what lets a crawl's worth of pages fit.
 pub(crate) type Shingle = u32;
 
-fn fold(h: u64) -> Shingle {
+pub(crate) fn fold(h: u64) -> Shingle {
     (h ^ (h >> 32)) as Shingle
 }
 
@@ -117,6 +117,18 @@ pub struct BodyPrint {
     /// SimHash of all the body's shingles.
     pub simhash: u64,
     body: Body,
+    reword: Reword,
+}
+
+/// A body's rewording features (see [`crate::content_words`]), sorted and
+/// deduplicated: kept beside its shingles, here or parked with them.
+#[derive(Debug, Clone, Default)]
+enum Reword {
+    #[default]
+    None,
+    Here(Box<[Shingle]>),
+    /// Parked after the body's shingles and ends, this many.
+    Parked(u32),
 }
 
 #[derive(Debug, Clone)]
@@ -189,6 +201,39 @@ impl BodyPrint {
                 shingles: paragraphs.concat().into(),
                 ends,
             },
+            reword: Reword::None,
+        }
+    }
+
+    /// This print with the body's rewording features (sorted, deduplicated).
+    pub(crate) fn with_reword(mut self, features: Vec<Shingle>) -> Self {
+        self.reword = Reword::Here(features.into());
+        self
+    }
+
+    /// The body's rewording features, sorted and deduplicated; read back
+    /// when parked.
+    pub(crate) fn reword(&self) -> Vec<Shingle> {
+        match (&self.reword, &self.body) {
+            (Reword::None, _) => Vec::new(),
+            (Reword::Here(features), _) => features.to_vec(),
+            (
+                Reword::Parked(count),
+                Body::Parked {
+                    spill,
+                    at,
+                    shingles,
+                    paragraphs,
+                },
+            ) => {
+                let mut words = spill
+                    .read(*at, (*shingles + *paragraphs + *count) as usize)
+                    .unwrap_or_else(|e| {
+                        panic!("farmscan: cannot read back its temporary file of shingles: {e}")
+                    });
+                words.split_off((*shingles + *paragraphs) as usize)
+            }
+            (Reword::Parked(_), Body::Here { .. }) => Vec::new(),
         }
     }
 
@@ -231,14 +276,27 @@ impl BodyPrint {
         let Body::Here { shingles, ends } = &self.body else {
             return;
         };
-        let words: Vec<u32> = shingles.iter().chain(ends.iter()).copied().collect();
+        let reword: &[Shingle] = match &self.reword {
+            Reword::Here(features) => features,
+            _ => &[],
+        };
+        let words: Vec<u32> = shingles
+            .iter()
+            .chain(ends.iter())
+            .chain(reword)
+            .copied()
+            .collect();
         if let Ok(at) = spill.write(&words) {
+            let parked = Reword::Parked(reword.len() as u32);
             self.body = Body::Parked {
                 spill: spill.clone(),
                 at,
                 shingles: shingles.len() as u32,
                 paragraphs: ends.len() as u32,
             };
+            if !matches!(self.reword, Reword::None) {
+                self.reword = parked;
+            }
         }
     }
 }

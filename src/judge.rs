@@ -30,12 +30,50 @@ impl Role {
     }
 }
 
+/// How a copy matched its original, as the report's `match` column names
+/// it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Match {
+    /// The original's text, nearly whole.
+    Verbatim,
+    /// Part of the original's text, as written.
+    Excerpt,
+    /// The original's story in other words: found by its pairs of content
+    /// words, not by its shingles.
+    Reworded,
+}
+
+impl Match {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Match::Verbatim => "verbatim",
+            Match::Excerpt => "excerpt",
+            Match::Reworded => "reworded",
+        }
+    }
+}
+
+/// What makes a page a copy of an original.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Copying {
+    /// Share of the page found in the original (shingles, or rewording
+    /// features for a reworded copy).
+    pub similarity: f64,
+    /// Share of the original the page covers, by the same measure.
+    pub coverage: f64,
+    pub matched: Match,
+}
+
 /// How a copy relates to its original.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CopyOf {
     /// Index of the original among the judged pages.
     pub original: usize,
     pub similarity: f64,
+    /// Share of the original's text the copy covers.
+    pub coverage: f64,
+    pub matched: Match,
     pub hamming: u32,
     pub shared_paragraphs: usize,
     pub date_lag_days: Option<i64>,
@@ -76,7 +114,15 @@ pub(crate) fn judge_with_sites(
     };
     let printed: Vec<Printed> = (0..pages.len())
         .into_par_iter()
-        .map(|i| Printed::new(pages[i].print.simhash, &kept(i), pages[i].given_original))
+        .map(|i| {
+            let p = &pages[i];
+            Printed::new(
+                p.print.simhash,
+                &kept(i),
+                &p.print.reword(),
+                p.given_original,
+            )
+        })
         .collect();
     let candidates = matching::candidate_pairs(&printed, cfg);
     let edges = related_pairs(pages, &printed, &candidates, cfg, &kept);
@@ -120,7 +166,8 @@ pub(crate) fn related_pairs(
     cfg: &Config,
     kept: &(dyn Fn(usize) -> Vec<Shingle> + Sync),
 ) -> Vec<Edge> {
-    matching::verify::verify(printed, candidates, cfg, kept)
+    let reword = |i: usize| pages[i].print.reword();
+    matching::verify::verify(printed, candidates, cfg, kept, &reword)
         .into_iter()
         .filter(|e| {
             let pair = (e.a as usize, e.b as usize);
@@ -160,8 +207,19 @@ pub(crate) fn judge_related(
         .into_par_iter()
         .map(|i| if related[i] { kept(i) } else { Vec::new() })
         .collect();
-    // Whether page `m` is a copy of `orig`: the share of it found there.
-    let copy_share = |m: usize, orig: usize| -> Option<f64> {
+    let rewords: Vec<Vec<Shingle>> = (0..pages.len())
+        .into_par_iter()
+        .map(|i| {
+            if related[i] {
+                pages[i].print.reword()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    // Whether page `m` is a copy of `orig`, and how: its shingles found
+    // there, else its rewording features.
+    let copy_share = |m: usize, orig: usize| -> Option<Copying> {
         if pages[m].given_original {
             return None;
         }
@@ -172,9 +230,29 @@ pub(crate) fn judge_related(
             held,
             shared,
         };
-        (copy::copies(&overlap, pages[orig].given_original, cfg)
-            && may_relate(pages, cfg, (m, orig), similarity, held, shared))
-        .then_some(similarity)
+        if copy::copies(&overlap, pages[orig].given_original, cfg) {
+            let matched = if held >= copy::HOLDS_WHOLE {
+                Match::Verbatim
+            } else {
+                Match::Excerpt
+            };
+            return may_relate(pages, cfg, (m, orig), similarity, held, shared).then_some(
+                Copying {
+                    similarity,
+                    coverage: held,
+                    matched,
+                },
+            );
+        }
+        let (part, shared) = containment(&rewords[m], &rewords[orig]);
+        let (cover, _) = containment(&rewords[orig], &rewords[m]);
+        (copy::rewords(part, cover, shared, similarity, cfg)
+            && may_relate(pages, cfg, (m, orig), part, cover, shared))
+        .then_some(Copying {
+            similarity: part,
+            coverage: cover,
+            matched: Match::Reworded,
+        })
     };
     let adjacency = cluster::adjacency(pages.len(), edges);
     let clusters = cluster::clusters(pages.len(), edges);
@@ -260,8 +338,8 @@ struct Attribution<'a> {
     sets: &'a [Vec<Shingle>],
     junk: &'a [bool],
     adjacency: &'a [Vec<u32>],
-    /// Whether a page is a copy of another: its similarity to it.
-    copy_share: &'a dyn Fn(usize, usize) -> Option<f64>,
+    /// Whether a page is a copy of another, and how.
+    copy_share: &'a dyn Fn(usize, usize) -> Option<Copying>,
 }
 
 impl Attribution<'_> {
@@ -299,7 +377,7 @@ impl Attribution<'_> {
                 if m == orig {
                     continue;
                 }
-                let Some(similarity) = (self.copy_share)(m, orig) else {
+                let Some(copying) = (self.copy_share)(m, orig) else {
                     rest.push(m as u32);
                     continue;
                 };
@@ -307,7 +385,9 @@ impl Attribution<'_> {
                 roles[orig] = Role::Original;
                 copy_of[m] = Some(CopyOf {
                     original: orig,
-                    similarity,
+                    similarity: copying.similarity,
+                    coverage: copying.coverage,
+                    matched: copying.matched,
                     hamming: hamming(pages[m].print.simhash, pages[orig].print.simhash),
                     shared_paragraphs: shared_paragraphs(&pages[m], &pages[orig]),
                     date_lag_days: match (pages[m].published(), pages[orig].published()) {

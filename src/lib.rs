@@ -14,6 +14,7 @@ pub(crate) mod calendar;
 pub(crate) mod cli;
 pub mod commands;
 pub(crate) mod config;
+pub(crate) mod content_words;
 pub mod corpus;
 pub mod extract;
 pub mod fingerprint;

@@ -52,6 +52,10 @@ pub(crate) struct Record {
     pub simhash: String,
     /// Shingle hashes of each paragraph.
     pub paragraphs: Vec<Vec<Shingle>>,
+    /// Rewording features of the body (sorted); absent from records
+    /// written before they were kept, which then match verbatim only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reword: Vec<Shingle>,
     pub wire: Option<String>,
     pub wire_site: Option<String>,
     pub junk_chars: usize,
@@ -88,6 +92,7 @@ impl From<&Analyzed> for Record {
             id: p.id.clone(),
             simhash: format!("{:016x}", p.print.simhash),
             paragraphs: p.print.paragraphs().to_vecs(),
+            reword: p.print.reword(),
             wire: p.wire.map(str::to_string),
             wire_site: p.wire_site.map(str::to_string),
             junk_chars: p.junk.junk_chars,
@@ -131,7 +136,8 @@ impl From<Record> for Analyzed {
         p.print = BodyPrint::new(
             u64::from_str_radix(&r.simhash, 16).unwrap_or(0),
             &r.paragraphs,
-        );
+        )
+        .with_reword(r.reword);
         p.wire = r.wire.as_deref().and_then(wire::known);
         p.wire_site = r.wire_site.as_deref().and_then(wire::known);
         p.junk = JunkTotals {

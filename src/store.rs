@@ -147,7 +147,8 @@ impl Store {
                 if changed == 1 {
                     out.added += 1;
                     let id = tx.last_insert_rowid();
-                    keys.extend(crate::matching::index::keys(&set).map(|k| (k, id)));
+                    let page_keys = crate::matching::index::page_keys(&set, &p.print.reword());
+                    keys.extend(page_keys.iter().map(|&k| (k, id)));
                 } else {
                     out.present += 1;
                 }
@@ -192,7 +193,9 @@ impl Store {
         let batch_keys: Vec<Vec<Shingle>> = pages
             .iter()
             .map(|p| match p.is_ok() {
-                true => crate::matching::index::keys(&p.print.set()).collect(),
+                true => {
+                    crate::matching::index::page_keys(&p.print.set(), &p.print.reword()).into_vec()
+                }
                 false => Vec::new(),
             })
             .collect();

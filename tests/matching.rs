@@ -400,3 +400,78 @@ fn the_same_page_read_twice_is_one_original_and_one_copy_chosen_by_path() {
     assert_eq!(row(&rows, "x.html")["role"], "original");
     assert_eq!(row(&rows, "y.html")["role"], "copy");
 }
+
+/// A wire story of our own, told three ways: as the agency wrote it, as a
+/// spinner rewords it (synonyms, clauses moved, sentences split, a
+/// paragraph cut), and as another outlet reports the same meeting in its
+/// own words with the same names and numbers.
+const WIRE_STORY: &[&str] = &[
+    "BRUSSELS (AP) — European energy ministers agreed on Tuesday to cap the price of natural gas at 180 euros per megawatt hour, ending months of bitter argument over how to shield households from soaring heating bills.",
+    "The deal, reached after eleven hours of talks, will take effect in February and can be suspended if supplies run short, Czech industry minister Jozef Sikela told reporters after the meeting.",
+    "Germany and the Netherlands had long resisted a cap, warning that tankers carrying liquefied gas would sail to Asian buyers willing to pay more, while Italy, Poland and Greece pressed for a much lower limit.",
+    "Traders in Amsterdam said prices had already fallen sharply since the summer peak, when gas briefly cost more than 340 euros, as storage sites across the bloc filled faster than expected.",
+    "Environmental groups criticised the agreement, arguing that cheaper gas would slow the switch to wind and solar power and reward countries that had failed to cut their consumption.",
+    "The ministers also approved joint purchasing of gas for next winter and faster permits for renewable energy projects, two measures the European Commission had proposed in October.",
+];
+
+const SPUN_STORY: &[&str] = &[
+    "On Tuesday, energy ministers from across Europe reached agreement to cap natural gas prices at 180 euros per megawatt hour. The accord ends months of fierce dispute over protecting households from rising heating costs.",
+    "Czech industry minister Jozef Sikela told journalists following the meeting that the deal, struck after eleven hours of negotiations, will come into force in February and may be suspended should supplies run low.",
+    "Warning that vessels carrying liquefied gas would head to Asian buyers ready to pay more, Germany and the Netherlands long opposed a cap. Italy, Poland and Greece, meanwhile, pushed for a far lower ceiling.",
+    "The ministers additionally backed joint buying of gas for next winter as well as quicker permits for renewable power projects, two steps proposed by the European Commission in October.",
+];
+
+const OTHER_OUTLET: &[&str] = &[
+    "After a marathon night in Brussels, Jozef Sikela emerged smiling: the 27 governments had finally settled on a ceiling of 180 euros per megawatt hour for wholesale gas.",
+    "For Italy, Poland and Greece it is less than they wanted; they had campaigned for a figure closer to 100 euros. Berlin and The Hague, which fought any limit, won a clause letting the mechanism be switched off.",
+    "Heating bills are unlikely to fall soon, economists at two Amsterdam banks cautioned, because contracts for this winter were signed months ago at higher rates.",
+    "Climate campaigners staged a small protest outside the council building, holding banners calling the cap a gift to fossil fuel companies.",
+    "The cap starts in February. Officials in the European Commission, which drafted a tougher version in October, declined to say whether they considered the outcome a defeat.",
+];
+
+#[test]
+fn a_spun_copy_is_a_reworded_copy_and_another_outlets_report_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |name: &str, url: &str, date: &str, paras: &[&str], after: &str| {
+        let head = format!(
+            r#"<link rel="canonical" href="{url}"><meta property="article:published_time" content="{date}">"#
+        );
+        write(
+            dir.path(),
+            name,
+            html_page("Gas price cap", &head, paras, after),
+        );
+    };
+    page(
+        "wire.html",
+        "https://wire.example/gas-cap",
+        "2022-12-20T08:00:00Z",
+        WIRE_STORY,
+        "",
+    );
+    page(
+        "spun.html",
+        "https://quickfeed.example/gas",
+        "2022-12-21T10:00:00Z",
+        SPUN_STORY,
+        &junk_box(7),
+    );
+    page(
+        "other.html",
+        "https://ledger.example/gas",
+        "2022-12-20T09:00:00Z",
+        OTHER_OUTLET,
+        "",
+    );
+    let rows = scan(&[dir.path()], &[]);
+    let spun = row(&rows, "spun.html");
+    assert_eq!(spun["role"], "copy");
+    assert!(spun["original"].ends_with("wire.html"), "{spun:?}");
+    assert_eq!(spun["match"], "reworded");
+    assert!(spun["coverage"].parse::<f64>().unwrap() > 0.2, "{spun:?}");
+    // Its shingles alone would not make it a copy.
+    assert!(spun["similarity"].parse::<f64>().unwrap() < 0.9);
+    assert_eq!(row(&rows, "wire.html")["role"], "original");
+    let other = row(&rows, "other.html");
+    assert_eq!(other["role"], "unique", "{other:?}");
+}

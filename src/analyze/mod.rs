@@ -150,14 +150,16 @@ pub(crate) fn analyze_extracted(
 fn measure(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
     let body = ex.body();
     let junk = junk::measure(&ex).totals;
+    let lang = language(&body);
+    let reword = crate::content_words::reword_features(&ex.paragraphs, lang);
     Analyzed {
         source: page.source.clone(),
         status: PageStatus::Ok,
         wire: wire::credited(&body),
         wire_site: ex.url.as_deref().and_then(wire::service_for_url),
-        lang: language(&body),
+        lang,
         words: crate::script::count_words(&body),
-        print: fingerprint::fingerprint(&ex.paragraphs),
+        print: fingerprint::fingerprint(&ex.paragraphs).with_reword(reword),
         lede: lede::lede_weekday(&ex.paragraphs),
         documents_publisher: crate::address::documents_publisher(
             ex.url.as_deref(),

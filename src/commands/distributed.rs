@@ -369,7 +369,12 @@ fn trim(items: Vec<Item>, cfg: &Config, out: &mut Lines) -> Result<usize, String
             record: Box::new(record),
         },
     );
-    let printed = Printed::new(p.print.simhash, &kept_set(&p), p.given_original);
+    let printed = Printed::new(
+        p.print.simhash,
+        &kept_set(&p),
+        &p.print.reword(),
+        p.given_original,
+    );
     if printed.len < cfg.min_shared_shingles {
         return Ok(0);
     }
@@ -516,7 +521,14 @@ fn verify(items: Vec<Item>, cfg: &Config, out: &mut Lines) -> Result<(), String>
     let kept = |i: usize| kept_set(&pages[i]);
     let printed: Vec<Printed> = pages
         .iter()
-        .map(|p| Printed::new(p.print.simhash, &kept_set(p), p.given_original))
+        .map(|p| {
+            Printed::new(
+                p.print.simhash,
+                &kept_set(p),
+                &p.print.reword(),
+                p.given_original,
+            )
+        })
         .collect();
     for e in judge::related_pairs(&pages, &printed, &[(0, 1)], cfg, &kept) {
         let item = Item::Edge {

@@ -426,13 +426,25 @@ fn describe_copy(out: &mut String, v: &judge::Verdict, all: &[Analyzed]) {
     if let Some(c) = &v.copy_of {
         let o = &all[c.original];
         let _ = writeln!(out, "\nCopy");
+        let measure = match c.matched {
+            judge::Match::Reworded => {
+                "of its pairs of content words (stop words left out, words cut to their stems)"
+            }
+            _ => "of its body",
+        };
         let _ = writeln!(
             out,
-            "  {:.0}% of its body is found in {} (SimHash {} apart, {} shared)",
+            "  {}: {:.0}% {measure} is found in {} (SimHash {} apart, {} shared word for word)",
+            c.matched.name(),
             c.similarity * 100.0,
             o.source.label(),
             crate::wording::counted(c.hamming, "bit", "bits"),
             crate::wording::counted(c.shared_paragraphs, "paragraph", "paragraphs")
+        );
+        let _ = writeln!(
+            out,
+            "  it covers {:.0}% of the original by the same measure",
+            c.coverage * 100.0
         );
         if let Some(lag) = c.date_lag_days {
             let _ = writeln!(out, "  it claims a date {lag} days after the original's");

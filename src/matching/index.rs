@@ -198,6 +198,16 @@ pub(crate) fn keys(set: &[Shingle]) -> impl Iterator<Item = Shingle> + '_ {
     set.iter().copied().filter(|h| h % SAMPLE == 0)
 }
 
+/// A page's passage keys from its shingle set and its rewording features,
+/// sorted: a feature's hash is taken apart from shingles', so the two
+/// kinds of key meet only their own kind but for chance.
+pub(crate) fn page_keys(set: &[Shingle], reword: &[Shingle]) -> Box<[Shingle]> {
+    let mut all: Vec<Shingle> = keys(set).chain(keys(reword)).collect();
+    all.sort_unstable();
+    all.dedup();
+    all.into()
+}
+
 /// The holders of every key held by two pages or more, in page order, as
 /// one flat array (keys held once cannot pair and are not kept).
 struct Postings {

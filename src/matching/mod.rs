@@ -15,7 +15,8 @@ pub(crate) use verify::Edge;
 /// What candidate search needs of a page: its SimHash and passage keys.
 pub(crate) struct Printed {
     pub simhash: u64,
-    /// Sampled shingles of the page's set (see [`index::keys`]).
+    /// Sampled shingles of the page's set and rewording features (see
+    /// [`index::page_keys`]).
     pub keys: Box<[crate::fingerprint::Shingle]>,
     /// Shingles in the page's set: a page with fewer than a match needs is
     /// no candidate.
@@ -26,10 +27,18 @@ pub(crate) struct Printed {
 }
 
 impl Printed {
-    pub(crate) fn new(simhash: u64, set: &[crate::fingerprint::Shingle], given: bool) -> Self {
+    /// A page's print from its SimHash, its kept shingle set and its
+    /// rewording features: passage keys are sampled from both, so a
+    /// reworded copy meets its original where it shares no shingle.
+    pub(crate) fn new(
+        simhash: u64,
+        set: &[crate::fingerprint::Shingle],
+        reword: &[crate::fingerprint::Shingle],
+        given: bool,
+    ) -> Self {
         Printed {
             simhash,
-            keys: index::keys(set).collect(),
+            keys: index::page_keys(set, reword),
             len: set.len(),
             given,
         }

@@ -34,12 +34,15 @@ const CHUNK: usize = 1 << 18;
 
 /// Keeps the candidates whose bodies really overlap: enough shared shingles,
 /// and one body mostly inside the other (a third inside, for a page whose
-/// other is a given original). `set_of` gives a page's shingle set.
+/// other is a given original); else, bodies whose wording one rewords from
+/// the other ([`crate::signals::copy::rewords`]). `set_of` gives a page's
+/// shingle set, `reword_of` its rewording features.
 pub(crate) fn verify(
     pages: &[Printed],
     candidates: &[(u32, u32)],
     cfg: &Config,
     set_of: &(dyn Fn(usize) -> Vec<Shingle> + Sync),
+    reword_of: &(dyn Fn(usize) -> Vec<Shingle> + Sync),
 ) -> Vec<Edge> {
     let mut edges = Vec::new();
     for chunk in candidates.chunks(CHUNK) {
@@ -48,6 +51,23 @@ pub(crate) fn verify(
         ids.dedup();
         let sets: Vec<Vec<Shingle>> = ids.par_iter().map(|&i| set_of(i as usize)).collect();
         let set = |i: u32| &sets[ids.partition_point(|&x| x < i)];
+        // Whether one of `a` and `b` rewords the other, given the shares
+        // of their shingles found in each other.
+        let reworded = |a: u32, b: u32, verbatim_a: f64, verbatim_b: f64| {
+            let (fa, fb) = (reword_of(a as usize), reword_of(b as usize));
+            let shared = intersection_size(&fa, &fb);
+            let a_in_b = shared as f64 / fa.len().max(1) as f64;
+            let b_in_a = shared as f64 / fb.len().max(1) as f64;
+            let either = crate::signals::copy::rewords(a_in_b, b_in_a, shared, verbatim_a, cfg)
+                || crate::signals::copy::rewords(b_in_a, a_in_b, shared, verbatim_b, cfg);
+            either.then_some(Edge {
+                a,
+                b,
+                shared,
+                a_in_b,
+                b_in_a,
+            })
+        };
         edges.par_extend(chunk.par_iter().filter_map(|&(a, b)| {
             let (sa, sb) = (set(a), set(b));
             let shared = intersection_size(sa, sb);
@@ -63,13 +83,17 @@ pub(crate) fn verify(
             };
             // `a` may copy `b` when `b` is given, and the other way round.
             let holds = a_in_b >= least(gb) || b_in_a >= least(ga);
-            (shared >= cfg.min_shared_shingles && holds).then_some(Edge {
-                a,
-                b,
-                shared,
-                a_in_b,
-                b_in_a,
-            })
+            if shared >= cfg.min_shared_shingles && holds {
+                Some(Edge {
+                    a,
+                    b,
+                    shared,
+                    a_in_b,
+                    b_in_a,
+                })
+            } else {
+                reworded(a, b, a_in_b, b_in_a)
+            }
         }));
     }
     edges

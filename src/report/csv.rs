@@ -86,7 +86,7 @@ mod tests {
         let text = csv_of(vec![row]);
         assert_eq!(
             text.lines().nth(1).unwrap(),
-            "\"farm/a, b.html\",,,,,,2025-04-11,,,,1.0,,0.125,,copy;junk_links,ok,,,,"
+            "\"farm/a, b.html\",,,,,,2025-04-11,,,,1.0,,0.125,,copy;junk_links,ok,,,,,,"
         );
     }
 }

@@ -41,6 +41,11 @@ pub(crate) struct PageRow {
     /// `year` for a date given as `May 2020` or `© 2017` (the report's day
     /// is then the first of it).
     pub published_precision: Option<&'static str>,
+    /// For a copy: how it matched its original, `verbatim`, `excerpt` or
+    /// `reworded`.
+    pub matched: Option<&'static str>,
+    /// For a copy: the share of its original's text it covers (0 to 1).
+    pub coverage: Option<f64>,
 }
 
 impl Table for PageRow {
@@ -79,6 +84,8 @@ impl Table for PageRow {
         Column::new("published_precision", Kind::Text, |r| {
             Cell::Text(r.published_precision)
         }),
+        Column::new("match", Kind::Text, |r| Cell::Text(r.matched)),
+        Column::new("coverage", Kind::Float, |r| Cell::Float(r.coverage)),
     ];
 }
 
@@ -116,6 +123,8 @@ impl PageRow {
             role: Some(v.role.name()),
             original: c.map(|c| pages[c.original].source.label()),
             similarity: c.map(|c| round3(c.similarity)),
+            matched: c.map(|c| c.matched.name()),
+            coverage: c.map(|c| round3(c.coverage)),
             wire: p.wire,
             junk_link_ratio: Some(round3(p.junk.ratio())),
             date_lag_days: c.and_then(|c| c.date_lag_days),

@@ -262,13 +262,42 @@ fn date_documentation(p: &Analyzed) -> u8 {
 /// an excerpt counts as the whole story and outranks its original on date;
 /// higher, a full copy with a trimmed end does not. Held by
 /// `scripts/eval-matching` (excerpt and full kinds, right original).
-const HOLDS_WHOLE: f64 = 0.8;
+pub(crate) const HOLDS_WHOLE: f64 = 0.8;
 
 /// Shingles a page must share with an original it carries whole, or with
 /// a page of its own site: a body of a few lines (a blurb, a caption) is
 /// no story to copy. About a hundred words of shared text; held by
 /// `scripts/eval-false-flags` (legitimate pages judged copies).
 const MIN_SHARED_WHOLE: usize = 100;
+
+/// How much less of a page its rewording features may find in the
+/// original than `--min-similarity` asks of its shingles: rewording loses
+/// some pairs of content words too (a synonym breaks the pairs it is in).
+/// A spun copy keeps most pairs it did not cut; two outlets' own reports
+/// of one event share names and numbers, and few pairs of their wording.
+/// Held by `scripts/eval-matching --reworded` (reworded kinds against the
+/// same-event hard negatives and the legitimate pages).
+const REWORDING_ALLOWANCE: f64 = 0.15;
+/// How much more of a page its rewording features must find in the
+/// original than its shingles do: the mark of rewording, which breaks
+/// shingles and keeps pairs. A page pasted together from a third of a
+/// story finds as much by either, and is judged by its shingles alone.
+const REWORDING_GAP: f64 = 0.05;
+/// Share of the original's rewording features a reworded copy must cover.
+const MIN_REWORDED_COVER: f64 = 0.2;
+/// Features a reworded copy must share with its original: a few sentences'
+/// worth, so a shared quotation is no copy.
+const MIN_REWORDED_SHARED: usize = 40;
+
+/// Whether a page holding `part` of its rewording features in an original
+/// that it covers `cover` of, sharing `shared`, rewords that original;
+/// `verbatim` is the share of its shingles found there.
+pub(crate) fn rewords(part: f64, cover: f64, shared: usize, verbatim: f64, cfg: &Config) -> bool {
+    part >= cfg.min_similarity - REWORDING_ALLOWANCE
+        && part - verbatim >= REWORDING_GAP
+        && cover >= MIN_REWORDED_COVER
+        && shared >= MIN_REWORDED_SHARED
+}
 
 /// How much a page and a candidate original hold of each other.
 pub(crate) struct Overlap {

@@ -1,0 +1,184 @@
+//! The content words of a text: what rewording keeps. A spinner swaps
+//! function words, inflections and word order, and keeps the names,
+//! numbers and most stems; so a text's words here are lower-cased, its
+//! language's stop words dropped, and each cut to its Snowball stem.
+//!
+//! Stop word lists come from the `stop-words` crate (Stopwords ISO) and
+//! stemmers from `rust-stemmers` (Snowball), each for the language
+//! whatlang read; a language neither covers keeps its words whole. In a
+//! script written without spaces every character is a word (as
+//! [`crate::fingerprint::normalise`] splits it), and the stop list of the
+//! language still drops its particles.
+
+use crate::fingerprint::{Shingle, fold, hash64, normalise};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What one language needs: its stop words and its stemmer, when the
+/// crates have them.
+struct Lexicon {
+    stop: HashSet<&'static str>,
+    stemmer: Option<Stemmer>,
+}
+
+/// The ISO 639-3 code whatlang gives, the ISO 639-1 code of the stop
+/// word lists, and the Snowball algorithm, for the languages either
+/// crate covers.
+const LANGUAGES: &[(&str, &str, Option<Algorithm>)] = &[
+    ("eng", "en", Some(Algorithm::English)),
+    ("deu", "de", Some(Algorithm::German)),
+    ("fra", "fr", Some(Algorithm::French)),
+    ("spa", "es", Some(Algorithm::Spanish)),
+    ("por", "pt", Some(Algorithm::Portuguese)),
+    ("ita", "it", Some(Algorithm::Italian)),
+    ("nld", "nl", Some(Algorithm::Dutch)),
+    ("rus", "ru", Some(Algorithm::Russian)),
+    ("ara", "ar", Some(Algorithm::Arabic)),
+    ("tur", "tr", Some(Algorithm::Turkish)),
+    ("swe", "sv", Some(Algorithm::Swedish)),
+    ("dan", "da", Some(Algorithm::Danish)),
+    ("nob", "no", Some(Algorithm::Norwegian)),
+    ("fin", "fi", Some(Algorithm::Finnish)),
+    ("hun", "hu", Some(Algorithm::Hungarian)),
+    ("ron", "ro", Some(Algorithm::Romanian)),
+    ("ell", "el", Some(Algorithm::Greek)),
+    ("tam", "ta", Some(Algorithm::Tamil)),
+    ("ukr", "uk", None),
+    ("pol", "pl", None),
+    ("ces", "cs", None),
+    ("cmn", "zh", None),
+    ("jpn", "ja", None),
+    ("kor", "ko", None),
+    ("tha", "th", None),
+    ("heb", "he", None),
+    ("hin", "hi", None),
+    ("pes", "fa", None),
+    ("vie", "vi", None),
+    ("ind", "id", None),
+];
+
+/// Every language's lexicon, built once.
+static LEXICONS: LazyLock<HashMap<&'static str, Lexicon>> = LazyLock::new(|| {
+    LANGUAGES
+        .iter()
+        .map(|&(code, iso1, algorithm)| {
+            let stop = stop_words::lookup(iso1)
+                .map(|words| words.iter().copied().collect())
+                .unwrap_or_default();
+            let stemmer = algorithm.map(Stemmer::create);
+            (code, Lexicon { stop, stemmer })
+        })
+        .collect()
+});
+
+/// How many content words on from each a pair reaches: a pair of
+/// neighbours survives a reordered clause around it, and one swapped
+/// synonym costs only the pairs it is in.
+const PAIR_REACH: usize = 2;
+
+/// The rewording features of a body: every unordered pair of content
+/// words within [`PAIR_REACH`] of each other inside a paragraph, hashed,
+/// sorted and deduplicated. Rewording keeps most of them ("the minister
+/// said on Monday" and "on Monday, the minister told reporters" share
+/// minister~said's neighbours), while two reports of one event share
+/// names but few pairs of their wording.
+pub(crate) fn reword_features(paragraphs: &[String], lang: Option<&str>) -> Vec<Shingle> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let words = content_words(&normalise(p), lang);
+        for (i, a) in words.iter().enumerate() {
+            for b in words.iter().skip(i + 1).take(PAIR_REACH) {
+                let (x, y) = if a <= b { (a, b) } else { (b, a) };
+                out.push(fold(hash64(&format!("{x}\u{1}{y}"))));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The content words of a normalised text (words separated by single
+/// spaces) in language `lang` (ISO 639-3, as whatlang names it; `None`
+/// when unsure): stop words dropped, the rest stemmed. Numbers stay whole:
+/// rewording keeps them.
+pub(crate) fn content_words(norm: &str, lang: Option<&str>) -> Vec<String> {
+    let lexicon = lang.and_then(|l| LEXICONS.get(l));
+    norm.split(' ')
+        .filter(|w| !w.is_empty())
+        .filter(|w| lexicon.is_none_or(|x| !x.stop.contains(w)))
+        .map(|w| match lexicon.and_then(|x| x.stemmer.as_ref()) {
+            Some(stemmer) if !w.bytes().all(|b| b.is_ascii_digit()) => stemmer.stem(w).into_owned(),
+            _ => w.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, lang: &str) -> Vec<String> {
+        content_words(&normalise(text), Some(lang))
+    }
+
+    #[test]
+    fn stop_words_go_and_inflections_meet_at_their_stem() {
+        assert_eq!(
+            words("The ministers were meeting in Paris on 12 May", "eng"),
+            words("A minister meets in Paris, 12 May", "eng")
+        );
+        assert_eq!(
+            words("Die Minister trafen sich in Berlin", "deu"),
+            ["minist", "traf", "berlin"]
+        );
+    }
+
+    #[test]
+    fn numbers_stay_whole_and_an_unknown_language_keeps_its_words() {
+        assert_eq!(
+            words("In 2024 the cost rose", "eng"),
+            ["2024", "cost", "rose"]
+        );
+        assert_eq!(
+            content_words(&normalise("the cost rose"), None),
+            ["the", "cost", "rose"]
+        );
+    }
+
+    #[test]
+    fn a_reworded_sentence_keeps_most_pairs_and_another_report_few() {
+        let features = |text: &str| reword_features(&[text.to_string()], Some("eng"));
+        let original = features(
+            "The finance minister said on Monday that the budget deficit would widen to 4 percent next year as spending on pensions rises.",
+        );
+        let reworded = features(
+            "On Monday the finance minister said the budget deficit will widen to 4 percent next year, as pension spending rises.",
+        );
+        let other = features(
+            "Opposition leaders called the plan a betrayal of young voters and warned that a 4 percent gap would force cuts to schools.",
+        );
+        let shared = |a: &[Shingle], b: &[Shingle]| crate::fingerprint::intersection_size(a, b);
+        assert!(
+            shared(&original, &reworded) * 2 > original.len(),
+            "{} of {}",
+            shared(&original, &reworded),
+            original.len()
+        );
+        assert!(
+            shared(&original, &other) * 5 < original.len(),
+            "{} of {}",
+            shared(&original, &other),
+            original.len()
+        );
+    }
+
+    #[test]
+    fn unspaced_scripts_keep_their_characters_without_particles() {
+        // Each character is a word; the stop list drops particles such as 的.
+        let w = words("政府的预算", "cmn");
+        assert!(!w.contains(&"的".to_string()), "{w:?}");
+        assert!(w.contains(&"预".to_string()), "{w:?}");
+    }
+}
