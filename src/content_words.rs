@@ -10,7 +10,7 @@
 //! [`crate::fingerprint::normalise`] splits it), and the stop list of the
 //! language still drops its particles.
 
-use crate::fingerprint::{Shingle, fold, hash64, normalise};
+use crate::fingerprint::{Shingle, fold, hash64};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -77,20 +77,20 @@ static LEXICONS: LazyLock<HashMap<&'static str, Lexicon>> = LazyLock::new(|| {
 /// synonym costs only the pairs it is in.
 const PAIR_REACH: usize = 2;
 
-/// The rewording features of a body: every unordered pair of content
+/// The rewording features of a body given as normalised paragraphs
+/// ([`crate::fingerprint::normalise`]): every unordered pair of content
 /// words within [`PAIR_REACH`] of each other inside a paragraph, hashed,
 /// sorted and deduplicated. Rewording keeps most of them ("the minister
 /// said on Monday" and "on Monday, the minister told reporters" share
 /// minister~said's neighbours), while two reports of one event share
 /// names but few pairs of their wording.
-pub(crate) fn reword_features(paragraphs: &[String], lang: Option<&str>) -> Vec<Shingle> {
+pub(crate) fn reword_features(norms: &[String], lang: Option<&str>) -> Vec<Shingle> {
     let mut out = Vec::new();
-    for p in paragraphs {
-        let words = content_words(&normalise(p), lang);
-        for (i, a) in words.iter().enumerate() {
-            for b in words.iter().skip(i + 1).take(PAIR_REACH) {
-                let (x, y) = if a <= b { (a, b) } else { (b, a) };
-                out.push(fold(hash64(&format!("{x}\u{1}{y}"))));
+    for p in norms {
+        let words: Vec<u64> = content_words(p, lang).iter().map(|w| hash64(w)).collect();
+        for (i, &a) in words.iter().enumerate() {
+            for &b in words.iter().skip(i + 1).take(PAIR_REACH) {
+                out.push(fold(unordered_pair(a, b)));
             }
         }
     }
@@ -99,15 +99,40 @@ pub(crate) fn reword_features(paragraphs: &[String], lang: Option<&str>) -> Vec<
     out
 }
 
+/// One hash for two words' hashes, whichever comes first.
+fn unordered_pair(a: u64, b: u64) -> u64 {
+    let (x, y) = if a <= b { (a, b) } else { (b, a) };
+    let mut h = x ^ y.rotate_left(29).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// Whether a word of a spaced script is short enough to stand in for a
+/// stop word where no stop list applies (a language the lists lack, or
+/// none read): most languages' function words have three letters or
+/// fewer, and pairs of them would make every two texts alike. A
+/// character of an unspaced script is a word whatever its length.
+fn short_spaced_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let first = chars.next();
+    w.chars().count() <= 3 && !first.is_some_and(crate::script::unspaced)
+}
+
 /// The content words of a normalised text (words separated by single
 /// spaces) in language `lang` (ISO 639-3, as whatlang names it; `None`
 /// when unsure): stop words dropped, the rest stemmed. Numbers stay whole:
 /// rewording keeps them.
 pub(crate) fn content_words(norm: &str, lang: Option<&str>) -> Vec<String> {
-    let lexicon = lang.and_then(|l| LEXICONS.get(l));
+    let lexicon = lang
+        .and_then(|l| LEXICONS.get(l))
+        .filter(|x| !x.stop.is_empty());
     norm.split(' ')
         .filter(|w| !w.is_empty())
-        .filter(|w| lexicon.is_none_or(|x| !x.stop.contains(w)))
+        .filter(|w| match lexicon {
+            Some(x) => !x.stop.contains(w),
+            None => !short_spaced_word(w),
+        })
         .map(|w| match lexicon.and_then(|x| x.stemmer.as_ref()) {
             Some(stemmer) if !w.bytes().all(|b| b.is_ascii_digit()) => stemmer.stem(w).into_owned(),
             _ => w.to_string(),
@@ -118,6 +143,7 @@ pub(crate) fn content_words(norm: &str, lang: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fingerprint::normalise;
 
     fn words(text: &str, lang: &str) -> Vec<String> {
         content_words(&normalise(text), Some(lang))
@@ -136,20 +162,22 @@ mod tests {
     }
 
     #[test]
-    fn numbers_stay_whole_and_an_unknown_language_keeps_its_words() {
+    fn numbers_stay_whole_and_an_unknown_language_drops_its_short_words() {
         assert_eq!(
             words("In 2024 the cost rose", "eng"),
             ["2024", "cost", "rose"]
         );
+        // Without a stop list, short words stand in for stop words.
         assert_eq!(
-            content_words(&normalise("the cost rose"), None),
-            ["the", "cost", "rose"]
+            content_words(&normalise("the cost of it rose"), None),
+            ["cost", "rose"]
         );
+        assert_eq!(content_words(&normalise("政府"), None), ["政", "府"]);
     }
 
     #[test]
     fn a_reworded_sentence_keeps_most_pairs_and_another_report_few() {
-        let features = |text: &str| reword_features(&[text.to_string()], Some("eng"));
+        let features = |text: &str| reword_features(&[normalise(text)], Some("eng"));
         let original = features(
             "The finance minister said on Monday that the budget deficit would widen to 4 percent next year as spending on pensions rises.",
         );

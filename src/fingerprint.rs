@@ -303,9 +303,16 @@ impl BodyPrint {
 
 /// Fingerprints a body given as paragraphs.
 pub fn fingerprint(paragraphs: &[String]) -> BodyPrint {
-    let hashes: Vec<Vec<u64>> = paragraphs
+    let norms: Vec<String> = paragraphs.iter().map(|p| normalise(p)).collect();
+    fingerprint_normalised(&norms)
+}
+
+/// Fingerprints a body given as paragraphs already normalised
+/// ([`normalise`]), for a caller that reads them again.
+pub(crate) fn fingerprint_normalised(norms: &[String]) -> BodyPrint {
+    let hashes: Vec<Vec<u64>> = norms
         .iter()
-        .map(|p| shingles(&normalise(p)).into_iter().map(hash64).collect())
+        .map(|p| shingles(p).into_iter().map(hash64).collect())
         .collect();
     let simhash = simhash(hashes.iter().flatten().copied());
     let paragraphs: Vec<Vec<Shingle>> = hashes

@@ -151,7 +151,14 @@ fn measure(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
     let body = ex.body();
     let junk = junk::measure(&ex).totals;
     let lang = language(&body);
-    let reword = crate::content_words::reword_features(&ex.paragraphs, lang);
+    // Each paragraph is normalised once, for its shingles and its
+    // rewording features.
+    let norms: Vec<String> = ex
+        .paragraphs
+        .iter()
+        .map(|p| fingerprint::normalise(p))
+        .collect();
+    let reword = crate::content_words::reword_features(&norms, lang);
     Analyzed {
         source: page.source.clone(),
         status: PageStatus::Ok,
@@ -159,7 +166,7 @@ fn measure(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
         wire_site: ex.url.as_deref().and_then(wire::service_for_url),
         lang,
         words: crate::script::count_words(&body),
-        print: fingerprint::fingerprint(&ex.paragraphs).with_reword(reword),
+        print: fingerprint::fingerprint_normalised(&norms).with_reword(reword),
         lede: lede::lede_weekday(&ex.paragraphs),
         documents_publisher: crate::address::documents_publisher(
             ex.url.as_deref(),

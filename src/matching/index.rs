@@ -76,6 +76,12 @@ const MAX_SAME: usize = 64;
 /// the shortest excerpt still found (about 8 shingles, two keys); held by
 /// `scripts/eval-matching` (excerpt recall on the farm and real corpora).
 const SAMPLE: Shingle = 4;
+/// One rewording feature in `REWORD_SAMPLE` is a passage key: a reworded
+/// copy shares half its features or more with its original, so a sparser
+/// sample still gives it several shared keys, at a quarter of the keys'
+/// memory and pair work. Held by `scripts/eval-matching --reworded` and
+/// `scripts/scale-test` (time and memory).
+const REWORD_SAMPLE: Shingle = 64;
 /// Holders a key needs before it counts as a heavy key (see
 /// [`passage_candidates`]).
 const MIN_COMMON: usize = 1000;
@@ -202,7 +208,8 @@ pub(crate) fn keys(set: &[Shingle]) -> impl Iterator<Item = Shingle> + '_ {
 /// sorted: a feature's hash is taken apart from shingles', so the two
 /// kinds of key meet only their own kind but for chance.
 pub(crate) fn page_keys(set: &[Shingle], reword: &[Shingle]) -> Box<[Shingle]> {
-    let mut all: Vec<Shingle> = keys(set).chain(keys(reword)).collect();
+    let reword_keys = reword.iter().copied().filter(|h| h % REWORD_SAMPLE == 0);
+    let mut all: Vec<Shingle> = keys(set).chain(reword_keys).collect();
     all.sort_unstable();
     all.dedup();
     all.into()
