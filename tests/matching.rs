@@ -474,4 +474,23 @@ fn a_spun_copy_is_a_reworded_copy_and_another_outlets_report_is_not() {
     assert_eq!(row(&rows, "wire.html")["role"], "original");
     let other = row(&rows, "other.html");
     assert_eq!(other["role"], "unique", "{other:?}");
+    // explain shows how it matched and the reworded passages beside the
+    // original's.
+    let out = farmscan()
+        .args(["explain"])
+        .arg(dir.path().join("spun.html"))
+        .arg("--against")
+        .arg(dir.path().join("wire.html"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("  reworded: "), "{text}");
+    assert!(
+        text.contains("passages aligned by their content words"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| BRUSSELS (AP) — European energy ministers agreed"),
+        "{text}"
+    );
 }

@@ -127,7 +127,7 @@ pub(crate) fn text(args: &ExplainArgs) -> Result<String, String> {
     }
     for (i, (_, ex, a)) in subjects.iter().enumerate() {
         describe(&mut text, ex, a, &verdicts[i], &all, &cfg);
-        for (j, (_, _, oa)) in others.iter().enumerate() {
+        for (j, (_, ex_other, oa)) in others.iter().enumerate() {
             let o = subjects.len() + j;
             let copy_of = |x: usize, y: usize| {
                 verdicts[x]
@@ -140,6 +140,15 @@ pub(crate) fn text(args: &ExplainArgs) -> Result<String, String> {
                 .map(|e| (true, e))
                 .or_else(|| copy_of(o, i).map(|e| (false, e)));
             compare(&mut text, ex, a, oa, relation);
+            let reworded = [(i, o), (o, i)].iter().any(|&(x, y)| {
+                verdicts[x]
+                    .copy_of
+                    .as_ref()
+                    .is_some_and(|c| c.original == y && c.matched == judge::Match::Reworded)
+            });
+            if reworded {
+                aligned_passages(&mut text, (ex, a), (ex_other, oa));
+            }
         }
     }
     Ok(text)
@@ -454,6 +463,56 @@ fn describe_copy(out: &mut String, v: &judge::Verdict, all: &[Analyzed]) {
             "  why that page is the original: {}",
             c.decided_by.describe()
         );
+    }
+}
+
+/// Smallest share of a paragraph's rewording features another paragraph
+/// must hold to be shown beside it as the same passage reworded.
+const ALIGNED: f64 = 0.3;
+
+/// A reworded copy's passages beside the original's they reword: each
+/// paragraph of the subject with the other's paragraph that holds most of
+/// its pairs of content words, so a reader can check the rewording by eye.
+fn aligned_passages(
+    out: &mut String,
+    (ex, a): (&Extracted, &Analyzed),
+    (eo, oa): (&Extracted, &Analyzed),
+) {
+    let features = |text: &str, lang| {
+        crate::content_words::reword_features(&[fingerprint::normalise(text)], lang)
+    };
+    let theirs: Vec<Vec<fingerprint::Shingle>> =
+        eo.paragraphs.iter().map(|p| features(p, oa.lang)).collect();
+    let short = |t: &str| {
+        let s: String = t.chars().take(60).collect();
+        if t.chars().count() > 60 {
+            format!("{s}…")
+        } else {
+            s
+        }
+    };
+    let _ = writeln!(
+        out,
+        "  passages aligned by their content words (this page | the other):"
+    );
+    for p in &ex.paragraphs {
+        let mine = features(p, a.lang);
+        let best = theirs
+            .iter()
+            .enumerate()
+            .map(|(k, t)| (fingerprint::intersection_size(&mine, t), k))
+            .max();
+        if let Some((shared, k)) =
+            best.filter(|&(n, _)| n as f64 >= ALIGNED * mine.len().max(1) as f64)
+        {
+            let _ = writeln!(
+                out,
+                "    {:>3.0}%  {} | {}",
+                100.0 * shared as f64 / mine.len().max(1) as f64,
+                short(p),
+                short(&eo.paragraphs[k])
+            );
+        }
     }
 }
 
