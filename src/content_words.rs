@@ -114,9 +114,7 @@ fn unordered_pair(a: u64, b: u64) -> u64 {
 /// fewer, and pairs of them would make every two texts alike. A
 /// character of an unspaced script is a word whatever its length.
 fn short_spaced_word(w: &str) -> bool {
-    let mut chars = w.chars();
-    let first = chars.next();
-    w.chars().count() <= 3 && !first.is_some_and(crate::script::unspaced)
+    w.chars().count() <= 3 && !w.chars().next().is_some_and(crate::script::unspaced)
 }
 
 /// The content words of a normalised text (words separated by single

@@ -226,12 +226,11 @@ impl BodyPrint {
                     paragraphs,
                 },
             ) => {
-                let mut words = spill
-                    .read(*at, (*shingles + *paragraphs + *count) as usize)
-                    .unwrap_or_else(|e| {
-                        panic!("farmscan: cannot read back its temporary file of shingles: {e}")
-                    });
-                words.split_off((*shingles + *paragraphs) as usize)
+                // The features follow the shingles and ends: read them alone.
+                let skip = u64::from(*shingles + *paragraphs) * 4;
+                spill.read(*at + skip, *count as usize).unwrap_or_else(|e| {
+                    panic!("farmscan: cannot read back its temporary file of shingles: {e}")
+                })
             }
             (Reword::Parked(_), Body::Here { .. }) => Vec::new(),
         }
@@ -435,12 +434,15 @@ mod parked {
             "One two three four five.".to_string(),
             "Six seven eight.".to_string(),
         ];
-        let here = fingerprint(&body);
+        let here = fingerprint(&body).with_reword(vec![3, 9, 27]);
         let mut parked = here.clone();
         parked.park(&std::sync::Arc::new(crate::spill::Spill::new().unwrap()));
         assert!(matches!(parked.body, Body::Parked { .. }));
         assert_eq!(parked.paragraphs().to_vecs(), here.paragraphs().to_vecs());
         assert_eq!(parked.set(), here.set());
+        // The rewording features park with the shingles and read back alone.
+        assert!(matches!(parked.reword, Reword::Parked(3)));
+        assert_eq!(parked.reword(), [3, 9, 27]);
         assert_eq!(here.paragraphs().to_vecs().len(), 2);
     }
 }

@@ -169,7 +169,7 @@ pub fn extract(html: &str) -> Extracted {
                 url: url.as_deref(),
                 body,
                 blocks: &flat.blocks,
-                title: &title,
+                headline: page_dates::headline_block(&flat.blocks, &title),
             })
         });
 

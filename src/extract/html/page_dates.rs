@@ -102,7 +102,8 @@ pub(super) struct DateSources<'a, 'd> {
     pub(super) url: Option<&'a str>,
     pub(super) body: NodeRef<'d, Node>,
     pub(super) blocks: &'a [Block],
-    pub(super) title: &'a str,
+    /// The headline's block, when found ([`headline_block`]).
+    pub(super) headline: Option<usize>,
 }
 
 /// The page's dates, most trusted evidence first: structured data, meta
@@ -114,7 +115,7 @@ pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
     let mut out = field_dates(src, &times);
     // A labelled line by the headline is the story's; one elsewhere may
     // be a teaser's ("Posted Dec 21, 2018" under another story's link).
-    let date_line = near_headline_blocks(src.blocks, src.title)
+    let date_line = near_headline_blocks(src.blocks, src.headline)
         .chain(src.blocks.iter().take(400))
         .find_map(|b| calendar::labelled_date_line(&b.text));
     let shown = shown_date(src, date_line.map(|(d, _)| d));
@@ -291,7 +292,7 @@ fn shown_date(
 ) -> Option<(chrono::NaiveDate, DateRule)> {
     let line = DateRule::new(DateField::Text(TextRule::DateLine));
     let near = DateRule::new(DateField::Text(TextRule::NearHeadline));
-    let beside = beside_headline(src.blocks, src.title);
+    let beside = beside_headline(src.blocks, src.headline);
     // A labelled line right under the headline, else any date there, come
     // before a labelled line further off, which may be a teaser's.
     let line_beside = beside
@@ -307,7 +308,7 @@ fn shown_date(
         (line_beside, line.clone()),
         (date_beside(), near.clone()),
         (date_line, line),
-        (first_date_near_headline(src.blocks, src.title), near),
+        (first_date_near_headline(src.blocks, src.headline), near),
         (dated_element(src.body), DateRule::new(DateField::Class)),
     ]
     .into_iter()
@@ -316,8 +317,8 @@ fn shown_date(
 
 /// The headline's block and the few right under it (a byline, a date
 /// line); none when no headline is found.
-fn beside_headline<'b>(blocks: &'b [Block], title: &str) -> &'b [Block] {
-    match headline_block(blocks, title) {
+fn beside_headline(blocks: &[Block], headline: Option<usize>) -> &[Block] {
+    match headline {
         Some(h1) => &blocks[h1..(h1 + BLOCKS_BESIDE_HEADLINE).min(blocks.len())],
         None => &[],
     }
@@ -383,7 +384,7 @@ fn coarse_date(src: &DateSources<'_, '_>) -> Option<dates::FoundDate> {
             (d, precision, DateField::Text(TextRule::DateLine))
         });
     let near_headline = || {
-        near_headline_blocks(src.blocks, src.title)
+        near_headline_blocks(src.blocks, src.headline)
             .find_map(|b| calendar::month_and_year(&b.text))
             .map(|d| (d, Precision::Month, DateField::Text(TextRule::NearHeadline)))
     };
@@ -529,7 +530,7 @@ const BLOCKS_BESIDE_HEADLINE: usize = 4;
 /// The block holding the headline: the heading that reads as the page's
 /// title (sites that keep `<h1>` for their logo set headlines in `<h2>`),
 /// else the first `<h1>`.
-fn headline_block(blocks: &[Block], title: &str) -> Option<usize> {
+pub(super) fn headline_block(blocks: &[Block], title: &str) -> Option<usize> {
     let heading = |b: &Block| matches!(b.tag, "h1" | "h2" | "h3");
     let title = title.trim();
     let exact = || {
@@ -562,8 +563,11 @@ fn shared_start(a: &str, b: &str) -> usize {
 /// The date written in short blocks around the headline (or at the top of
 /// the page when there is none), nearest the headline first, where pages
 /// print their dateline; not the day a forum poster joined.
-fn first_date_near_headline(blocks: &[Block], title: &str) -> Option<chrono::NaiveDate> {
-    near_headline_indices(blocks, title)
+fn first_date_near_headline(
+    blocks: &[Block],
+    headline: Option<usize>,
+) -> Option<chrono::NaiveDate> {
+    near_headline_indices(blocks, headline)
         .into_iter()
         .filter(|&i| !dates_a_profile(blocks, i))
         .find_map(|i| calendar::parse_date(&blocks[i].text))
@@ -597,11 +601,8 @@ fn profile_label(text: &str) -> bool {
 }
 
 /// The short blocks around the headline, nearest first.
-fn near_headline_blocks<'b>(
-    blocks: &'b [Block],
-    title: &str,
-) -> impl Iterator<Item = &'b Block> + 'b {
-    near_headline_indices(blocks, title)
+fn near_headline_blocks(blocks: &[Block], headline: Option<usize>) -> impl Iterator<Item = &Block> {
+    near_headline_indices(blocks, headline)
         .into_iter()
         .map(move |i| &blocks[i])
 }
@@ -609,9 +610,9 @@ fn near_headline_blocks<'b>(
 /// Where the short blocks around the headline are, nearest first: the
 /// four under it, the few above it (a kicker), then the rest of those
 /// under it; the page's first blocks when no headline is found.
-fn near_headline_indices(blocks: &[Block], title: &str) -> Vec<usize> {
+fn near_headline_indices(blocks: &[Block], headline: Option<usize>) -> Vec<usize> {
     let end = |n: usize| n.min(blocks.len());
-    let order: Vec<usize> = match headline_block(blocks, title) {
+    let order: Vec<usize> = match headline {
         None => (0..end(BLOCKS_AFTER_HEADLINE)).collect(),
         Some(h1) => (h1..end(h1 + BLOCKS_BESIDE_HEADLINE))
             .chain((h1.saturating_sub(BLOCKS_BEFORE_HEADLINE)..h1).rev())
