@@ -799,4 +799,27 @@ mod tests {
             );
         }
     }
+    #[test]
+    fn a_short_chinese_or_japanese_excerpt_never_takes_in_the_clickbait_beside_it() {
+        // Written without spaces, three paragraphs of a story are three
+        // "words" between spaces: the story must be counted by characters
+        // or it reads as a blurb and the page's headlines become its body.
+        let stories = [
+            "政府は月曜日、沿岸部を襲った嵐で数千世帯が停電したと発表した。復旧作業は夜通し続けられている。",
+            "政府周一表示，袭击沿海地区的风暴导致数千户家庭停电，抢修人员正在连夜工作，学校将停课一周。",
+        ];
+        for story in stories {
+            let excerpt: String = (0..3).map(|_| format!("<p>{story}</p>")).collect();
+            let junk: String = (0..12)
+                .map(|i| format!("<li><a href=\"/r{i}\">You will not believe what this famous actor eats {i}</a></li>"))
+                .collect();
+            let page = format!(
+                "<html><body><div class=\"post-content\"><h1>嵐</h1>{excerpt}</div>\
+                 <div class=\"hot-list\"><h3>Related</h3><ul>{junk}</ul></div></body></html>"
+            );
+            let e = extract(&page);
+            assert!(e.body().contains(story), "{:?}", e.paragraphs);
+            assert!(!e.body().contains("famous actor"), "{:?}", e.paragraphs);
+        }
+    }
 }

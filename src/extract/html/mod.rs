@@ -82,10 +82,14 @@ fn parse(html: &str) -> Html {
 /// without class names.
 const MIN_STORY_WORDS: usize = 20;
 
+/// The story's length in words, each character of an unspaced script
+/// (Chinese, Japanese, Thai) counting as one: counted between spaces, a
+/// Chinese story is a few "words", read as a blurb, and the page's
+/// clickbait lists were taken in as its body.
 pub(super) fn words(paragraphs: &[String]) -> usize {
     paragraphs
         .iter()
-        .map(|p| p.split_whitespace().count())
+        .map(|p| crate::script::count_words(p))
         .sum()
 }
 
