@@ -201,9 +201,117 @@ pub(crate) fn url_domain(url: &str) -> Option<String> {
     Some(psl::domain_str(&host).unwrap_or(&host).to_string())
 }
 
+/// The shape of an address's path, segment by segment: all digits (`9`),
+/// holding an id of three or more digits (`n`: `311510-podolski.html`), or
+/// words (`a`), with the last segment's file ending. A site addresses all
+/// its articles alike, so an article and the articles its rails open share
+/// a shape whatever their slugs say: `/Danmark/Coronavirus-rammer/artikel/922379`
+/// and `/Danmark/Corona-loegn/artikel/922401` are both `a/a/a/9`.
+fn path_shape(path: &str) -> Vec<String> {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    path.split('/')
+        .filter(|s| !s.is_empty())
+        .map(|seg| {
+            let (stem, ending) = match seg.rsplit_once('.') {
+                Some((stem, end))
+                    if !stem.is_empty() && end.chars().all(|c| c.is_ascii_alphabetic()) =>
+                {
+                    (stem, format!(".{}", end.to_ascii_lowercase()))
+                }
+                _ => (seg, String::new()),
+            };
+            let mut run = 0;
+            let mut longest = 0;
+            for c in stem.chars() {
+                run = if c.is_ascii_digit() { run + 1 } else { 0 };
+                longest = longest.max(run);
+            }
+            let kind = if stem.chars().all(|c| c.is_ascii_digit()) {
+                "9"
+            } else if longest >= 3 {
+                "n"
+            } else {
+                "a"
+            };
+            format!("{kind}{ending}")
+        })
+        .collect()
+}
+
+/// Whether the link `href`, found on the page at `page_url`, opens another
+/// article of the page's own site addressed like the page: a relative link
+/// or one to the same registrable domain, whose path has the page's shape
+/// (a link relative to the page's folder, the shape of its last segment).
+/// A newsroom's "latest news" rail opens its own articles so; a farm's
+/// clickbait often opens the same farm too, which is why this decides
+/// nothing alone.
+pub(crate) fn opens_sibling_article(page_url: &str, href: &str) -> bool {
+    let Some(page_path) = page_url
+        .trim()
+        .split_once("://")
+        .map(|(_, r)| r.find('/').map_or("", |i| &r[i..]))
+    else {
+        return false;
+    };
+    let page = path_shape(page_path);
+    // A page at the site's root or a section front is no article.
+    if page.is_empty() || !page.iter().any(|s| s.starts_with(['9', 'n'])) {
+        return false;
+    }
+    let href = href.trim();
+    if href.contains("://") || href.starts_with("//") {
+        let same_site =
+            url_domain(href).is_some_and(|d| url_domain(page_url).as_deref() == Some(&d));
+        let path = href
+            .trim_start_matches("//")
+            .split_once("://")
+            .map_or(href.trim_start_matches("//"), |(_, r)| r);
+        let path = path.find('/').map_or("", |i| &path[i..]);
+        same_site && path_shape(path) == page
+    } else if href.starts_with('/') {
+        path_shape(href) == page
+    } else if href.is_empty() || href.starts_with(['#', '?']) || href.contains(':') {
+        false
+    } else {
+        // Relative to the page's folder: only the last segment is written.
+        path_shape(href).last() == page.last() && !href.contains("../")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sibling_article_is_on_the_pages_site_and_addressed_like_it() {
+        let page = "https://sn.dk/Danmark/Coronavirus-rammer-trafikken/artikel/922379";
+        assert!(opens_sibling_article(
+            page,
+            "/Danmark/Corona-loegn-sendte-elever-hjem/artikel/922401"
+        ));
+        assert!(opens_sibling_article(
+            page,
+            "https://www.sn.dk/Sport/Kamp-i-aften/artikel/922500"
+        ));
+        assert!(!opens_sibling_article(
+            page,
+            "https://farm.example/Danmark/Noget/artikel/1"
+        ));
+        assert!(!opens_sibling_article(page, "/Danmark"), "a section front");
+        assert!(!opens_sibling_article(page, "/p/48213"), "another shape");
+        let slugged = "https://football.ua/germany/311510-podolski-zavershil-kareru.html";
+        assert!(opens_sibling_article(
+            slugged,
+            "/england/311601-transfer.html"
+        ));
+        assert!(!opens_sibling_article(slugged, "/england/news.html"));
+        let folder = "https://www.handball.example/o.red.r/news-1-1-1-139353.html";
+        assert!(opens_sibling_article(folder, "news-1-1-1-139400.html"));
+        assert!(
+            !opens_sibling_article("https://blog.example/", "/2024/05/post"),
+            "the page is a front"
+        );
+    }
 
     #[test]
     fn a_page_documents_its_publisher_on_its_own_site_only() {

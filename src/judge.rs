@@ -176,11 +176,12 @@ pub(crate) fn related_pairs(
         .collect()
 }
 
-/// Whether each page carries junk links.
+/// Whether each page carries junk links, its site's own rails left out:
+/// attribution weighs this before it knows which pages copy.
 pub(crate) fn junk(pages: &[Analyzed], cfg: &Config) -> Vec<bool> {
     pages
         .iter()
-        .map(|p| junk_links::flagged(&p.junk, p.words, cfg))
+        .map(|p| junk_links::flagged(&p.junk, p.words, false, cfg))
         .collect()
 }
 
@@ -317,7 +318,9 @@ fn verdict(
         if role == Role::Copy && !licensed_copy {
             flags.push(Flag::Copy);
         }
-        if junk {
+        // Around a copied story the site's own rails are padding too.
+        let copied = role == Role::Copy;
+        if junk || (copied && junk_links::flagged(&p.junk, p.words, true, cfg)) {
             flags.push(Flag::JunkLinks);
         }
         if !date_issues.is_empty() {

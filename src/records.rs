@@ -59,6 +59,9 @@ pub(crate) struct Record {
     pub wire: Option<String>,
     pub wire_site: Option<String>,
     pub junk_chars: usize,
+    /// Junk link text in the site's own rails; absent from older records.
+    #[serde(default)]
+    pub rail_chars: usize,
     pub body_chars: usize,
     pub lede_weekday: Option<u32>,
     pub lede_phrase: Option<String>,
@@ -96,6 +99,7 @@ impl From<&Analyzed> for Record {
             wire: p.wire.map(str::to_string),
             wire_site: p.wire_site.map(str::to_string),
             junk_chars: p.junk.junk_chars,
+            rail_chars: p.junk.rail_chars,
             body_chars: p.junk.body_chars,
             lede_weekday: p.lede.as_ref().map(|l| l.weekday),
             lede_phrase: p.lede.as_ref().map(|l| l.phrase.clone()),
@@ -142,6 +146,7 @@ impl From<Record> for Analyzed {
         p.wire_site = r.wire_site.as_deref().and_then(wire::known);
         p.junk = JunkTotals {
             junk_chars: r.junk_chars,
+            rail_chars: r.rail_chars,
             body_chars: r.body_chars,
         };
         p.lede = r
@@ -185,7 +190,7 @@ mod tests {
         assert_eq!(b.wire, Some("AP"));
         assert_eq!(b.lang, a.lang);
         assert_eq!(b.lede, a.lede);
-        assert_eq!(b.junk.ratio(), a.junk.ratio());
+        assert_eq!(b.junk, a.junk);
     }
 
     #[test]

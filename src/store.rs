@@ -361,7 +361,7 @@ mod tests {
         assert!(a.lang.is_some() && a.lede.is_some() && a.junk.junk_chars > 0);
         assert_eq!(b.lang, a.lang);
         assert_eq!(b.lede, a.lede);
-        assert_eq!(b.junk.ratio(), a.junk.ratio());
+        assert_eq!(b.junk, a.junk);
         assert_eq!(b.dates.candidates, a.dates.candidates);
         assert_eq!(b.crawl_date, a.crawl_date);
         assert_eq!(b.id, a.id);

@@ -51,6 +51,8 @@ pub struct JunkItem {
     pub text: String,
     /// Topic words the item shares with the body.
     pub shared: Vec<String>,
+    /// In a rail of the site's own articles ([`is_own_rail`]).
+    pub rail: bool,
 }
 
 /// The link-list measurement of one page, with the items it counted.
@@ -61,20 +63,34 @@ pub struct JunkMeasure {
 }
 
 /// The sizes behind the ratio: all a scan keeps of the measurement.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct JunkTotals {
+    /// Junk link text outside the site's own rails.
     pub junk_chars: usize,
+    /// Junk link text in rails of the site's own articles: padding only
+    /// around a story the site copied.
+    #[serde(default)]
+    pub rail_chars: usize,
     pub body_chars: usize,
 }
 
 impl JunkTotals {
-    /// Characters of junk link text per character of body; 0 without a body.
-    pub(crate) fn ratio(&self) -> f64 {
+    /// Characters of junk link text per character of body; 0 without a
+    /// body. The site's own rails count only around a `copied` story: a
+    /// newsroom's "latest news" beside its own short report is its
+    /// journalism, the same rail around another site's story is a farm's
+    /// padding.
+    pub(crate) fn ratio(&self, copied: bool) -> f64 {
         if self.body_chars == 0 {
             0.0
         } else {
-            self.junk_chars as f64 / self.body_chars as f64
+            self.counted_chars(copied) as f64 / self.body_chars as f64
         }
+    }
+
+    /// The junk link text counted against the body (see [`Self::ratio`]).
+    pub(crate) fn counted_chars(&self, copied: bool) -> usize {
+        self.junk_chars + if copied { self.rail_chars } else { 0 }
     }
 }
 
@@ -232,6 +248,33 @@ fn is_own_picture_grid(list: &LinkList, page_site: Option<&str>) -> bool {
         && pictured.iter().filter(own).count() * 2 >= pictured.len()
 }
 
+/// Share of a list's items that must open the site's own articles for it
+/// to be the site's rail. Two thirds: a newsroom's rail may carry a
+/// sponsored line or a section link among its stories.
+const RAIL_SHARE: f64 = 2.0 / 3.0;
+
+/// A rail of the site's own journalism: a list of three or more whose
+/// items mostly open other articles of the page's site addressed like the
+/// page itself (`address::opens_sibling_article`), as "latest news", "most
+/// read" and section feeds do. Needs the page's address; a farm's padding
+/// that opens the farm's own copies looks the same, which is why a rail is
+/// counted around a copied story ([`JunkTotals::ratio`]).
+pub(crate) fn is_own_rail(list: &LinkList, page_url: Option<&str>) -> bool {
+    let Some(url) = page_url else {
+        return false;
+    };
+    let opens = list
+        .items
+        .iter()
+        .filter(|i| {
+            i.href
+                .as_deref()
+                .is_some_and(|h| crate::address::opens_sibling_article(url, h))
+        })
+        .count();
+    list.items.len() >= 3 && opens as f64 >= RAIL_SHARE * list.items.len() as f64
+}
+
 /// Levels up from a list to what it shares with the story within which it
 /// sits beside the story; beyond, it is in another column of the page.
 /// Held by `scripts/eval-junk` (sidebars of honest pages are not padding).
@@ -255,7 +298,34 @@ pub(crate) fn why_not_counted(list: &LinkList, page_site: Option<&str>) -> Optio
     if is_own_picture_grid(list, page_site) {
         return Some("a picture teaser grid");
     }
+    if is_dated_feed(list) {
+        return Some("a feed of dated entries");
+    }
     None
+}
+
+/// A clock time standing alone: `08:45`, `21:13`.
+static CLOCK: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?:^|\D)(?:[01]?\d|2[0-3]):[0-5]\d(?:\D|$)").expect("valid regex")
+});
+
+/// Whether a link's text carries its entry's day or hour: "Abonnés -
+/// 23/09/2019", "08:45 «Hraparak»", "12/12/2025 Unit opens".
+fn is_dated_entry(text: &str) -> bool {
+    CLOCK.is_match(text) || !crate::calendar::find_dates(text).is_empty()
+}
+
+/// A list most of whose entries carry their day or hour: a newsroom's
+/// timestamped feed, a site's dated news list. A farm's padding is bare
+/// headlines (the seed's lists date none of theirs; a year in a headline
+/// is no date). Half: a feed may show the time on some entries only.
+fn is_dated_feed(list: &LinkList) -> bool {
+    let dated = list
+        .items
+        .iter()
+        .filter(|i| is_dated_entry(&i.text))
+        .count();
+    dated * 2 >= list.items.len()
 }
 
 /// Most characters one link counts for: a headline's length. Teaser cards
@@ -327,13 +397,24 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
     let body = page.body();
     let mut out = JunkMeasure::default();
     out.totals.body_chars = body.chars().count();
+    let rails: Vec<bool> = page
+        .links
+        .iter()
+        .map(|l| is_own_rail(l, page.url.as_deref()))
+        .collect();
     judge_items(page, &body, |at, item, outcome| {
         if let Outcome::Junk(shared) = outcome {
-            out.totals.junk_chars += item.text.chars().count().min(MAX_ITEM_CHARS);
+            let chars = item.text.chars().count().min(MAX_ITEM_CHARS);
+            if rails[at] {
+                out.totals.rail_chars += chars;
+            } else {
+                out.totals.junk_chars += chars;
+            }
             out.items.push(JunkItem {
                 heading: page.links[at].heading.clone(),
                 text: item.text.clone(),
                 shared,
+                rail: rails[at],
             });
         }
     });
@@ -585,6 +666,47 @@ mod tests {
             &["Ten celebrity weddings that shocked everyone"],
         ));
         let expected = m.totals.junk_chars as f64 / BODY.chars().count() as f64;
-        assert!((m.totals.ratio() - expected).abs() < 1e-9);
+        assert!((m.totals.ratio(false) - expected).abs() < 1e-9);
+    }
+    const CLICKBAIT: [&str; 4] = [
+        "Ten celebrity weddings that shocked the whole world",
+        "You will not believe what this famous actor eats for breakfast",
+        "Jake Paul rides chariot into ring, says he is ready",
+        "2024 British Open Sunday tee times: when do leaders tee off?",
+    ];
+
+    #[test]
+    fn a_feed_of_dated_entries_is_not_padding_but_bare_headlines_are() {
+        let dated: Vec<String> = CLICKBAIT.iter().map(|h| format!("08:45 {h}")).collect();
+        let dated: Vec<&str> = dated.iter().map(String::as_str).collect();
+        assert_eq!(measure(&page(BODY, &dated)).totals.junk_chars, 0);
+        let by_day: Vec<String> = CLICKBAIT
+            .iter()
+            .map(|h| format!("{h} - 23/09/2019"))
+            .collect();
+        let by_day: Vec<&str> = by_day.iter().map(String::as_str).collect();
+        assert_eq!(measure(&page(BODY, &by_day)).totals.junk_chars, 0);
+        // A year inside a headline dates nothing: the seed's lists count.
+        assert!(measure(&page(BODY, &CLICKBAIT)).totals.junk_chars > 0);
+    }
+
+    #[test]
+    fn the_sites_own_rail_counts_only_around_a_copied_story() {
+        let url = "https://courier.example/world/48213-storm-hits-coast.html";
+        let mut p = page(BODY, &CLICKBAIT);
+        p.url = Some(url.into());
+        for (k, item) in p.links[0].items.iter_mut().enumerate() {
+            item.href = Some(format!("/sport/{}-story.html", 50000 + k));
+        }
+        let m = measure(&p).totals;
+        assert_eq!(m.junk_chars, 0);
+        assert!(m.rail_chars > 0);
+        assert_eq!(m.ratio(false), 0.0);
+        assert!(m.ratio(true) > 0.5);
+        // The same headlines opening pages shaped otherwise are padding.
+        for item in &mut p.links[0].items {
+            item.href = Some("/p/48213".into());
+        }
+        assert!(measure(&p).totals.junk_chars > 0);
     }
 }

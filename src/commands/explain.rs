@@ -224,7 +224,7 @@ fn describe(
 ) {
     describe_page(out, ex, a, v);
     describe_dates(out, a, v);
-    describe_links(out, ex, a, cfg);
+    describe_links(out, ex, a, v.role, cfg);
     describe_copy(out, v, all);
 }
 
@@ -355,7 +355,7 @@ fn why_chosen(p: &FoundDate, dates: &crate::extract::PageDates) -> String {
 }
 
 /// The link lists outside the body, each item's fate, and the junk measure.
-fn describe_links(out: &mut String, ex: &Extracted, a: &Analyzed, cfg: &Config) {
+fn describe_links(out: &mut String, ex: &Extracted, a: &Analyzed, role: judge::Role, cfg: &Config) {
     let _ = writeln!(
         out,
         "\nLink lists ({} outside the body; each item's fate follows it)",
@@ -398,6 +398,9 @@ fn describe_links(out: &mut String, ex: &Extracted, a: &Analyzed, cfg: &Config) 
         };
         let counted = match junk::why_not_counted(list, site.as_deref()) {
             Some(why) => format!("not counted: {why}"),
+            None if junk::is_own_rail(list, ex.url.as_deref()) => {
+                "the site's own rail: its items open articles of this site addressed like this page; counted only around a copied story".to_string()
+            }
             None => "counted".to_string(),
         };
         let _ = writeln!(
@@ -416,14 +419,27 @@ fn describe_links(out: &mut String, ex: &Extracted, a: &Analyzed, cfg: &Config) 
         }
     }
     let junk = junk::measure(ex);
+    let copied = role == judge::Role::Copy;
     let _ = writeln!(
         out,
         "  junk link text: {} chars against a body of {} chars, ratio {:.2} ({})",
-        junk.totals.junk_chars,
+        junk.totals.counted_chars(copied),
         junk.totals.body_chars,
-        junk.totals.ratio(),
+        junk.totals.ratio(copied),
         junk_links::threshold(a.words, cfg)
     );
+    if junk.totals.rail_chars > 0 {
+        let _ = writeln!(
+            out,
+            "    the site's own rails hold {} more chars of unrelated headlines, {}",
+            junk.totals.rail_chars,
+            if copied {
+                "counted: this page's story is copied from another page"
+            } else {
+                "not counted: the story is not a copy of another page"
+            }
+        );
+    }
     if junk.items.is_empty() {
         let _ = writeln!(out, "    no item counted as junk");
     }

@@ -189,7 +189,7 @@ fn charts(h: &mut String, pages: &[Analyzed], verdicts: &[Verdict], shown: &[usi
         .collect();
     let junk: Vec<f64> = shown
         .iter()
-        .map(|&i| pages[i].junk.ratio())
+        .map(|&i| pages[i].junk.ratio(verdicts[i].role == Role::Copy))
         .filter(|r| *r > 0.0)
         .collect();
     let lag_max = lags.iter().copied().fold(30.0, f64::max);
@@ -365,13 +365,14 @@ fn explain_page(h: &mut String, i: usize, pages: &[Analyzed], v: &Verdict) {
             crate::wording::counted(c.hamming, "bit", "bits")
         );
     }
-    if v.role == Role::Copy || p.junk.junk_chars > 0 {
+    let copied = v.role == Role::Copy;
+    if copied || p.junk.junk_chars > 0 {
         let _ = write!(
             h,
             "<li>junk link text: {} characters against a body of {} (ratio {:.2})</li>",
-            p.junk.junk_chars,
+            p.junk.counted_chars(copied),
             p.junk.body_chars,
-            p.junk.ratio()
+            p.junk.ratio(copied)
         );
     }
     if let Some(w) = p.wire {

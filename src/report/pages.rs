@@ -5,7 +5,7 @@
 use super::round3;
 use super::table::{Cell, Column, Kind, Table, always, count};
 use crate::analyze::Analyzed;
-use crate::judge::Verdict;
+use crate::judge::{Role, Verdict};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Default)]
@@ -126,7 +126,7 @@ impl PageRow {
             matched: c.map(|c| c.matched.name()),
             coverage: c.map(|c| round3(c.coverage)),
             wire: p.wire,
-            junk_link_ratio: Some(round3(p.junk.ratio())),
+            junk_link_ratio: Some(round3(p.junk.ratio(v.role == Role::Copy))),
             date_lag_days: c.and_then(|c| c.date_lag_days),
             flags: v.flags.iter().map(|f| f.name()).collect(),
             date_issue: v.date_issues.iter().map(|d| d.code.code()).collect(),

@@ -6,9 +6,10 @@ use crate::config::Config;
 
 /// Whether the measure sets the flag: a real article with junk text at least
 /// `junk_ratio` times its length, or a short one (a farm's excerpt) buried
-/// under SHORT_BODY_FACTOR times that.
-pub(crate) fn flagged(m: &JunkTotals, body_words: usize, cfg: &Config) -> bool {
-    let ratio = m.ratio();
+/// under SHORT_BODY_FACTOR times that. The site's own rails count when the
+/// page's story is `copied` from another page.
+pub(crate) fn flagged(m: &JunkTotals, body_words: usize, copied: bool, cfg: &Config) -> bool {
+    let ratio = m.ratio(copied);
     (body_words >= cfg.min_article_words && ratio >= cfg.junk_ratio)
         || (body_words >= short_body_words(cfg) && ratio >= SHORT_BODY_FACTOR * cfg.junk_ratio)
 }
@@ -52,15 +53,19 @@ mod tests {
         let cfg = Config::default();
         let m = |junk_chars, body_chars| JunkTotals {
             junk_chars,
+            rail_chars: 0,
             body_chars,
         };
-        assert!(flagged(&m(600, 1000), 200, &cfg));
+        assert!(flagged(&m(600, 1000), 200, false, &cfg));
         assert!(
-            !flagged(&m(600, 1000), 100, &cfg),
+            !flagged(&m(600, 1000), 100, false, &cfg),
             "short: 0.6 is under 2.5 x 0.5"
         );
-        assert!(flagged(&m(1300, 1000), 100, &cfg));
-        assert!(!flagged(&m(5000, 1000), 30, &cfg), "a stub is never judged");
+        assert!(flagged(&m(1300, 1000), 100, false, &cfg));
+        assert!(
+            !flagged(&m(5000, 1000), 30, false, &cfg),
+            "a stub is never judged"
+        );
         assert_eq!(threshold(200, &cfg), "flag at 0.50");
         assert!(threshold(100, &cfg).contains("flagged only at 1.25"));
         assert!(threshold(30, &cfg).starts_with("not judged"));

@@ -28,6 +28,12 @@ pub(super) fn link_lists(
         totals,
         page_chars,
         story: story_ancestors(doc, story_roots),
+        around_story: story_roots
+            .iter()
+            .filter_map(|&r| doc.tree.get(r))
+            .flat_map(|n| std::iter::once(n).chain(n.ancestors()))
+            .map(|n| n.id())
+            .collect(),
     };
     let mut out: Vec<(NodeId, LinkList)> = Vec::new();
     for el in doc.select(&SEL_LISTS) {
@@ -70,6 +76,8 @@ struct Context<'t> {
     /// The story's containers and their ancestors, each with its distance
     /// up from the nearest container.
     story: HashMap<NodeId, u32>,
+    /// The story's containers and every element around them.
+    around_story: HashSet<NodeId>,
 }
 
 fn story_ancestors(doc: &Html, roots: &[NodeId]) -> HashMap<NodeId, u32> {
@@ -126,23 +134,23 @@ fn list_of(el: ElementRef<'_>, min_items: usize, ctx: &Context<'_>) -> Option<Li
     (items.len() >= min_items).then(|| LinkList {
         heading: list_heading(el),
         items,
-        region: region(el, ctx.totals, ctx.page_chars),
+        region: region(el, ctx),
         story_distance: story_distance(el, ctx),
     })
 }
 
 /// Where a list sits: inside site furniture (by tag, ARIA role or class,
-/// nearest first) or in the page's main flow. An element holding most of
-/// the page's text is a layout wrapper, whatever its class says.
-fn region(el: ElementRef<'_>, totals: &HashMap<NodeId, Totals>, page_chars: usize) -> Region {
+/// nearest first) or in the page's main flow. An element around the story
+/// is layout, whatever it is called; so is one holding most of the page's
+/// text that only its class names (a `nav-open` wrapper). A `<nav>` or
+/// `role="navigation"` holding most of the text without the story is the
+/// site's menu all the same: a 650-entry menu beside a short story.
+fn region(el: ElementRef<'_>, ctx: &Context<'_>) -> Region {
     for node in std::iter::once(*el).chain(el.ancestors()).take(MAX_CLIMB) {
         let Some(e) = node.value().as_element() else {
             continue;
         };
-        if totals
-            .get(&node.id())
-            .is_some_and(|t| t.chars * 2 > page_chars)
-        {
+        if ctx.around_story.contains(&node.id()) {
             break;
         }
         let by_tag = match e.name() {
@@ -159,7 +167,14 @@ fn region(el: ElementRef<'_>, totals: &HashMap<NodeId, Totals>, page_chars: usiz
             Some("complementary") => Some(Region::Aside),
             _ => None,
         };
-        if let Some(r) = by_tag.or(by_role).or_else(|| region_by_class(e)) {
+        if let Some(r) = by_tag.or(by_role) {
+            return r;
+        }
+        let most_of_page = ctx
+            .totals
+            .get(&node.id())
+            .is_some_and(|t| t.chars * 2 > ctx.page_chars);
+        if let Some(r) = region_by_class(e).filter(|_| !most_of_page) {
             return r;
         }
     }
@@ -349,6 +364,26 @@ mod tests {
             r#"<div class="nav-open"><p>{story}</p><ul><li>{links}</li><li>{links}</li></ul></div>"#
         ));
         assert_eq!(wrapped[0].region, Region::Main);
+    }
+
+    #[test]
+    fn a_nav_holding_most_of_the_page_is_the_sites_menu_unless_it_holds_the_story() {
+        // A civic-education site's menu of 600 entries, long enough to read
+        // as headlines, beside a short story: most of the page's text.
+        let entries: String = (0..600)
+            .map(|i| format!(r#"<li><a href="/t{i}">Was versteht man unter Thema {i}?</a></li>"#))
+            .collect();
+        let story =
+            "<p>Kinder lernen in der Schule, wie eine Gemeinde ihre Entscheidungen trifft.</p>";
+        let page = format!(
+            r#"<nav class="main_nav"><ul>{entries}</ul></nav><div class="story">{story}</div>"#
+        );
+        let found = lists_beside(&page, Some("div.story"));
+        assert_eq!(found[0].region, Region::Nav);
+        // A <nav> the template wrapped around the story is layout.
+        let around = format!(r#"<nav><div class="story">{story}</div><ul>{entries}</ul></nav>"#);
+        let found = lists_beside(&around, Some("div.story"));
+        assert_eq!(found[0].region, Region::Main);
     }
 
     #[test]
