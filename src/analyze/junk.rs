@@ -397,15 +397,15 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
     let body = page.body();
     let mut out = JunkMeasure::default();
     out.totals.body_chars = body.chars().count();
-    let rails: Vec<bool> = page
-        .links
-        .iter()
-        .map(|l| is_own_rail(l, page.url.as_deref()))
-        .collect();
+    // Whether each list is the site's rail, asked only of lists holding
+    // junk: menus of hundreds of links never need it.
+    let mut rails: Vec<Option<bool>> = vec![None; page.links.len()];
     judge_items(page, &body, |at, item, outcome| {
         if let Outcome::Junk(shared) = outcome {
             let chars = item.text.chars().count().min(MAX_ITEM_CHARS);
-            if rails[at] {
+            let rail =
+                *rails[at].get_or_insert_with(|| is_own_rail(&page.links[at], page.url.as_deref()));
+            if rail {
                 out.totals.rail_chars += chars;
             } else {
                 out.totals.junk_chars += chars;
@@ -414,7 +414,7 @@ pub fn measure(page: &Extracted) -> JunkMeasure {
                 heading: page.links[at].heading.clone(),
                 text: item.text.clone(),
                 shared,
-                rail: rails[at],
+                rail,
             });
         }
     });
