@@ -13,7 +13,7 @@ fn fuzz_findings_no_longer_crash() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         match name.split('-').next().unwrap() {
             "html_extract" => {
-                let text = farmscan::corpus::decode::decode_bytes(&data, true, None);
+                let text = farmscan::corpus::decode::decode_bytes(data.to_vec(), true, None);
                 let _ = farmscan::extract::html::extract(&text);
             }
             "text_extract" => {

@@ -7,8 +7,10 @@ use std::path::Path;
 /// Reads a file, gunzipping it when asked, and refuses to hold more than
 /// `max_bytes` so a gzip bomb or a huge file costs a bounded amount.
 pub(crate) fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-    let mut out = Vec::new();
+    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    // Sized up front: grown by doubling, a 300 KB page was copied about
+    // five times over on its way in.
+    let mut out = Vec::with_capacity(size_hint(&mut file, gzip).min(max_bytes as usize + 1));
     let reader: Box<dyn Read> = if gzip {
         Box::new(flate2::read::MultiGzDecoder::new(file))
     } else {
@@ -30,6 +32,30 @@ pub(crate) fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec
     Ok(out)
 }
 
+/// The bytes a file will most likely read to: its length, or for gzip the
+/// size its last member's trailer records (modulo 4 GiB, and of the last
+/// member only, so a hint and never trusted). Leaves the file at its start.
+fn size_hint(file: &mut std::fs::File, gzip: bool) -> usize {
+    use std::io::{Seek, SeekFrom};
+    let len = file.metadata().map_or(0, |m| m.len());
+    if !gzip {
+        return len as usize;
+    }
+    let mut trailer = [0u8; 4];
+    let hint = if len >= 18
+        && file.seek(SeekFrom::End(-4)).is_ok()
+        && file.read_exact(&mut trailer).is_ok()
+    {
+        u32::from_le_bytes(trailer) as usize
+    } else {
+        0
+    };
+    match file.seek(SeekFrom::Start(0)) {
+        Ok(_) => hint,
+        Err(_) => 0,
+    }
+}
+
 /// Opens a file as a buffered stream, gunzipping it (every gzip member, as
 /// WARC files are compressed record by record) when asked.
 pub(crate) fn open_stream(path: &Path, gzip: bool) -> Result<Box<dyn std::io::BufRead>, String> {
@@ -44,53 +70,60 @@ pub(crate) fn open_stream(path: &Path, gzip: bool) -> Result<Box<dyn std::io::Bu
 }
 
 /// Decodes page bytes: a BOM wins, then a charset named in the markup (for
-/// HTML) or by the transport (`hint`), then UTF-8 with replacement.
-pub fn decode_bytes(bytes: &[u8], is_html: bool, hint: Option<&str>) -> String {
-    if let Some((enc, _)) = Encoding::for_bom(bytes) {
-        return enc.decode_with_bom_removal(bytes).0.into_owned();
+/// HTML) or by the transport (`hint`), then UTF-8 with replacement. Takes
+/// the bytes so that a UTF-8 page, nearly every page, becomes its text
+/// without a copy.
+pub fn decode_bytes(bytes: Vec<u8>, is_html: bool, hint: Option<&str>) -> String {
+    if let Some((enc, _)) = Encoding::for_bom(&bytes) {
+        return enc.decode_with_bom_removal(&bytes).0.into_owned();
     }
     let declared = hint
         .and_then(|h| Encoding::for_label(h.trim().as_bytes()))
         .or_else(|| {
             if is_html {
-                sniff_meta_charset(bytes)
+                sniff_meta_charset(&bytes)
             } else {
                 None
             }
         });
-    let enc = match declared {
+    let declared = match declared {
         // A page declaring UTF-16 without a BOM is almost always ASCII-
         // compatible bytes mislabelled; HTML's own rule maps it to UTF-8.
-        Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => encoding_rs::UTF_8,
-        Some(e) => e,
-        // Nothing declared: UTF-8 when the bytes are UTF-8, else the legacy
-        // encoding their byte patterns point to (GBK, windows-1251,
-        // Shift_JIS ...), as browsers guess.
-        None if mostly_utf8(bytes) => encoding_rs::UTF_8,
-        None => detect(bytes),
+        Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => {
+            Some(encoding_rs::UTF_8)
+        }
+        other => other,
     };
-    if enc == encoding_rs::UTF_8 {
-        return String::from_utf8_lossy(bytes).into_owned();
-    }
     // Pages saved as UTF-8 under a stale legacy label are common; legacy
     // text with non-ASCII characters is almost never valid UTF-8 by chance,
-    // so valid UTF-8 wins over the label.
-    if !bytes.is_ascii()
-        && let Ok(text) = std::str::from_utf8(bytes)
-    {
-        return text.to_string();
+    // so valid UTF-8 wins over a label, unless the label names an encoding
+    // that writes its text in ASCII bytes (ISO-2022-JP).
+    let bytes = if declared.is_none_or(|e| e.is_ascii_compatible()) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return text,
+            Err(e) => e.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    let enc = match declared {
+        Some(e) => e,
+        // Nothing declared: UTF-8 when the bytes are nearly so, else the
+        // legacy encoding their byte patterns point to (GBK, windows-1251,
+        // Shift_JIS ...), as browsers guess.
+        None if mostly_utf8(&bytes) => encoding_rs::UTF_8,
+        None => detect(&bytes),
+    };
+    if enc == encoding_rs::UTF_8 {
+        return String::from_utf8_lossy(&bytes).into_owned();
     }
-    enc.decode_without_bom_handling(bytes).0.into_owned()
+    enc.decode_without_bom_handling(&bytes).0.into_owned()
 }
 
 /// UTF-8 with at most a few broken sequences (a page cut short, one bad
 /// byte) for its many good ones: decoding it otherwise would garble every
 /// other non-ASCII character.
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    // Nearly every page is valid UTF-8: the validator answers fastest.
-    if std::str::from_utf8(bytes).is_ok() {
-        return true;
-    }
     let (mut good, mut bad) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
@@ -165,7 +198,7 @@ mod tests {
     fn meta_charset_windows_1252_decodes_curly_quote() {
         let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body>".to_vec();
         page.extend_from_slice(&[0x93, b'h', b'i', 0x94]);
-        let text = decode_bytes(&page, true, None);
+        let text = decode_bytes(page, true, None);
         assert!(text.contains("\u{201c}hi\u{201d}"), "{text}");
     }
 
@@ -173,7 +206,7 @@ mod tests {
     fn valid_utf8_wins_over_a_stale_latin1_label() {
         let page =
             "<meta charset=iso-8859-1><p>Coronasmittet indlagt på Nordsjællands Hospital</p>";
-        let text = decode_bytes(page.as_bytes(), true, None);
+        let text = decode_bytes(page.as_bytes().to_vec(), true, None);
         assert!(text.contains("på Nordsjællands"), "{text}");
     }
 
@@ -182,12 +215,12 @@ mod tests {
         let russian = "<html><body><p>Правительство объявило о новых мерах поддержки \
                        для жителей пострадавших районов, сообщили в министерстве.</p></body></html>";
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
-        let text = decode_bytes(&bytes, true, None);
+        let text = decode_bytes(bytes.to_vec(), true, None);
         assert_eq!(text, russian);
         assert!(check_text(&text).is_ok());
         let chinese = "<html><body><p>政府宣布了一系列新的支持措施，帮助受灾地区的居民恢复正常生活。</p></body></html>";
         let (bytes, _, _) = encoding_rs::GBK.encode(chinese);
-        assert_eq!(decode_bytes(&bytes, true, None), chinese);
+        assert_eq!(decode_bytes(bytes.to_vec(), true, None), chinese);
     }
 
     #[test]
@@ -196,7 +229,7 @@ mod tests {
         for c in "héllo".encode_utf16() {
             bytes.extend_from_slice(&c.to_le_bytes());
         }
-        assert_eq!(decode_bytes(&bytes, true, None), "héllo");
+        assert_eq!(decode_bytes(bytes.to_vec(), true, None), "héllo");
     }
 
     #[test]
@@ -205,7 +238,7 @@ mod tests {
             .repeat(4)
             .into_bytes();
         bytes.push(0xFF);
-        let text = decode_bytes(&bytes, false, None);
+        let text = decode_bytes(bytes, false, None);
         assert!(text.starts_with("Grüße aus Köln"));
         assert!(text.ends_with('\u{FFFD}'));
     }
@@ -215,13 +248,21 @@ mod tests {
         let random: Vec<u8> = (0..2000u32)
             .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
             .collect();
-        assert!(check_text(&decode_bytes(&random, true, None)).is_err());
+        assert!(check_text(&decode_bytes(random, true, None)).is_err());
         assert!(check_text("<p>text with a \u{0} NUL in it, and otherwise fine</p>").is_ok());
     }
 
     #[test]
+    fn iso_2022_jp_written_in_ascii_bytes_is_not_taken_for_utf8() {
+        let (bytes, _, _) = encoding_rs::ISO_2022_JP.encode("政府は新しい支援策を発表した");
+        assert!(bytes.is_ascii());
+        let text = decode_bytes(bytes.to_vec(), false, Some("iso-2022-jp"));
+        assert_eq!(text, "政府は新しい支援策を発表した");
+    }
+
+    #[test]
     fn http_hint_names_the_charset() {
-        let text = decode_bytes(&[0xE9], false, Some("iso-8859-1"));
+        let text = decode_bytes(vec![0xE9], false, Some("iso-8859-1"));
         assert_eq!(text, "é");
     }
 }

@@ -162,7 +162,7 @@ pub(crate) fn read_file(
                 Markup::Text
             };
             let read = decode::read_capped(path, found.gzip, max_bytes).and_then(|bytes| {
-                let text = decode::decode_bytes(&bytes, markup == Markup::Html, None);
+                let text = decode::decode_bytes(bytes, markup == Markup::Html, None);
                 decode::check_text(&text)?;
                 Ok(text)
             });

@@ -217,7 +217,7 @@ fn http_page(block: &[u8], max_bytes: u64) -> Option<Result<(Markup, String), St
         .split(';')
         .find_map(|p| p.trim().strip_prefix("charset="))
         .map(|c| c.trim_matches('"').to_string());
-    let text = decode::decode_bytes(&body, markup == Markup::Html, charset.as_deref());
+    let text = decode::decode_bytes(body, markup == Markup::Html, charset.as_deref());
     // The same test of text as a page file gets.
     Some(decode::check_text(&text).map(|()| (markup, text)))
 }

@@ -2,6 +2,7 @@
 //! text totals. Furniture (menus, footers, share bars) and hidden elements
 //! are marked here, once, for every later step.
 
+use super::dom::Attribute;
 use super::squash_whitespace;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -145,7 +146,10 @@ const LAYOUT_WORDS: &[&str] = &["layout", "has", "with"];
 /// +1 for a content-like class/id, -1 for a furniture-like one, 0 otherwise.
 pub(super) fn class_weight(el: &scraper::node::Element) -> i32 {
     let mut weight = 0;
-    for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+    for attr in [el.attribute("class"), el.attribute("id")]
+        .into_iter()
+        .flatten()
+    {
         // One class names one thing: furniture words inside a layout
         // class describe the layout.
         for class in attr.split_ascii_whitespace() {
@@ -219,13 +223,13 @@ fn is_consent_dialog(el: &scraper::node::Element) -> bool {
     }
     // A dialog declared not modal is a drawer or tab sheet of the page's
     // own content (a product's description), not laid over the page.
-    match el.attr("aria-modal") {
+    match el.attribute("aria-modal") {
         Some("true") => return true,
         Some("false") => return false,
-        _ if matches!(el.attr("role"), Some("dialog" | "alertdialog")) => return true,
+        _ if matches!(el.attribute("role"), Some("dialog" | "alertdialog")) => return true,
         _ => {}
     }
-    [el.attr("id"), el.attr("class")]
+    [el.attribute("id"), el.attribute("class")]
         .into_iter()
         .flatten()
         .any(|a| {
@@ -249,20 +253,22 @@ fn is_consent_dialog(el: &scraper::node::Element) -> bool {
 fn is_hidden(el: &scraper::node::Element, styles: bool) -> bool {
     // React's streamed server rendering sends the page in hidden segments
     // (`<div hidden id="S:0">`) that its script moves into place.
-    let streamed = el.attr("id").is_some_and(|id| {
+    let streamed = el.attribute("id").is_some_and(|id| {
         id.strip_prefix("S:")
             .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
     });
     // A tab's panel is hidden until its tab is clicked: the code sample in
     // another language, the second tab of a product's details.
-    if el.attr("role") == Some("tabpanel") {
+    if el.attribute("role") == Some("tabpanel") {
         return false;
     }
-    if (el.attr("hidden").is_some() && !streamed) || el.attr("aria-hidden") == Some("true") {
+    if (el.attribute("hidden").is_some() && !streamed)
+        || el.attribute("aria-hidden") == Some("true")
+    {
         return true;
     }
     styles
-        && el.attr("style").is_some_and(|s| {
+        && el.attribute("style").is_some_and(|s| {
             let s: String = s
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -277,7 +283,7 @@ fn is_hidden(el: &scraper::node::Element, styles: bool) -> bool {
 /// such as `nav-open` or `has-sidebar` on them.
 fn is_boiler(el: &scraper::node::Element, by_class: bool) -> bool {
     let name = el.name();
-    if FURNITURE.contains(&name) || el.attr("role") == Some("navigation") {
+    if FURNITURE.contains(&name) || el.attribute("role") == Some("navigation") {
         return true;
     }
     by_class && !matches!(name, "html" | "body" | "main" | "article") && class_weight(el) < 0

@@ -1,5 +1,6 @@
 //! Link lists: every list of links on the page, with its heading.
 
+use super::dom::Attribute;
 use super::flatten::Totals;
 use super::{MAX_CLIMB, element_text, sel};
 use crate::extract::{LinkItem, LinkList, Region, page_target, squash_whitespace};
@@ -115,12 +116,12 @@ fn list_of(el: ElementRef<'_>, min_items: usize, ctx: &Context<'_>) -> Option<Li
     let pictured: HashSet<&str> = anchors
         .iter()
         .filter(|a| a.select(&SEL_PICTURE).next().is_some())
-        .filter_map(|a| a.value().attr("href").and_then(page_target))
+        .filter_map(|a| a.value().attribute("href").and_then(page_target))
         .collect();
     let items: Vec<LinkItem> = anchors
         .iter()
         .map(|&a| {
-            let href = a.value().attr("href");
+            let href = a.value().attribute("href");
             LinkItem {
                 text: element_text(a),
                 href: href.map(str::to_string),
@@ -160,7 +161,7 @@ fn region(el: ElementRef<'_>, ctx: &Context<'_>) -> Region {
             "aside" => Some(Region::Aside),
             _ => None,
         };
-        let by_role = match e.attr("role") {
+        let by_role = match e.attribute("role") {
             Some("navigation" | "menubar" | "menu") => Some(Region::Nav),
             Some("banner") => Some(Region::Header),
             Some("contentinfo") => Some(Region::Footer),
@@ -183,7 +184,7 @@ fn region(el: ElementRef<'_>, ctx: &Context<'_>) -> Region {
 
 /// Furniture named by class or id words.
 fn region_by_class(e: &scraper::node::Element) -> Option<Region> {
-    let words = [e.attr("class"), e.attr("id")]
+    let words = [e.attribute("class"), e.attribute("id")]
         .into_iter()
         .flatten()
         .flat_map(|a| a.split(|c: char| !c.is_ascii_alphanumeric()))
@@ -260,7 +261,7 @@ fn link_blocks(body: NodeRef<'_, Node>, ctx: &Context<'_>) -> Vec<(NodeId, LinkL
 /// A list's heading: its `aria-label`, or the nearest short heading-like
 /// element before it at its own level or up to two levels above.
 fn list_heading(el: ElementRef<'_>) -> String {
-    if let Some(label) = el.value().attr("aria-label") {
+    if let Some(label) = el.value().attribute("aria-label") {
         return squash_whitespace(label);
     }
     // A block that opens with its own heading (`<div><h4>Trending</h4>...`).

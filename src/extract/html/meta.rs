@@ -1,5 +1,6 @@
 //! What a page says about itself in its head: meta values and the headline.
 
+use super::dom::Attribute;
 use super::{element_text, sel};
 use crate::extract::squash_whitespace;
 use scraper::{Html, Selector};
@@ -18,11 +19,11 @@ pub(super) fn read_meta(doc: &Html) -> HashMap<String, String> {
     for m in doc.select(&SEL_META) {
         let el = m.value();
         let key = el
-            .attr("property")
-            .or_else(|| el.attr("name"))
-            .or_else(|| el.attr("itemprop"))
-            .or_else(|| el.attr("http-equiv"));
-        let value = el.attr("content").or_else(|| el.attr("datetime"));
+            .attribute("property")
+            .or_else(|| el.attribute("name"))
+            .or_else(|| el.attribute("itemprop"))
+            .or_else(|| el.attribute("http-equiv"));
+        let value = el.attribute("content").or_else(|| el.attribute("datetime"));
         if let (Some(k), Some(v)) = (key, value) {
             meta.entry(k.trim().to_ascii_lowercase())
                 .or_insert_with(|| v.trim().to_string());
@@ -31,7 +32,7 @@ pub(super) fn read_meta(doc: &Html) -> HashMap<String, String> {
     if let Some(href) = doc
         .select(&SEL_CANONICAL)
         .next()
-        .and_then(|l| l.value().attr("href"))
+        .and_then(|l| l.value().attribute("href"))
         && href.starts_with("http")
     {
         meta.insert("canonical".to_string(), href.trim().to_string());

@@ -8,6 +8,7 @@
 //! deeply nested markup cannot overflow the stack.
 
 mod content;
+mod dom;
 #[cfg(test)]
 mod fixtures;
 mod flatten;
@@ -20,6 +21,7 @@ mod sanitize;
 mod streamed;
 
 use super::{Extracted, squash_whitespace};
+use dom::Attribute;
 use flatten::{Layout, flatten};
 use scraper::{ElementRef, Html, Selector};
 use std::sync::LazyLock;
@@ -161,8 +163,8 @@ pub fn extract(html: &str) -> Extracted {
     let lang = doc
         .root_element()
         .value()
-        .attr("lang")
-        .or_else(|| doc.root_element().value().attr("xml:lang"))
+        .attribute("lang")
+        .or_else(|| doc.root_element().value().attribute("xml:lang"))
         .unwrap_or("");
     let page_dates =
         crate::calendar::with_slash_day_first(crate::calendar::slash_day_first(lang), || {

@@ -1,6 +1,7 @@
 //! Publication dates of HTML pages: a cascade in the spirit of htmldate,
 //! from structured data to what the page shows near its headline.
 
+use super::dom::Attribute;
 use super::flatten::Block;
 use super::json_ld;
 use super::{element_text, sel};
@@ -191,8 +192,8 @@ fn microdata_value(doc: &Html, selector: &Selector) -> Option<String> {
     let el = doc.select(selector).next()?;
     Some(
         el.value()
-            .attr("content")
-            .or_else(|| el.value().attr("datetime"))
+            .attribute("content")
+            .or_else(|| el.value().attribute("datetime"))
             .map(str::to_string)
             .unwrap_or_else(|| element_text(el)),
     )
@@ -201,7 +202,7 @@ fn microdata_value(doc: &Html, selector: &Selector) -> Option<String> {
 /// A `<time>`'s date: its `datetime`, else its text.
 fn time_value(t: &ElementRef<'_>) -> String {
     t.value()
-        .attr("datetime")
+        .attribute("datetime")
         .map(str::to_string)
         .unwrap_or_else(|| element_text(*t))
 }
@@ -248,9 +249,9 @@ fn field_dates(src: &DateSources<'_, '_>, times: &[ElementRef<'_>]) -> PageDates
     let marked: Vec<&ElementRef<'_>> = times
         .iter()
         .filter(|t| {
-            (t.value().attr("pubdate").is_some()
-                || t.value().attr("itemprop") == Some("datePublished")
-                || publication_class(t.value().attr("class")))
+            (t.value().attribute("pubdate").is_some()
+                || t.value().attribute("itemprop") == Some("datePublished")
+                || publication_class(t.value().attribute("class")))
                 && !labelled_update(t)
         })
         .collect();
@@ -472,17 +473,21 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
         .take(MAX_DATED_ELEMENTS)
     {
         let v = el.value();
-        let named = [v.attr("class"), v.attr("id"), v.attr("data-testid")]
-            .into_iter()
-            .flatten()
-            .any(|a| {
-                a.split(|c: char| !c.is_ascii_alphanumeric())
-                    .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-            });
+        let named = [
+            v.attribute("class"),
+            v.attribute("id"),
+            v.attribute("data-testid"),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|a| {
+            a.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        });
         if (!named && v.name() != "abbr") || names_an_update(v) {
             continue;
         }
-        let in_comment = [v.attr("class"), v.attr("id")]
+        let in_comment = [v.attribute("class"), v.attribute("id")]
             .into_iter()
             .flatten()
             .any(|a| a.to_ascii_lowercase().contains("comment"));
@@ -490,8 +495,8 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
             continue;
         }
         if let Some(d) = v
-            .attr("title")
-            .or_else(|| v.attr("datetime"))
+            .attribute("title")
+            .or_else(|| v.attribute("datetime"))
             .and_then(calendar::parse_field)
         {
             return Some(d);
@@ -509,7 +514,7 @@ fn dated_element(body: NodeRef<'_, Node>) -> Option<chrono::NaiveDate> {
 /// Whether an element's class names it the date of an update (hAtom's
 /// `updated`, `modified`) and not also the publication.
 fn names_an_update(v: &scraper::node::Element) -> bool {
-    v.attr("class").is_some_and(|c| {
+    v.attribute("class").is_some_and(|c| {
         let words: Vec<String> = c
             .split(|ch: char| !ch.is_ascii_alphanumeric())
             .map(str::to_ascii_lowercase)

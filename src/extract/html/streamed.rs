@@ -6,6 +6,7 @@
 //! served, an article's later sections sit after the footer, out of the
 //! story's container.
 
+use super::dom::Attribute;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 use std::collections::HashMap;
@@ -25,7 +26,9 @@ pub(super) fn assemble(doc: &mut Html) {
         let Some(el) = node.value().as_element() else {
             continue;
         };
-        let Some(id) = el.attr("id") else { continue };
+        let Some(id) = el.attribute("id") else {
+            continue;
+        };
         match (el.name(), id.split_once(':')) {
             ("div", Some(("S", n))) => {
                 segments.entry(n).or_insert(node.id());
