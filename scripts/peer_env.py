@@ -1,6 +1,8 @@
-"""The Python peers farmscan is measured against (trafilatura, htmldate,
-datasketch), in a virtual environment of their own under target/, made on
-first use. Imported by the evaluation scripts beside it."""
+"""The Python peers farmscan is measured against, in virtual environments
+of their own under target/, made on first use: target/peer-venv (trafilatura,
+htmldate, datasketch) by python(), others by venv_python() with a name and
+packages (bench-extractors' target/extractor-venv). Imported by the
+evaluation scripts beside it."""
 import os, shutil, subprocess, sys
 
 PACKAGES = ["trafilatura", "htmldate", "datasketch", "lxml_html_clean"]

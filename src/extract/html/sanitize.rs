@@ -11,8 +11,14 @@
 //! nothing downstream reads, and the parser would copy every character of
 //! it into the tree. Their contents are dropped, their tags kept; JSON-LD
 //! scripts, where dates live, are kept whole.
+//!
+//! The same goes for what no rule reads and the parser would still build:
+//! comments, the drawing inside inline SVG icons, and `data-*`, `srcset`
+//! and `sizes` attributes. On the wcxb-dev pages these were a quarter of
+//! the bytes left after scripts and styles.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Deepest nesting kept.
 pub(crate) const MAX_DEPTH: usize = 512;
@@ -44,28 +50,45 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
-/// The page with start tags beyond [`MAX_DEPTH`] and the contents of
-/// scripts (other than JSON-LD) and styles removed; borrowed when nothing
-/// had to go.
+/// The page with start tags beyond [`MAX_DEPTH`], comments, the contents
+/// of scripts (other than JSON-LD), styles and inline SVG drawings, and
+/// attributes no rule reads removed; borrowed when nothing had to go.
 pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut out: Option<String> = None;
-    let mut kept_upto = 0;
+    let mut kept = Kept {
+        html,
+        out: None,
+        upto: 0,
+    };
     let mut depth = 0usize;
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + off;
         let rest = &bytes[at..];
         if rest.starts_with(b"<!--") {
-            i = find(bytes, at + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            i = comment_end(bytes, at);
+            // React's streamed pages mark where a fallback ends with
+            // `<!--/$-->` (see `streamed`): those stay.
+            if !rest[4..].starts_with(b"/$") {
+                kept.cut(at, i);
+            }
             continue;
         }
         let end_tag = rest.get(1) == Some(&b'/');
         let name_start = at + 1 + usize::from(end_tag);
-        let name_len = bytes[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+        // A tag's name starts with a letter and runs to a space, `/` or `>`:
+        // `<devsite-actions>` is not a `<devsite>`, nor `<style-guide>` a
+        // `<style>`.
+        let name_len = if bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            bytes[name_start..]
+                .iter()
+                .take_while(|&&b| {
+                    !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
+                })
+                .count()
+        } else {
+            0
+        };
         if name_len == 0 {
             i = at + 1;
             continue;
@@ -97,46 +120,257 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
                 || (name == "script"
                     && !contains_ignore_case(&bytes[name_start..close], b"ld+json"));
             if code && end > close + 1 {
-                let kept = out.get_or_insert_with(|| String::with_capacity(html.len()));
-                kept.push_str(&html[kept_upto..=close]);
-                kept_upto = end;
+                kept.cut(close + 1, end);
             }
             i = end;
             continue;
         }
-        let builds_depth = !VOID.contains(&name)
-            && !SELF_CLOSING_SIBLINGS.contains(&name)
-            && bytes[close - 1] != b'/';
-        if builds_depth {
-            if depth >= MAX_DEPTH {
-                let kept = out.get_or_insert_with(|| String::with_capacity(html.len()));
-                kept.push_str(&html[kept_upto..at]);
-                kept_upto = close + 1;
-            } else {
-                depth += 1;
-            }
+        let self_closed = bytes[close - 1] == b'/';
+        let builds_depth =
+            !VOID.contains(&name) && !SELF_CLOSING_SIBLINGS.contains(&name) && !self_closed;
+        if builds_depth && depth >= MAX_DEPTH {
+            kept.cut(at, close + 1);
+            i = close + 1;
+            continue;
+        }
+        depth += usize::from(builds_depth);
+        let attributes = name_start + name_len;
+        if has_unread_attribute(&bytes[attributes..close]) {
+            kept.replace(attributes, close, &read_attributes(html, attributes));
         }
         i = close + 1;
+        // An icon's drawing: nothing reads inside an <svg>, and its paths
+        // were an eighth of the evaluation pages' bytes left to parse. Kept
+        // whole when HTML inside it would break out of the drawing.
+        if name == "svg"
+            && !self_closed
+            && let Some(end) = find_end_tag(bytes, i, b"svg")
+            && drawing_only(&bytes[i..end])
+        {
+            kept.cut(i, end);
+            i = end;
+        }
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut kept) => {
-            kept.push_str(&html[kept_upto..]);
-            Cow::Owned(kept)
+    kept.finish()
+}
+
+/// The page being rewritten: `out` holds what is kept of `html` before
+/// `upto`, and is made only when something goes.
+struct Kept<'a> {
+    html: &'a str,
+    out: Option<String>,
+    upto: usize,
+}
+
+impl<'a> Kept<'a> {
+    /// Drops `html[from..to]`.
+    fn cut(&mut self, from: usize, to: usize) {
+        self.replace(from, to, "");
+    }
+
+    /// Puts `with` in place of `html[from..to]`.
+    fn replace(&mut self, from: usize, to: usize, with: &str) {
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.html.len()));
+        out.push_str(&self.html[self.upto..from]);
+        out.push_str(with);
+        self.upto = to;
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        match self.out {
+            None => Cow::Borrowed(self.html),
+            Some(mut out) => {
+                out.push_str(&self.html[self.upto..]);
+                Cow::Owned(out)
+            }
         }
     }
 }
 
-/// The `>` that ends a tag whose name ends at `from`, skipping quoted
-/// attribute values.
-fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    loop {
-        let k = at + memchr::memchr3(b'>', b'"', b'\'', &bytes[at..])?;
-        match bytes[k] {
-            b'>' => return Some(k),
-            quote => at = k + 1 + memchr::memchr(quote, &bytes[k + 1..])? + 1,
+/// Where the comment opening at `at` ends, as HTML ends it: `<!-->` and
+/// `<!--->` are whole comments, `--!>` closes one too, and an unclosed
+/// comment runs to the end of the page.
+fn comment_end(bytes: &[u8], at: usize) -> usize {
+    let body = at + 4;
+    match &bytes[body..] {
+        [b'>', ..] => return body + 1,
+        [b'-', b'>', ..] => return body + 2,
+        _ => {}
+    }
+    let mut from = body;
+    while let Some(dash) = find(bytes, from, b"--") {
+        match &bytes[dash + 2..] {
+            [b'>', ..] => return dash + 3,
+            [b'!', b'>', ..] => return dash + 4,
+            _ => from = dash + 1,
         }
+    }
+    bytes.len()
+}
+
+/// Attributes that only scripts and image loaders read: `data-*` (but
+/// `data-testid`, which names a date's element on some sites), `srcset`
+/// and `sizes`. A tenth of the evaluation pages' markup, and every
+/// `data-*` name is interned by the parser.
+fn is_unread(name: &[u8]) -> bool {
+    let lower = |prefix: &[u8]| {
+        name.len() >= prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix)
+    };
+    (lower(b"data-") && !name.eq_ignore_ascii_case(b"data-testid"))
+        || name.eq_ignore_ascii_case(b"srcset")
+        || name.eq_ignore_ascii_case(b"sizes")
+}
+
+/// A quick look for an attribute [`read_attributes`] would drop.
+fn has_unread_attribute(attributes: &[u8]) -> bool {
+    memchr::memmem::find(attributes, b"data-").is_some()
+        || memchr::memmem::find(attributes, b"srcset").is_some()
+        || memchr::memmem::find(attributes, b"sizes").is_some()
+}
+
+/// A start tag's attributes (from the end of its name to its `>`) without
+/// the unread ones.
+fn read_attributes(html: &str, from: usize) -> String {
+    let mut out = String::new();
+    let close = walk_attributes(html.as_bytes(), from, |name, span| {
+        if !is_unread(name) {
+            out.push(' ');
+            out.push_str(&html[span]);
+        }
+    });
+    // Spaced, so that an unquoted value before it does not take it in.
+    if close.is_some_and(|c| html.as_bytes()[c - 1] == b'/') {
+        out.push_str(" /");
+    }
+    out
+}
+
+/// Whether an `<svg>`'s content is drawing markup only: no tag in it that
+/// makes the HTML parser leave the drawing (`<p>`, `<div>`, `<img>` ...).
+fn drawing_only(content: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(off) = memchr::memchr(b'<', &content[at..]) {
+        let name_start = at + off + 1;
+        let name: Vec<u8> = content[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(u8::to_ascii_lowercase)
+            .take(11)
+            .collect();
+        if BREAKS_OUT_OF_SVG.contains(&name.as_slice()) {
+            return false;
+        }
+        at = name_start;
+    }
+    true
+}
+
+/// The start tags that end foreign content (HTML's tree construction,
+/// "in foreign content"); `font` only with some attributes, counted
+/// always here to stay on the safe side.
+const BREAKS_OUT_OF_SVG: &[&[u8]] = &[
+    b"b",
+    b"big",
+    b"blockquote",
+    b"body",
+    b"br",
+    b"center",
+    b"code",
+    b"dd",
+    b"div",
+    b"dl",
+    b"dt",
+    b"em",
+    b"embed",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"hr",
+    b"i",
+    b"img",
+    b"li",
+    b"listing",
+    b"menu",
+    b"meta",
+    b"nobr",
+    b"ol",
+    b"p",
+    b"pre",
+    b"ruby",
+    b"s",
+    b"small",
+    b"span",
+    b"strong",
+    b"strike",
+    b"sub",
+    b"sup",
+    b"table",
+    b"tt",
+    b"u",
+    b"ul",
+    b"var",
+    b"font",
+];
+
+/// The `>` that ends a tag whose name ends at `from`.
+fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
+    walk_attributes(bytes, from, |_, _| {})
+}
+
+/// Walks the attributes of a tag whose name ends at `from` as the HTML
+/// tokenizer splits them, handing each one's name and whole span
+/// (`name="value"`) to `each`; returns where the `>` ending the tag is.
+/// A quote opens a value only after `=`: a stray `"` after a value is part
+/// of a name (`<li class="a" ">` ends at its `>`), as a browser reads it.
+fn walk_attributes(
+    b: &[u8],
+    from: usize,
+    mut each: impl FnMut(&[u8], Range<usize>),
+) -> Option<usize> {
+    let space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let skip_space = |mut j: usize| {
+        while j < b.len() && space(b[j]) {
+            j += 1;
+        }
+        j
+    };
+    let mut i = from;
+    loop {
+        while i < b.len() && (space(b[i]) || b[i] == b'/') {
+            i += 1;
+        }
+        match b.get(i) {
+            None => return None,
+            Some(b'>') => return Some(i),
+            Some(_) => {}
+        }
+        let start = i;
+        // The first character of a name may be `=`; the rest may not.
+        i += 1;
+        while i < b.len() && !space(b[i]) && !matches!(b[i], b'/' | b'=' | b'>') {
+            i += 1;
+        }
+        let name = start..i;
+        let j = skip_space(i);
+        if b.get(j) == Some(&b'=') {
+            let mut j = skip_space(j + 1);
+            match b.get(j) {
+                Some(&q @ (b'"' | b'\'')) => j += 1 + memchr::memchr(q, &b[j + 1..])? + 1,
+                _ => {
+                    while j < b.len() && !space(b[j]) && b[j] != b'>' {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        each(&b[name], start..i);
     }
 }
 
@@ -217,5 +451,65 @@ mod tests {
     fn long_lists_without_end_tags_are_not_limited() {
         let page = format!("<ul>{}</ul>", "<li>item".repeat(MAX_DEPTH * 3));
         assert!(matches!(prepare(&page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_stray_quote_after_a_value_does_not_run_the_tag_on() {
+        assert_eq!(
+            prepare("<li class=\"a\" \" data-x=1><a href=\"/b\">B</a></li><li class=\"c\">C</li>"),
+            "<li class=\"a\" \"><a href=\"/b\">B</a></li><li class=\"c\">C</li>"
+        );
+    }
+
+    #[test]
+    fn a_custom_element_is_not_the_element_its_name_begins_with() {
+        assert_eq!(
+            prepare(
+                "<style-guide><p>kept</p></style-guide><devsite-actions data-x=1 hidden>a</devsite-actions>"
+            ),
+            "<style-guide><p>kept</p></style-guide><devsite-actions hidden>a</devsite-actions>"
+        );
+    }
+
+    #[test]
+    fn comments_go_however_html_closes_them() {
+        assert_eq!(
+            prepare("<p>a<!-- x -->b<!-->c<!--->d<!-- y --!>e<!-- never closed <p>f"),
+            "<p>abcde"
+        );
+        assert_eq!(
+            prepare("<template id=\"B:0\"></template>Loading<!--/$-->"),
+            "<template id=\"B:0\"></template>Loading<!--/$-->"
+        );
+    }
+
+    #[test]
+    fn an_icons_drawing_goes_and_html_inside_a_drawing_stays() {
+        assert_eq!(
+            prepare(
+                "<a href=/x><svg viewBox=\"0 0 9 9\"><path d=\"M0 0L9 9\"/><title>Share</title></svg>Share</a>"
+            ),
+            "<a href=/x><svg viewBox=\"0 0 9 9\"></svg>Share</a>"
+        );
+        let breaks_out = "<svg><path d=\"M0\"/><p>text the parser moves out</p></svg>";
+        assert_eq!(prepare(breaks_out), breaks_out);
+    }
+
+    #[test]
+    fn unread_attributes_go_and_read_ones_stay_with_their_quotes() {
+        assert_eq!(
+            prepare(concat!(
+                "<img src=a.jpg srcset=\"a.jpg 1x, b.jpg 2x\" sizes=100vw alt='a > b'>",
+                "<time data-testid=published datetime=\"2024-01-02\" data-x='{\"a\":1}'>x</time>",
+                "<div class=\"c\"data-y=1 hidden/>",
+                "<link data-rh=true rel=canonical href=https://example.org/docs />"
+            )),
+            concat!(
+                "<img src=a.jpg alt='a > b'>",
+                "<time data-testid=published datetime=\"2024-01-02\">x</time>",
+                "<div class=\"c\" hidden />",
+                "<link rel=canonical href=https://example.org/docs />"
+            )
+        );
     }
 }
