@@ -2,7 +2,7 @@
 
 use super::dom::Attribute;
 use super::flatten::Totals;
-use super::{MAX_CLIMB, element_text, sel};
+use super::{MAX_CLIMB, element_text, sel, short_text};
 use crate::extract::{LinkItem, LinkList, Region, page_target, squash_whitespace};
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
@@ -277,7 +277,7 @@ fn list_heading(el: ElementRef<'_>) -> String {
             if let Some(text) = heading_text(sib) {
                 return text;
             }
-            if !element_text(sib).is_empty() {
+            if short_text(sib, 0).is_none_or(|t| !t.is_empty()) {
                 break;
             }
         }
@@ -286,10 +286,13 @@ fn list_heading(el: ElementRef<'_>) -> String {
     String::new()
 }
 
+/// Characters beyond which an element is no heading: ten long words.
+const HEADING_CHARS: usize = 400;
+
 /// The text of an element that reads as a heading: an `h1`-`h6` of a few
 /// words, or a short label without links.
 fn heading_text(el: ElementRef<'_>) -> Option<String> {
-    let text = element_text(el);
+    let text = short_text(el, HEADING_CHARS)?;
     let words = text.split_whitespace().count();
     let is_heading = matches!(el.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
     ((is_heading && words > 0 && words <= 10)

@@ -39,7 +39,19 @@ fn sel(s: &str) -> Selector {
 /// The visible text of an element: text nodes outside scripts, styles
 /// and hidden elements, whitespace collapsed.
 fn element_text(el: ElementRef<'_>) -> String {
+    visible_text(el, usize::MAX).unwrap_or_default()
+}
+
+/// The visible text of an element if it holds at most `limit` characters
+/// other than whitespace: a rule asking whether an element is a short label stops reading
+/// at the limit, rather than gathering a whole story to count its words.
+fn short_text(el: ElementRef<'_>, limit: usize) -> Option<String> {
+    visible_text(el, limit)
+}
+
+fn visible_text(el: ElementRef<'_>, limit: usize) -> Option<String> {
     let mut out = String::new();
+    let mut seen = 0usize;
     let mut skip_depth = 0usize;
     for edge in el.traverse() {
         match edge {
@@ -48,6 +60,12 @@ fn element_text(el: ElementRef<'_>) -> String {
                     skip_depth += 1
                 }
                 scraper::Node::Text(t) if skip_depth == 0 => {
+                    if limit != usize::MAX {
+                        seen += t.chars().filter(|c| !c.is_whitespace()).count();
+                        if seen > limit {
+                            return None;
+                        }
+                    }
                     out.push_str(t);
                     out.push(' ');
                 }
@@ -60,7 +78,7 @@ fn element_text(el: ElementRef<'_>) -> String {
             }
         }
     }
-    squash_whitespace(&out)
+    Some(squash_whitespace(&out))
 }
 
 /// Parses a page as a browser with scripting off reads it: `<noscript>`
