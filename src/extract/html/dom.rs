@@ -7,7 +7,9 @@
 //! extraction's time. Elements hold few attributes, so a scan comparing
 //! local names as plain strings answers the same faster.
 
+use ego_tree::NodeRef;
 use scraper::node::Element;
+use scraper::{ElementRef, Node};
 
 /// An element's attributes read by their plain HTML names.
 pub(crate) trait Attribute {
@@ -23,6 +25,20 @@ impl Attribute for Element {
             .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
             .map(|(_, v)| &**v)
     }
+}
+
+/// The elements below `root` (not `root` itself) whose tag is one of
+/// `names`, in document order: what `select("a, b")` finds, by comparing
+/// tag names rather than running the CSS matcher on every element, which
+/// the link lists did for each list and each of its links.
+pub(crate) fn descendants_named<'a>(
+    root: NodeRef<'a, Node>,
+    names: &'static [&'static str],
+) -> impl Iterator<Item = ElementRef<'a>> {
+    root.descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .filter(move |e| names.contains(&e.value().name()))
 }
 
 #[cfg(test)]
@@ -44,6 +60,15 @@ mod tests {
             );
         }
         let link = doc.select(&Selector::parse("a").unwrap()).next().unwrap();
+        let named: Vec<_> = descendants_named(*div, &["a", "svg"])
+            .map(|e| e.id())
+            .collect();
+        let selected: Vec<_> = div
+            .select(&Selector::parse("a, svg").unwrap())
+            .map(|e| e.id())
+            .collect();
+        assert_eq!(named, selected);
+        assert_eq!(named.len(), 2);
         assert_eq!(link.value().attribute("href"), None);
         assert_eq!(link.value().attr("href"), None);
     }

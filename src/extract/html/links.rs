@@ -1,19 +1,18 @@
 //! Link lists: every list of links on the page, with its heading.
 
-use super::dom::Attribute;
+use super::dom::{Attribute, descendants_named};
 use super::flatten::Totals;
 use super::{MAX_CLIMB, element_text, sel, short_text};
 use crate::extract::{LinkItem, LinkList, Region, page_target, squash_whitespace};
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
-static SEL_LISTS: LazyLock<Selector> = LazyLock::new(|| sel("ul, ol, nav, aside"));
-static SEL_A: LazyLock<Selector> = LazyLock::new(|| sel("a"));
-static SEL_LI: LazyLock<Selector> = LazyLock::new(|| sel("li"));
-static SEL_PICTURE: LazyLock<Selector> = LazyLock::new(|| sel("img, picture"));
+const LISTS: &[&str] = &["ul", "ol", "nav", "aside"];
+const A: &[&str] = &["a"];
+const LI: &[&str] = &["li"];
+const PICTURE: &[&str] = &["img", "picture"];
 
 /// Every list of links on the page: `ul`/`ol` (outermost only), `nav` or
 /// `aside` blocks whose links are not in lists, and other link blocks
@@ -37,7 +36,7 @@ pub(super) fn link_lists(
             .collect(),
     };
     let mut out: Vec<(NodeId, LinkList)> = Vec::new();
-    for el in doc.select(&SEL_LISTS) {
+    for el in descendants_named(doc.tree.root(), LISTS) {
         let name = el.value().name();
         let nested = el.ancestors().take(MAX_CLIMB).any(|a| {
             a.value()
@@ -47,15 +46,15 @@ pub(super) fn link_lists(
         if nested {
             continue;
         }
-        if matches!(name, "nav" | "aside") && el.select(&SEL_LISTS).next().is_some() {
+        if matches!(name, "nav" | "aside") && descendants_named(*el, LISTS).next().is_some() {
             // Its lists are reported on their own.
             continue;
         }
         if matches!(name, "ul" | "ol") {
-            let lis: Vec<_> = el.select(&SEL_LI).collect();
+            let lis: Vec<_> = descendants_named(*el, LI).collect();
             let with_links = lis
                 .iter()
-                .filter(|li| li.select(&SEL_A).next().is_some())
+                .filter(|li| descendants_named(***li, A).next().is_some())
                 .count();
             if with_links < 2 || with_links * 2 < lis.len() {
                 continue;
@@ -110,12 +109,12 @@ fn story_distance(el: ElementRef<'_>, ctx: &Context<'_>) -> Option<u32> {
 
 /// The list an element makes, if it has at least `min_items` links with text.
 fn list_of(el: ElementRef<'_>, min_items: usize, ctx: &Context<'_>) -> Option<LinkList> {
-    let anchors: Vec<ElementRef<'_>> = el.select(&SEL_A).take(10_000).collect();
+    let anchors: Vec<ElementRef<'_>> = descendants_named(*el, A).take(10_000).collect();
     // Teaser cards link their picture to the story their headline opens,
     // in the headline's link or one of its own.
     let pictured: HashSet<&str> = anchors
         .iter()
-        .filter(|a| a.select(&SEL_PICTURE).next().is_some())
+        .filter(|a| descendants_named(***a, PICTURE).next().is_some())
         .filter_map(|a| a.value().attribute("href").and_then(page_target))
         .collect();
     let items: Vec<LinkItem> = anchors
@@ -296,7 +295,7 @@ fn heading_text(el: ElementRef<'_>) -> Option<String> {
     let words = text.split_whitespace().count();
     let is_heading = matches!(el.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
     ((is_heading && words > 0 && words <= 10)
-        || (words > 0 && words <= 4 && el.select(&SEL_A).next().is_none()))
+        || (words > 0 && words <= 4 && descendants_named(*el, A).next().is_none()))
     .then_some(text)
 }
 

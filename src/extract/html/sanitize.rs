@@ -61,9 +61,13 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         upto: 0,
     };
     let mut depth = 0usize;
+    let mut preformatted = 0usize;
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + off;
+        if preformatted == 0 {
+            collapse_space_before(&mut kept, bytes, i, at);
+        }
         let rest = &bytes[at..];
         if rest.starts_with(b"<!--") {
             i = comment_end(bytes, at);
@@ -107,6 +111,13 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         let Some(close) = tag_end(bytes, name_start + name_len) else {
             break;
         };
+        if matches!(name, "pre" | "listing") {
+            preformatted = if end_tag {
+                preformatted.saturating_sub(1)
+            } else {
+                preformatted + 1
+            };
+        }
         if end_tag {
             if !SELF_CLOSING_SIBLINGS.contains(&name) {
                 depth = depth.saturating_sub(1);
@@ -186,6 +197,27 @@ impl<'a> Kept<'a> {
                 Cow::Owned(out)
             }
         }
+    }
+}
+
+/// Indentation: a run of spaces and line breaks before the tag at `at`
+/// (and after `from`, where the text began) becomes one, a line break if
+/// it held one. Outside `<pre>`, any run of whitespace reads as one space,
+/// and the run between tags was a tenth of the markup left to parse.
+fn collapse_space_before(kept: &mut Kept<'_>, bytes: &[u8], from: usize, at: usize) {
+    let run = bytes[from..at]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    if run > 1 {
+        let start = at - run;
+        let one = if bytes[start..at].contains(&b'\n') {
+            "\n"
+        } else {
+            " "
+        };
+        kept.replace(start, at, one);
     }
 }
 
@@ -468,6 +500,16 @@ mod tests {
                 "<style-guide><p>kept</p></style-guide><devsite-actions data-x=1 hidden>a</devsite-actions>"
             ),
             "<style-guide><p>kept</p></style-guide><devsite-actions hidden>a</devsite-actions>"
+        );
+    }
+
+    #[test]
+    fn indentation_shrinks_to_one_space_or_break_but_not_in_pre() {
+        assert_eq!(
+            prepare(
+                "<ul>\n    <li>a</li>  <li>b  c</li>\t\t<li>d</li></ul><pre>\n  x\n\n  <b>y</b></pre>\n\n<p>z"
+            ),
+            "<ul>\n<li>a</li> <li>b  c</li> <li>d</li></ul><pre>\n  x\n\n  <b>y</b></pre>\n<p>z"
         );
     }
 
