@@ -219,16 +219,18 @@ pub(crate) fn page_keys(set: &[Shingle], reword: &[Shingle]) -> Box<[Shingle]> {
 /// one flat array (keys held once cannot pair and are not kept).
 struct Postings {
     keys: Vec<Shingle>,
-    /// Where the keys of each value of their top [`BUCKET_BITS`] bits
-    /// start: a lookup searches a few hundred keys, not hundreds of
-    /// millions (a binary search over all of them was most of a 10M scan).
+    /// Where the keys of each value of their top `bucket_bits` bits
+    /// start: a lookup searches one or two keys, not hundreds of millions
+    /// (a binary search over all of them was most of a 10M scan).
     buckets: Vec<u32>,
+    /// As many bits as the key count has, so the directory grows with the
+    /// corpus and a bucket holds one or two keys at any size: with a fixed
+    /// 2^20 buckets, a 10M scan searched hundreds of keys per lookup, and
+    /// the lookups were 85% of matching.
+    bucket_bits: u32,
     starts: Vec<usize>,
     holders: Vec<u32>,
 }
-
-/// Top bits of a key that pick its bucket (2^20 buckets, 4 MB).
-const BUCKET_BITS: u32 = 20;
 
 impl Postings {
     /// Built by counting, not by sorting (key, page) pairs: the keys alone
@@ -255,9 +257,11 @@ impl Postings {
         }
         starts.push(total);
         drop(counts);
-        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
+        // floor(log2(keys)), at least 1: at most 4 bytes of directory a key.
+        let bucket_bits = (usize::BITS - 1 - keys.len().max(2).leading_zeros()).min(Shingle::BITS);
+        let mut buckets = vec![0u32; (1 << bucket_bits) + 1];
         for &k in &keys {
-            buckets[bucket(k) + 1] += 1;
+            buckets[bucket(k, bucket_bits) + 1] += 1;
         }
         for b in 1..buckets.len() {
             buckets[b] += buckets[b - 1];
@@ -265,6 +269,7 @@ impl Postings {
         let mut postings = Postings {
             keys,
             buckets,
+            bucket_bits,
             holders: Vec::new(),
             starts: Vec::new(),
         };
@@ -286,7 +291,7 @@ impl Postings {
 
     /// The position of `key` among the keys, if it is held twice.
     fn find(&self, key: Shingle) -> Option<usize> {
-        let b = bucket(key);
+        let b = bucket(key, self.bucket_bits);
         let (lo, hi) = (self.buckets[b] as usize, self.buckets[b + 1] as usize);
         self.keys[lo..hi].binary_search(&key).ok().map(|i| lo + i)
     }
@@ -304,8 +309,10 @@ impl Postings {
     }
 }
 
-fn bucket(key: Shingle) -> usize {
-    (key >> (32 - BUCKET_BITS)) as usize
+/// A key's bucket: its top `bits` bits (the keys are hashes, so evenly
+/// spread).
+fn bucket(key: Shingle, bits: u32) -> usize {
+    (u64::from(key) >> (Shingle::BITS - bits)) as usize
 }
 
 fn ordered(a: u32, b: u32) -> (u32, u32) {

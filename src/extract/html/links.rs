@@ -2,7 +2,7 @@
 
 use super::dom::{Attribute, descendants_named};
 use super::flatten::Totals;
-use super::{MAX_CLIMB, element_text, sel, short_text};
+use super::{MAX_CLIMB, element_text, short_text};
 use crate::extract::{LinkItem, LinkList, Region, page_target, squash_whitespace};
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
@@ -311,7 +311,11 @@ mod tests {
         let doc = parse(page);
         let flat = flatten(body(&doc), None);
         let roots: Vec<NodeId> = story
-            .map(|css| doc.select(&sel(css)).map(|e| e.id()).collect())
+            .map(|css| {
+                doc.select(&super::super::sel(css))
+                    .map(|e| e.id())
+                    .collect()
+            })
             .unwrap_or_default();
         link_lists(&doc, body(&doc), &flat.totals, &roots)
     }
