@@ -2,11 +2,11 @@
 //! ancestor where a split story gathers, then the blocks worth keeping.
 
 use super::MAX_CLIMB;
+use super::dom::NodeMap;
 use super::flatten::{Block, Flattened, class_weight};
 use crate::extract::HEADLINE_WORDS;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
-use std::collections::HashMap;
 
 /// The story as found: its containers and its paragraphs.
 pub(super) struct Story {
@@ -276,8 +276,8 @@ fn content_roots<'a>(
 /// Readability's votes: each paragraph-like block scores its parent and,
 /// less and less, the ancestors above it, so the container holding most
 /// of the prose gathers the most.
-fn votes(doc: &Html, flat: &Flattened) -> HashMap<NodeId, f64> {
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+fn votes(doc: &Html, flat: &Flattened) -> NodeMap<f64> {
+    let mut scores: NodeMap<f64> = NodeMap::default();
     for b in &flat.blocks {
         if b.boiler || b.text.chars().count() < MIN_VOTING_CHARS || b.link_density() > 0.5 {
             continue;

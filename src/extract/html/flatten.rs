@@ -2,7 +2,7 @@
 //! text totals. Furniture (menus, footers, share bars) and hidden elements
 //! are marked here, once, for every later step.
 
-use super::dom::Attribute;
+use super::dom::{Attribute, NodeMap};
 use super::squash_whitespace;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -372,7 +372,7 @@ impl std::ops::Sub for Totals {
 
 pub(super) struct Flattened {
     pub(super) blocks: Vec<Block>,
-    pub(super) totals: HashMap<NodeId, Totals>,
+    pub(super) totals: NodeMap<Totals>,
     /// The elements taken as furniture.
     pub(super) furniture: Vec<NodeId>,
 }
@@ -398,7 +398,7 @@ struct Open {
 #[derive(Default)]
 struct Walker {
     blocks: Vec<Block>,
-    totals: HashMap<NodeId, Totals>,
+    totals: NodeMap<Totals>,
     stack: Vec<Open>,
     /// Open block-level elements, innermost last.
     block_stack: Vec<(NodeId, &'static str)>,
@@ -440,7 +440,7 @@ impl Walker {
 /// furniture, whatever its tag or class says (`<form id="aspnetForm">`
 /// around a whole page, `<div class="page-ad-margins">` around the story).
 pub(super) struct Layout<'t> {
-    pub(super) totals: &'t HashMap<NodeId, Totals>,
+    pub(super) totals: &'t NodeMap<Totals>,
     pub(super) page_chars: usize,
     /// Whether class and id names mark furniture and inline styles hide;
     /// off for a page whose whole text sits in elements named like

@@ -1,13 +1,13 @@
 //! Link lists: every list of links on the page, with its heading.
 
-use super::dom::{Attribute, descendants_named};
+use super::dom::{Attribute, NodeMap, NodeSet, descendants_named};
 use super::flatten::Totals;
 use super::{MAX_CLIMB, element_text, short_text};
 use crate::extract::{LinkItem, LinkList, Region, page_target, squash_whitespace};
 use ego_tree::{NodeId, NodeRef};
 use scraper::Node;
 use scraper::{ElementRef, Html};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 const LISTS: &[&str] = &["ul", "ol", "nav", "aside"];
 const A: &[&str] = &["a"];
@@ -20,7 +20,7 @@ const PICTURE: &[&str] = &["img", "picture"];
 pub(super) fn link_lists(
     doc: &Html,
     body: NodeRef<'_, Node>,
-    totals: &HashMap<NodeId, Totals>,
+    totals: &NodeMap<Totals>,
     story_roots: &[NodeId],
 ) -> Vec<LinkList> {
     let page_chars = totals.get(&body.id()).map_or(0, |t| t.chars);
@@ -71,17 +71,17 @@ pub(super) fn link_lists(
 
 /// What placing a list on the page needs to know.
 struct Context<'t> {
-    totals: &'t HashMap<NodeId, Totals>,
+    totals: &'t NodeMap<Totals>,
     page_chars: usize,
     /// The story's containers and their ancestors, each with its distance
     /// up from the nearest container.
-    story: HashMap<NodeId, u32>,
+    story: NodeMap<u32>,
     /// The story's containers and every element around them.
-    around_story: HashSet<NodeId>,
+    around_story: NodeSet,
 }
 
-fn story_ancestors(doc: &Html, roots: &[NodeId]) -> HashMap<NodeId, u32> {
-    let mut out = HashMap::new();
+fn story_ancestors(doc: &Html, roots: &[NodeId]) -> NodeMap<u32> {
+    let mut out = NodeMap::default();
     for &r in roots {
         let Some(node) = doc.tree.get(r) else {
             continue;
