@@ -108,7 +108,10 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
         } else {
             ""
         };
-        let Some(close) = tag_end(bytes, name_start + name_len) else {
+        let mut unread = false;
+        let attributes = name_start + name_len;
+        let Some(close) = walk_attributes(bytes, attributes, |name, _| unread |= is_unread(name))
+        else {
             break;
         };
         if matches!(name, "pre" | "listing") {
@@ -145,8 +148,7 @@ pub(crate) fn prepare(html: &str) -> Cow<'_, str> {
             continue;
         }
         depth += usize::from(builds_depth);
-        let attributes = name_start + name_len;
-        if has_unread_attribute(&bytes[attributes..close]) {
+        if unread {
             kept.replace(attributes, close, &read_attributes(html, attributes));
         }
         i = close + 1;
@@ -242,24 +244,35 @@ fn comment_end(bytes: &[u8], at: usize) -> usize {
     bytes.len()
 }
 
-/// Attributes that only scripts and image loaders read: `data-*` (but
-/// `data-testid`, which names a date's element on some sites), `srcset`
-/// and `sizes`. A tenth of the evaluation pages' markup, and every
-/// `data-*` name is interned by the parser.
+/// Attributes no rule reads, which only scripts, image loaders and layout
+/// use: `data-*` (but `data-testid`, which names a date's element on some
+/// sites), event handlers (`on*`), image sources and their sizes, SVG
+/// namespaces and boxes. A fifth of the evaluation pages' markup, and
+/// every `data-*` name is interned by the parser. A rule that comes to
+/// read one of these must take it off this list.
 fn is_unread(name: &[u8]) -> bool {
-    let lower = |prefix: &[u8]| {
-        name.len() >= prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix)
+    const UNREAD: &[&[u8]] = &[
+        b"src",
+        b"srcset",
+        b"sizes",
+        b"imagesrcset",
+        b"width",
+        b"height",
+        b"loading",
+        b"decoding",
+        b"fetchpriority",
+        b"tabindex",
+        b"target",
+        b"viewbox",
+        b"xmlns",
+        b"xmlns:xlink",
+    ];
+    let starts = |prefix: &[u8]| {
+        name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix)
     };
-    (lower(b"data-") && !name.eq_ignore_ascii_case(b"data-testid"))
-        || name.eq_ignore_ascii_case(b"srcset")
-        || name.eq_ignore_ascii_case(b"sizes")
-}
-
-/// A quick look for an attribute [`read_attributes`] would drop.
-fn has_unread_attribute(attributes: &[u8]) -> bool {
-    memchr::memmem::find(attributes, b"data-").is_some()
-        || memchr::memmem::find(attributes, b"srcset").is_some()
-        || memchr::memmem::find(attributes, b"sizes").is_some()
+    (starts(b"data-") && !name.eq_ignore_ascii_case(b"data-testid"))
+        || starts(b"on")
+        || UNREAD.iter().any(|u| u.eq_ignore_ascii_case(name))
 }
 
 /// A start tag's attributes (from the end of its name to its `>`) without
@@ -350,11 +363,6 @@ const BREAKS_OUT_OF_SVG: &[&[u8]] = &[
     b"font",
 ];
 
-/// The `>` that ends a tag whose name ends at `from`.
-fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
-    walk_attributes(bytes, from, |_, _| {})
-}
-
 /// Walks the attributes of a tag whose name ends at `from` as the HTML
 /// tokenizer splits them, handing each one's name and whole span
 /// (`name="value"`) to `each`; returns where the `>` ending the tag is.
@@ -436,7 +444,7 @@ mod tests {
 
     #[test]
     fn ordinary_pages_are_untouched() {
-        let page = "<html><body><div><p>a<p>b<ul><li>x<li>y</ul><br><img src=x></div><script></script></body></html>";
+        let page = "<html><body><div><p>a<p>b<ul><li>x<li>y</ul><br><img alt=x></div><script></script></body></html>";
         assert!(matches!(prepare(page), Cow::Borrowed(_)));
     }
 
@@ -531,7 +539,7 @@ mod tests {
             prepare(
                 "<a href=/x><svg viewBox=\"0 0 9 9\"><path d=\"M0 0L9 9\"/><title>Share</title></svg>Share</a>"
             ),
-            "<a href=/x><svg viewBox=\"0 0 9 9\"></svg>Share</a>"
+            "<a href=/x><svg></svg>Share</a>"
         );
         let breaks_out = "<svg><path d=\"M0\"/><p>text the parser moves out</p></svg>";
         assert_eq!(prepare(breaks_out), breaks_out);
@@ -547,7 +555,7 @@ mod tests {
                 "<link data-rh=true rel=canonical href=https://example.org/docs />"
             )),
             concat!(
-                "<img src=a.jpg alt='a > b'>",
+                "<img alt='a > b'>",
                 "<time data-testid=published datetime=\"2024-01-02\">x</time>",
                 "<div class=\"c\" hidden />",
                 "<link rel=canonical href=https://example.org/docs />"
