@@ -2,7 +2,7 @@
 //! ancestor where a split story gathers, then the blocks worth keeping.
 
 use super::MAX_CLIMB;
-use super::dom::NodeMap;
+use super::dom::{NodeMap, elements_named};
 use super::flatten::{Block, Flattened, class_weight};
 use crate::extract::HEADLINE_WORDS;
 use ego_tree::{NodeId, NodeRef};
@@ -136,7 +136,7 @@ pub(super) fn page_reading(
     // story itself is inside the story found). An element's blocks are one
     // run of the page's, so each header marks a range.
     let mut in_header = vec![false; flat.blocks.len()];
-    for header in doc.select(&SEL_HEADER) {
+    for header in elements_named(doc, &["header"]) {
         if let Some(t) = flat.totals.get(&header.id()) {
             let end = (t.first_block + t.blocks).min(in_header.len());
             in_header[t.first_block.min(end)..end].fill(true);
@@ -351,10 +351,6 @@ fn widened_to_main<'a>(
         roots
     }
 }
-
-static SEL_HEADER: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
-    scraper::Selector::parse("header").expect("valid built-in selector")
-});
 
 static SEL_MAIN: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
     scraper::Selector::parse("main, [role='main']").expect("valid built-in selector")

@@ -34,6 +34,19 @@ impl Attribute for Element {
 pub(crate) type NodeMap<V> = std::collections::HashMap<NodeId, V, rustc_hash::FxBuildHasher>;
 pub(crate) type NodeSet = std::collections::HashSet<NodeId, rustc_hash::FxBuildHasher>;
 
+/// The document's elements whose tag is one of `names`, in the order the
+/// parser made them (detached ones too): what `doc.select("a, b")` finds,
+/// without running the CSS matcher on every node of the page.
+pub(crate) fn elements_named<'a>(
+    doc: &'a scraper::Html,
+    names: &'static [&'static str],
+) -> impl Iterator<Item = ElementRef<'a>> {
+    doc.tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .filter(move |e| names.contains(&e.value().name()))
+}
+
 /// The elements below `root` (not `root` itself) whose tag is one of
 /// `names`, in document order: what `select("a, b")` finds, by comparing
 /// tag names rather than running the CSS matcher on every element, which
@@ -76,6 +89,14 @@ mod tests {
             .collect();
         assert_eq!(named, selected);
         assert_eq!(named.len(), 2);
+        let in_doc: Vec<_> = elements_named(&doc, &["a", "div"])
+            .map(|e| e.id())
+            .collect();
+        let selected: Vec<_> = doc
+            .select(&Selector::parse("a, div").unwrap())
+            .map(|e| e.id())
+            .collect();
+        assert_eq!(in_doc, selected);
         assert_eq!(link.value().attribute("href"), None);
         assert_eq!(link.value().attr("href"), None);
     }

@@ -25,7 +25,7 @@ pub(super) const PAGE: &str = r#"<!doctype html><html><head>
 
 /// A page's `<body>`, which the parser makes when the markup has none.
 pub(super) fn body(doc: &scraper::Html) -> ego_tree::NodeRef<'_, scraper::Node> {
-    *doc.select(&super::SEL_BODY)
+    *super::dom::elements_named(doc, &["body"])
         .next()
         .expect("the parser makes a body")
 }

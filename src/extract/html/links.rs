@@ -1,6 +1,6 @@
 //! Link lists: every list of links on the page, with its heading.
 
-use super::dom::{Attribute, NodeMap, NodeSet, descendants_named};
+use super::dom::{Attribute, NodeMap, NodeSet, descendants_named, elements_named};
 use super::flatten::Totals;
 use super::{MAX_CLIMB, element_text, short_text};
 use crate::extract::{LinkItem, LinkList, Region, page_target, squash_whitespace};
@@ -36,7 +36,7 @@ pub(super) fn link_lists(
             .collect(),
     };
     let mut out: Vec<(NodeId, LinkList)> = Vec::new();
-    for el in descendants_named(doc.tree.root(), LISTS) {
+    for el in elements_named(doc, LISTS) {
         let name = el.value().name();
         let nested = el.ancestors().take(MAX_CLIMB).any(|a| {
             a.value()

@@ -1,22 +1,19 @@
 //! What a page says about itself in its head: meta values and the headline.
 
-use super::dom::Attribute;
+use super::dom::{Attribute, elements_named};
 use super::{element_text, sel};
 use crate::extract::squash_whitespace;
 use scraper::{Html, Selector};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static SEL_TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static SEL_H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
-static SEL_META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
 static SEL_CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel=canonical]"));
 
 /// The page's `<meta>` values keyed by lowercased name/property/itemprop,
 /// first occurrence winning, plus `canonical` from `<link rel=canonical>`.
 pub(super) fn read_meta(doc: &Html) -> HashMap<String, String> {
     let mut meta = HashMap::new();
-    for m in doc.select(&SEL_META) {
+    for m in elements_named(doc, &["meta"]) {
         let el = m.value();
         let key = el
             .attribute("property")
@@ -43,8 +40,7 @@ pub(super) fn read_meta(doc: &Html) -> HashMap<String, String> {
 /// The headline: an `<h1>` that the page's titles confirm, else `og:title`,
 /// else the longest part of `<title>` (dropping the site name).
 pub(super) fn choose_title(doc: &Html, meta: &HashMap<String, String>) -> String {
-    let title = doc
-        .select(&SEL_TITLE)
+    let title = elements_named(doc, &["title"])
         .next()
         .map(element_text)
         .unwrap_or_default();
@@ -52,8 +48,7 @@ pub(super) fn choose_title(doc: &Html, meta: &HashMap<String, String>) -> String
         .get("og:title")
         .map(|s| squash_whitespace(s))
         .unwrap_or_default();
-    let h1s: Vec<String> = doc
-        .select(&SEL_H1)
+    let h1s: Vec<String> = elements_named(doc, &["h1"])
         .take(5)
         .map(element_text)
         .filter(|t| !t.is_empty())

@@ -24,13 +24,10 @@ use super::{Extracted, squash_whitespace};
 use dom::Attribute;
 use flatten::{Layout, flatten};
 use scraper::{ElementRef, Html, Selector};
-use std::sync::LazyLock;
 
 /// How many levels to look up for an enclosing element (a list, the
 /// story's container): bounded so hostile nesting costs linear time.
 pub(crate) const MAX_CLIMB: usize = 64;
-
-static SEL_BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid built-in selector")
@@ -120,8 +117,7 @@ pub fn extract(html: &str) -> Extracted {
         streamed::assemble(&mut doc);
     }
     let meta = meta::read_meta(&doc);
-    let body = doc
-        .select(&SEL_BODY)
+    let body = dom::elements_named(&doc, &["body"])
         .next()
         .map_or_else(|| doc.tree.root(), |b| *b);
 

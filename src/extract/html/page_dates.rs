@@ -1,7 +1,7 @@
 //! Publication dates of HTML pages: a cascade in the spirit of htmldate,
 //! from structured data to what the page shows near its headline.
 
-use super::dom::Attribute;
+use super::dom::{Attribute, elements_named};
 use super::flatten::Block;
 use super::json_ld;
 use super::{element_text, sel};
@@ -13,7 +13,6 @@ use scraper::{ElementRef, Html, Node, Selector};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static SEL_TIME: LazyLock<Selector> = LazyLock::new(|| sel("time"));
 static SEL_ITEMPROP: LazyLock<Selector> =
     LazyLock::new(|| sel("[itemprop='datePublished']:not(meta):not(time)"));
 static SEL_ITEMPROP_CREATED: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop='dateCreated']"));
@@ -112,7 +111,7 @@ pub(super) struct DateSources<'a, 'd> {
 /// class says they hold a date, a labelled date line, and the first date
 /// written near the headline.
 pub(super) fn read_dates(src: &DateSources<'_, '_>) -> PageDates {
-    let times: Vec<ElementRef<'_>> = src.doc.select(&SEL_TIME).take(200).collect();
+    let times: Vec<ElementRef<'_>> = elements_named(src.doc, &["time"]).take(200).collect();
     let mut out = field_dates(src, &times);
     // A labelled line by the headline is the story's; one elsewhere may
     // be a teaser's ("Posted Dec 21, 2018" under another story's link).
