@@ -7,52 +7,23 @@ use std::path::Path;
 /// Reads a file, gunzipping it when asked, and refuses to hold more than
 /// `max_bytes` so a gzip bomb or a huge file costs a bounded amount.
 pub(crate) fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let mut file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let len = file.metadata().map_or(0, |m| m.len());
     // Sized up front: grown by doubling, a 300 KB page was copied about
-    // five times over on its way in.
-    let mut out = Vec::with_capacity(size_hint(&mut file, gzip).min(max_bytes as usize + 1));
-    let reader: Box<dyn Read> = if gzip {
-        Box::new(flate2::read::MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
-    let read = reader
+    // five times over on its way in. A file longer than the cap is read
+    // only up to it.
+    let mut raw = Vec::with_capacity(len.min(max_bytes + 1) as usize);
+    let read = file
         .take(max_bytes + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| {
-            if gzip {
-                format!("corrupt gzip: {e}")
-            } else {
-                format!("read error: {e}")
-            }
-        })?;
+        .read_to_end(&mut raw)
+        .map_err(|e| format!("read error: {e}"))?;
     if read as u64 > max_bytes {
         return Err(format!("too large: over {max_bytes} bytes"));
     }
-    Ok(out)
-}
-
-/// The bytes a file will most likely read to: its length, or for gzip the
-/// size its last member's trailer records (modulo 4 GiB, and of the last
-/// member only, so a hint and never trusted). Leaves the file at its start.
-fn size_hint(file: &mut std::fs::File, gzip: bool) -> usize {
-    use std::io::{Seek, SeekFrom};
-    let len = file.metadata().map_or(0, |m| m.len());
-    if !gzip {
-        return len as usize;
-    }
-    let mut trailer = [0u8; 4];
-    let hint = if len >= 18
-        && file.seek(SeekFrom::End(-4)).is_ok()
-        && file.read_exact(&mut trailer).is_ok()
-    {
-        u32::from_le_bytes(trailer) as usize
+    if gzip {
+        super::gunzip::gunzip(&raw, max_bytes)
     } else {
-        0
-    };
-    match file.seek(SeekFrom::Start(0)) {
-        Ok(_) => hint,
-        Err(_) => 0,
+        Ok(raw)
     }
 }
 

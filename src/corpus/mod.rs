@@ -4,6 +4,7 @@
 //! decoded to text plus where they came from.
 
 pub mod decode;
+mod gunzip;
 pub mod jsonl;
 pub(crate) mod walk;
 pub mod warc;
