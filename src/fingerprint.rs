@@ -322,18 +322,34 @@ pub(crate) fn fingerprint_normalised(norms: &[String]) -> BodyPrint {
 }
 
 /// How many elements two sorted, deduplicated slices share.
-pub fn intersection_size<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
+///
+/// Verifying candidate pairs runs this on every pair's shingle sets, and a
+/// merge that branches on each comparison mispredicts about every other
+/// step: it was a sixth of a scan of real pages. The merge advances both
+/// sides by the comparison's outcome instead, and a set far shorter than
+/// the other is looked up in it by binary search.
+pub fn intersection_size<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() * 32 < long.len() {
+        let mut rest = long;
+        let mut n = 0;
+        for x in short {
+            match rest.binary_search(x) {
+                Ok(k) => {
+                    n += 1;
+                    rest = &rest[k + 1..];
+                }
+                Err(k) => rest = &rest[k..],
             }
         }
+        return n;
+    }
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
@@ -417,9 +433,26 @@ mod tests {
         assert_eq!(simhash([0b1, 0b0]), 0);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn intersection_counts_what_a_set_counts(
+            a in proptest::collection::btree_set(0u32..5000, 0..400),
+            b in proptest::collection::btree_set(0u32..5000, 0..40),
+        ) {
+            let expected = a.intersection(&b).count();
+            let (a, b): (Vec<u32>, Vec<u32>) = (a.into_iter().collect(), b.into_iter().collect());
+            proptest::prop_assert_eq!(intersection_size(&a, &b), expected);
+            proptest::prop_assert_eq!(intersection_size(&b, &a), expected);
+        }
+    }
+
     #[test]
     fn intersection_counts_shared_elements() {
         assert_eq!(intersection_size(&[1, 3, 5, 7], &[3, 4, 5, 8]), 2);
+        // One set far shorter than the other takes the searching path.
+        let long: Vec<u32> = (0..1000).map(|i| i * 3).collect();
+        assert_eq!(intersection_size(&[3, 4, 2997, 3000], &long), 2);
+        assert_eq!(intersection_size(&long, &[0, 1, 2997]), 2);
         assert_eq!(intersection_size(&[], &[1]), 0);
     }
 }
