@@ -31,7 +31,7 @@ fn load_pages() -> Vec<Page> {
             Page {
                 source: Source::file(&p.to_string_lossy()),
                 markup: Markup::Html,
-                text: farmscan::corpus::decode::decode_bytes(bytes.clone(), true, None),
+                text: farmscan::corpus::decode::decode_bytes(bytes, true, None),
                 url: None,
                 crawl_date: None,
                 saved: None,

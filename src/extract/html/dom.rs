@@ -1,4 +1,5 @@
-//! Reading an element's attributes by name.
+//! Reading the parsed tree cheaply: attributes by name, elements by tag
+//! name, node-keyed maps.
 //!
 //! scraper's `Element::attr` turns the name into an interned atom (a hash
 //! and a lookup in the atom table) and binary-searches the attributes by
@@ -7,9 +8,9 @@
 //! extraction's time. Elements hold few attributes, so a scan comparing
 //! local names as plain strings answers the same faster.
 
-use ego_tree::{NodeId, NodeRef};
+use ego_tree::NodeId;
+use scraper::ElementRef;
 use scraper::node::Element;
-use scraper::{ElementRef, Node};
 
 /// An element's attributes read by their plain HTML names.
 pub(crate) trait Attribute {
@@ -52,7 +53,7 @@ pub(crate) fn elements_named<'a>(
 /// tag names rather than running the CSS matcher on every element, which
 /// the link lists did for each list and each of its links.
 pub(crate) fn descendants_named<'a>(
-    root: NodeRef<'a, Node>,
+    root: ElementRef<'a>,
     names: &'static [&'static str],
 ) -> impl Iterator<Item = ElementRef<'a>> {
     root.descendants()
@@ -66,11 +67,15 @@ mod tests {
     use super::*;
     use scraper::{Html, Selector};
 
+    const PAGE: &str = r#"<div id="a" class="b c" data-testid="d" hidden><svg><a xlink:href="x"></a></svg><p><a href="/y">y</a></p></div>"#;
+
+    fn ids<'a>(found: impl Iterator<Item = ElementRef<'a>>) -> Vec<NodeId> {
+        found.map(|e| e.id()).collect()
+    }
+
     #[test]
-    fn reads_the_same_values_as_scrapers_own_lookup() {
-        let doc = Html::parse_document(
-            r#"<div id="a" class="b c" data-testid="d" hidden><svg><a xlink:href="x"></a></svg></div>"#,
-        );
+    fn reads_the_same_attribute_values_as_scrapers_own_lookup() {
+        let doc = Html::parse_document(PAGE);
         let div = doc.select(&Selector::parse("div").unwrap()).next().unwrap();
         for name in ["id", "class", "data-testid", "hidden", "style", "href"] {
             assert_eq!(
@@ -79,25 +84,23 @@ mod tests {
                 "{name}"
             );
         }
+        // A prefixed SVG attribute is not the plain one.
         let link = doc.select(&Selector::parse("a").unwrap()).next().unwrap();
-        let named: Vec<_> = descendants_named(*div, &["a", "svg"])
-            .map(|e| e.id())
-            .collect();
-        let selected: Vec<_> = div
-            .select(&Selector::parse("a, svg").unwrap())
-            .map(|e| e.id())
-            .collect();
-        assert_eq!(named, selected);
-        assert_eq!(named.len(), 2);
-        let in_doc: Vec<_> = elements_named(&doc, &["a", "div"])
-            .map(|e| e.id())
-            .collect();
-        let selected: Vec<_> = doc
-            .select(&Selector::parse("a, div").unwrap())
-            .map(|e| e.id())
-            .collect();
-        assert_eq!(in_doc, selected);
         assert_eq!(link.value().attribute("href"), None);
         assert_eq!(link.value().attr("href"), None);
+    }
+
+    #[test]
+    fn finds_what_the_css_matcher_finds() {
+        let doc = Html::parse_document(PAGE);
+        let css = |s: &str| Selector::parse(s).unwrap();
+        let div = doc.select(&css("div")).next().unwrap();
+        // Below the element, not the element itself.
+        let below = ids(descendants_named(div, &["a", "svg", "div"]));
+        assert_eq!(below, ids(div.select(&css("a, svg, div"))));
+        assert_eq!(below.len(), 3);
+        let all = ids(elements_named(&doc, &["a", "div"]));
+        assert_eq!(all, ids(doc.select(&css("a, div"))));
+        assert_eq!(all.len(), 3);
     }
 }

@@ -46,15 +46,15 @@ pub(super) fn link_lists(
         if nested {
             continue;
         }
-        if matches!(name, "nav" | "aside") && descendants_named(*el, LISTS).next().is_some() {
+        if matches!(name, "nav" | "aside") && descendants_named(el, LISTS).next().is_some() {
             // Its lists are reported on their own.
             continue;
         }
         if matches!(name, "ul" | "ol") {
-            let lis: Vec<_> = descendants_named(*el, LI).collect();
+            let lis: Vec<_> = descendants_named(el, LI).collect();
             let with_links = lis
                 .iter()
-                .filter(|li| descendants_named(***li, A).next().is_some())
+                .filter(|li| descendants_named(**li, A).next().is_some())
                 .count();
             if with_links < 2 || with_links * 2 < lis.len() {
                 continue;
@@ -109,12 +109,12 @@ fn story_distance(el: ElementRef<'_>, ctx: &Context<'_>) -> Option<u32> {
 
 /// The list an element makes, if it has at least `min_items` links with text.
 fn list_of(el: ElementRef<'_>, min_items: usize, ctx: &Context<'_>) -> Option<LinkList> {
-    let anchors: Vec<ElementRef<'_>> = descendants_named(*el, A).take(10_000).collect();
+    let anchors: Vec<ElementRef<'_>> = descendants_named(el, A).take(10_000).collect();
     // Teaser cards link their picture to the story their headline opens,
     // in the headline's link or one of its own.
     let pictured: HashSet<&str> = anchors
         .iter()
-        .filter(|a| descendants_named(***a, PICTURE).next().is_some())
+        .filter(|a| descendants_named(**a, PICTURE).next().is_some())
         .filter_map(|a| a.value().attribute("href").and_then(page_target))
         .collect();
     let items: Vec<LinkItem> = anchors
@@ -295,7 +295,7 @@ fn heading_text(el: ElementRef<'_>) -> Option<String> {
     let words = text.split_whitespace().count();
     let is_heading = matches!(el.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
     ((is_heading && words > 0 && words <= 10)
-        || (words > 0 && words <= 4 && descendants_named(*el, A).next().is_none()))
+        || (words > 0 && words <= 4 && descendants_named(el, A).next().is_none()))
     .then_some(text)
 }
 

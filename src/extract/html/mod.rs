@@ -36,17 +36,14 @@ fn sel(s: &str) -> Selector {
 /// The visible text of an element: text nodes outside scripts, styles
 /// and hidden elements, whitespace collapsed.
 fn element_text(el: ElementRef<'_>) -> String {
-    visible_text(el, usize::MAX).unwrap_or_default()
+    short_text(el, usize::MAX).unwrap_or_default()
 }
 
 /// The visible text of an element if it holds at most `limit` characters
-/// other than whitespace: a rule asking whether an element is a short label stops reading
-/// at the limit, rather than gathering a whole story to count its words.
+/// other than whitespace: a rule asking whether an element is a short
+/// label stops reading at the limit, rather than gathering a whole story
+/// to count its words.
 fn short_text(el: ElementRef<'_>, limit: usize) -> Option<String> {
-    visible_text(el, limit)
-}
-
-fn visible_text(el: ElementRef<'_>, limit: usize) -> Option<String> {
     let mut out = String::new();
     let mut seen = 0usize;
     let mut skip_depth = 0usize;
