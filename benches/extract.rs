@@ -35,6 +35,7 @@ fn load_pages() -> Vec<Page> {
                 url: None,
                 crawl_date: None,
                 saved: None,
+                note: None,
                 id: None,
             }
         })

@@ -19,7 +19,8 @@ pub(crate) enum Command {
     /// Scan a corpus and write one report row per page (CSV by default).
     Scan(ScanArgs),
     /// Scan for a pipeline: exit 0 when the flagged pages are within
-    /// --max-flagged, 1 when over it, 2 on error; prints a JSON summary.
+    /// --max-flagged, 1 when over it, 2 on error; prints a JSON summary
+    /// (on stderr when `-o -` puts the report on stdout).
     Check(CheckArgs),
     /// Print what farmscan read from each page (title, dates, body, link lists).
     Extract(ExtractArgs),
@@ -72,8 +73,12 @@ pub(crate) struct DistributedArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    override_usage = "farmscan fingerprint [OPTIONS] <PATH>...\n       farmscan fingerprint [OPTIONS] --originals <PATH> [PATH]..."
+)]
 pub(crate) struct FingerprintArgs {
-    /// Files or directories to fingerprint.
+    /// Files or directories to fingerprint: at least one, unless
+    /// --originals names some.
     #[arg(required_unless_present = "originals", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -171,14 +176,16 @@ pub(crate) struct ScanArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = Format::Csv)]
     pub format: Format,
 
-    /// Also write one CSV row per copy: copy,original,hamming,similarity,shared_paragraphs
-    /// (Parquet with --format parquet).
+    /// Also write one row per copy: copy,original,hamming,similarity,shared_paragraphs.
+    /// CSV, or Parquet when FILE ends in .parquet; a name ending in
+    /// neither follows --format (Parquet with parquet, else CSV).
     #[arg(long, value_name = "FILE")]
     pub pairs: Option<PathBuf>,
 
-    /// Also write one CSV row per site (registrable domain, or folder when
-    /// no URL is known): pages, copies, flags, lags, farm share (Parquet
-    /// with --format parquet).
+    /// Also write one row per site (registrable domain, or folder when no
+    /// URL is known): pages, copies, flags, lags, farm share. CSV, or
+    /// Parquet when FILE ends in .parquet; a name ending in neither
+    /// follows --format (Parquet with parquet, else CSV).
     #[arg(long, value_name = "FILE")]
     pub sites: Option<PathBuf>,
 
@@ -318,9 +325,8 @@ impl ValueEnum for Format {
             Format::Csv => PossibleValue::new("csv").help("CSV with a header row"),
             Format::Jsonl => PossibleValue::new("jsonl")
                 .help("One JSON object per line; lists as arrays, absent values as null"),
-            Format::Parquet => PossibleValue::new("parquet").help(
-                "Parquet with typed columns (dates as dates, flags as lists); --pairs and --sites are then Parquet too",
-            ),
+            Format::Parquet => PossibleValue::new("parquet")
+                .help("Parquet with typed columns (dates as dates, flags as lists)"),
         })
     }
 }

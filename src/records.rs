@@ -70,6 +70,9 @@ pub(crate) struct Record {
     /// apart from other groups (`judge --by-group`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<u64>,
+    /// What the reader noticed that did not stop it reading the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl From<&Analyzed> for Record {
@@ -105,6 +108,7 @@ impl From<&Analyzed> for Record {
             lede_phrase: p.lede.as_ref().map(|l| l.phrase.clone()),
             given_original: p.given_original,
             group: None,
+            note: p.note.clone(),
         }
     }
 }
@@ -137,6 +141,7 @@ impl From<Record> for Analyzed {
         };
         p.crawl_date = r.crawl_date;
         p.id = r.id;
+        p.note = r.note;
         p.print = BodyPrint::new(
             u64::from_str_radix(&r.simhash, 16).unwrap_or(0),
             &r.paragraphs,
@@ -178,6 +183,7 @@ mod tests {
             url: Some("https://quickfeed.example/1".into()),
             crawl_date: None,
             saved: None,
+            note: None,
             id: None,
         };
         let a = crate::analyze::analyze(&page, false, None);
@@ -204,6 +210,7 @@ mod tests {
             url: Some("https://planet.example/print/storm".into()),
             crawl_date: None,
             saved: None,
+            note: None,
             id: None,
         };
         let a = crate::analyze::analyze(&page, false, None);

@@ -50,6 +50,11 @@ pub(crate) struct Stats {
     pub latest: Option<String>,
 }
 
+/// Whether a page can be an indexed original: read, with a body to match.
+pub(crate) fn can_be_original(p: &Analyzed) -> bool {
+    p.is_ok() && !p.print.set().is_empty()
+}
+
 fn db_err(e: rusqlite::Error) -> String {
     format!("index database: {e}")
 }
@@ -126,11 +131,11 @@ impl Store {
             // index, and a million pages took more than twenty minutes.
             let mut keys: Vec<(Shingle, i64)> = Vec::new();
             for p in pages {
-                let set = p.print.set();
-                if !p.is_ok() || set.is_empty() {
+                if !can_be_original(p) {
                     out.unusable += 1;
                     continue;
                 }
+                let set = p.print.set();
                 let record = serde_json::to_string(&Record::from(p))
                     .map_err(|e| format!("index database: {e}"))?;
                 let changed = insert
@@ -344,6 +349,7 @@ mod tests {
             url: Some("https://quickfeed.example/1".into()),
             crawl_date: chrono::NaiveDate::from_ymd_opt(2025, 4, 12),
             saved: None,
+            note: None,
             id: Some("row-7".into()),
         };
         let a = crate::analyze::analyze(&page, false, None);

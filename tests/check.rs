@@ -139,7 +139,12 @@ fn side_reports_are_written_without_o_and_the_report_is_not() {
 fn unreadable_pages_count_when_fail_on_names_error() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["a.html.gz", "b.html.gz", "c.html.gz"] {
-        write(dir.path(), name, b"not gzip at all");
+        // gzip's magic number, then no gzip stream.
+        write(
+            dir.path(),
+            name,
+            b"\x1f\x8b\x08\x00 not a gzip stream at all",
+        );
     }
     let plain = farmscan()
         .args(["check", "-q"])
@@ -202,12 +207,6 @@ fn two_outputs_on_standard_output_are_refused_before_the_scan() {
         .unwrap();
     assert_eq!(pairs.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&pairs.stderr).contains("standard output"));
-    let check = farmscan()
-        .args(["check", "-q", "-o", "-"])
-        .arg(sample())
-        .output()
-        .unwrap();
-    assert_eq!(check.status.code(), Some(2));
     let missing = farmscan()
         .args(["scan", "-q", "--html", "/no-such-folder-here/x.html"])
         .arg(sample())
@@ -335,4 +334,24 @@ fn copies_of_a_licensed_partner_keep_their_role_but_not_the_copy_flag() {
     assert!(!synd["flags"].contains("copy"), "{synd:?}");
     // Other copies are flagged as before.
     assert!(row(&rows, "harbor-strike-copy.txt")["flags"].contains("copy"));
+}
+
+#[test]
+fn check_with_the_report_on_standard_output_moves_its_json_line_to_standard_error() {
+    // `check --help` says "-" is standard output for -o: it is.
+    let out = farmscan()
+        .args(["check", "-o", "-", "--max-flagged", "100%"])
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report = rows(&String::from_utf8(out.stdout).unwrap());
+    assert!(report.len() > 5, "the report is on standard output");
+    let err = String::from_utf8(out.stderr).unwrap();
+    let json = err
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .expect("the JSON line");
+    let line: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(line["result"], "pass");
 }

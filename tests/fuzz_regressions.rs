@@ -1,6 +1,7 @@
 //! Inputs the fuzzers found to crash farmscan, kept so the crashes stay
 //! fixed. Each file is named for the target that found it.
 
+use farmscan::corpus::warc::Format;
 use std::path::Path;
 
 #[test]
@@ -21,7 +22,10 @@ fn fuzz_findings_no_longer_crash() {
                 let _ = farmscan::analyze::junk::measure(&page);
             }
             "warc_read" => {
-                farmscan::corpus::warc::read(&data[..], "f.warc", 1 << 20, &mut |_| {});
+                // Both archive formats go through the one reading loop.
+                for format in [Format::Warc, Format::Arc] {
+                    farmscan::corpus::warc::read(&data[..], "f.warc", format, 1 << 20, &mut |_| {});
+                }
             }
             "jsonl_read" => {
                 farmscan::corpus::jsonl::read(&data[..], "f.jsonl", 1 << 16, &mut |_| {});

@@ -75,3 +75,36 @@ fn a_closed_pipe_ends_the_output_quietly() {
         assert_ne!(out.status.code(), Some(2), "{args:?}: {err}");
     }
 }
+
+/// A report far longer than any writer's buffer, so that the closed pipe is
+/// met in the middle of the rows (where the CSV writer wraps the error),
+/// not at the final flush.
+#[test]
+fn a_pipe_closed_in_the_middle_of_a_long_report_ends_it_quietly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..400 {
+        common::write(
+            dir.path(),
+            &format!("site/page-{i:03}.txt"),
+            format!("Page {i} of a long corpus: its own words, number {i}, and nothing copied."),
+        );
+    }
+    for format in ["csv", "jsonl"] {
+        let mut child = bin()
+            .args(["scan", "-q", "--format", format])
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("starts");
+        // Read the first line, as `| head -1` does, then go away.
+        let mut stdout = child.stdout.take().expect("piped");
+        let mut first = [0u8; 64];
+        std::io::Read::read_exact(&mut stdout, &mut first).expect("a first line");
+        drop(stdout);
+        let out = child.wait_with_output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {err}");
+        assert!(err.is_empty(), "{format}: {err}");
+    }
+}

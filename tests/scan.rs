@@ -182,7 +182,11 @@ fn output_file_and_summary() {
 #[test]
 fn broken_pages_get_a_row_with_their_status_and_the_scan_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "broken.html.gz", b"this is not gzip at all");
+    write(
+        dir.path(),
+        "broken.html.gz",
+        b"\x1f\x8b\x08\x00 then no gzip stream",
+    );
     write(dir.path(), "notes.pdf", b"%PDF");
     write(
         dir.path(),
@@ -541,7 +545,7 @@ fn the_html_report_says_how_it_was_made_and_is_not_read_back_as_a_page() {
     assert!(page.contains(concat!(
         "farmscan ",
         env!("CARGO_PKG_VERSION"),
-        " on 2026-01-02"
+        " as of 2026-01-02"
     )));
     assert!(page.contains("junk_ratio 0.5"), "thresholds are shown");
     assert!(

@@ -29,7 +29,8 @@ fn farm_sites_come_first_and_real_sites_last() {
     ));
     let sites = rows(&text);
     let farm = &sites[0];
-    assert_eq!(farm["site"], "farm");
+    // The folder as the report's paths name it, not its last name alone.
+    assert_eq!(farm["site"], sample().join("farm").display().to_string());
     assert_eq!(farm["site_from"], "folder");
     assert_eq!(farm["pages"], "4");
     assert_eq!(farm["copies"], "3");
@@ -74,5 +75,35 @@ fn the_html_report_is_self_contained_with_charts_and_explanations() {
     );
     for external in ["<script src", "<link", "@import", "url(http"] {
         assert!(!html.contains(external), "no external resource: {external}");
+    }
+}
+
+#[test]
+fn the_html_report_is_the_same_bytes_on_every_run_and_rounds_its_axes() {
+    // No `--today`: the day it ran must not be written into it.
+    let first = scan_with(&[]);
+    let second = scan_with(&[]);
+    let a = std::fs::read_to_string(first.path().join("report.html")).unwrap();
+    let b = std::fs::read_to_string(second.path().join("report.html")).unwrap();
+    // The two runs wrote into different folders, which the report names
+    // nowhere (only the inputs, the same for both).
+    assert_eq!(a, b);
+    let today = chrono::Utc::now().date_naive().to_string();
+    assert!(!a.contains(&today), "the day of the run is not stamped");
+    // Axis end values: whole days or two decimals, never a float's
+    // seventeen digits, and the axis title on a line of its own.
+    for chart in a.split("<figure>").skip(1) {
+        let ends: Vec<&str> = chart
+            .split("<text ")
+            .skip(1)
+            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+            .filter_map(|rest| rest.split_once("</text>").map(|(v, _)| v))
+            .filter(|v| v.parse::<f64>().is_ok())
+            .collect();
+        assert!(!ends.is_empty(), "{chart}");
+        for v in ends {
+            let decimals = v.split_once('.').map_or(0, |(_, d)| d.len());
+            assert!(decimals <= 2, "axis value {v} in {chart}");
+        }
     }
 }

@@ -1,7 +1,11 @@
-//! The WARC reader on arbitrary streams: every outcome is a page or a failure.
+//! The archive reader on arbitrary streams, as WARC and as ARC: every
+//! outcome is a page or a failure.
 #![no_main]
+use farmscan::corpus::warc::{Format, read};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    farmscan::corpus::warc::read(data, "fuzz.warc", 1 << 20, &mut |_| {});
+    for format in [Format::Warc, Format::Arc] {
+        read(data, "fuzz.warc", format, 1 << 20, &mut |_| {});
+    }
 });

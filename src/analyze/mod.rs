@@ -71,6 +71,9 @@ pub struct Analyzed {
     pub given_original: bool,
     /// Read from an originals index: judged with the corpus, not reported.
     pub from_index: bool,
+    /// What the reader noticed that did not stop it reading (see
+    /// [`Page::note`]).
+    pub note: Option<String>,
 }
 
 impl Analyzed {
@@ -97,6 +100,7 @@ impl Analyzed {
             lede: None,
             given_original,
             from_index: false,
+            note: None,
         }
     }
 
@@ -105,22 +109,41 @@ impl Analyzed {
     }
 
     /// A page's site: the registrable domain of its URL, or, when no URL is
-    /// known, the folder it was found in. The second value says which.
+    /// known, the folder it was found in, as the report's `path` names it
+    /// (`data/sample/farm`, not `farm`: two corpora's `farm/` folders are
+    /// two sites). The second value says which.
     pub(crate) fn site(&self) -> (String, SiteFrom) {
         if let Some(domain) = self.url.as_deref().and_then(crate::address::url_domain) {
             return (domain, SiteFrom::Url);
         }
-        let folder = std::path::Path::new(&*self.source.path)
-            .parent()
-            .and_then(|d| d.file_name())
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_else(|| ".".to_string());
-        (folder, SiteFrom::Folder)
+        // The path is already as the report writes it, so its folder is cut
+        // from the text rather than rebuilt from a `Path`.
+        let folder = match self.source.path.rsplit_once('/') {
+            Some(("", _)) => "/",
+            Some((folder, _)) => folder,
+            None => ".",
+        };
+        (folder.to_string(), SiteFrom::Folder)
     }
 
     /// The addresses that name this page (see [`crate::address::page_identities`]).
     pub(crate) fn identities(&self) -> Vec<String> {
         crate::address::page_identities(self.url.as_deref(), self.canonical.as_deref())
+    }
+
+    /// How the reports name this page (the `original` column, the pairs
+    /// file): `path` or `path#record`, but a record of standard input by
+    /// its own `id` when it has one, since `-#3` joins to nothing.
+    pub(crate) fn report_name(&self) -> String {
+        match &self.id {
+            Some(id) if &*self.source.path == crate::corpus::STDIN_NAME => id.clone(),
+            _ => self.source.label(),
+        }
+    }
+
+    /// Read, but with no article text: nothing to match or measure.
+    pub(crate) fn has_no_body(&self) -> bool {
+        self.is_ok() && self.words == 0
     }
 
     pub(crate) fn published(&self) -> Option<NaiveDate> {
@@ -182,6 +205,7 @@ fn measure(page: &Page, ex: Extracted, given_original: bool) -> Analyzed {
         junk,
         given_original,
         from_index: false,
+        note: page.note.clone(),
     }
 }
 

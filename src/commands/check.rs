@@ -96,17 +96,13 @@ impl FailOn {
 pub(crate) fn run(args: &CheckArgs) -> Result<i32, String> {
     let bound = Bound::parse(&args.max_flagged)?;
     let fail_on = FailOn::parse(&args.fail_on)?;
-    if args
+    // With `-o -` the report has standard output, and the JSON line moves
+    // to standard error so the two never mix.
+    let report_on_stdout = args
         .scan
         .output
         .as_deref()
-        .is_some_and(|p| p.as_os_str() == "-")
-    {
-        return Err(
-            "check prints its JSON summary on standard output: give -o a file for the report"
-                .into(),
-        );
-    }
+        .is_some_and(|p| p.as_os_str() == "-");
     let scanned = super::scan::scan(&args.scan, args.scan.output.is_some())?;
     // The report goes where -o says; without -o, check writes only the
     // side reports asked for (--pairs, --sites, --html).
@@ -137,7 +133,11 @@ pub(crate) fn run(args: &CheckArgs) -> Result<i32, String> {
         summary: &scanned.summary,
     };
     let json = serde_json::to_string(&line).map_err(|e| e.to_string())?;
-    super::print_out(&format!("{json}\n"))?;
+    if report_on_stdout {
+        eprintln!("{json}");
+    } else {
+        super::print_out(&format!("{json}\n"))?;
+    }
     if !args.scan.run.quiet {
         eprintln!("{}", scanned.summary.line());
     }

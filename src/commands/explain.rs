@@ -15,13 +15,17 @@ use std::fmt::Write as _;
 
 /// A page file, or one record of a multi-page file (`crawl.warc.gz#3`).
 fn page_name(name: &std::path::Path) -> (std::path::PathBuf, Option<u64>) {
-    if !name.exists()
-        && let Some((file, n)) = name.to_string_lossy().rsplit_once('#')
+    let resolved = corpus::path_name::resolve(name);
+    if !resolved.exists()
+        && let Some((file, n)) = name.to_str().and_then(|s| s.rsplit_once('#'))
         && let Ok(n) = n.parse::<u64>()
     {
-        return (std::path::PathBuf::from(file), Some(n));
+        return (
+            corpus::path_name::resolve(std::path::Path::new(file)),
+            Some(n),
+        );
     }
-    (name.to_path_buf(), None)
+    (resolved, None)
 }
 
 /// Reads one file's pages (or the one record named), extracted and analyzed.
@@ -50,7 +54,13 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
                 Ok((p.clone(), ex, a))
             })
         },
-        &|source: corpus::Source, status| Some(Err(format!("{}: {status}", source.label()))),
+        // Of a record named, only its own failure: another record's is
+        // not what was asked about.
+        &|source: corpus::Source, status| {
+            record
+                .is_none_or(|r| source.record == Some(r))
+                .then(|| Err(format!("{}: {status}", source.label())))
+        },
     );
     let mut pages = Vec::new();
     let mut failures = Vec::new();
@@ -60,21 +70,15 @@ fn load(name: &std::path::Path, cfg: &Config) -> Result<Vec<(Page, Extracted, An
             Err(why) => failures.push(why),
         }
     }
+    if pages.is_empty() {
+        // Why the page asked for could not be read, said once.
+        return Err(failures.pop().unwrap_or_else(|| match record {
+            Some(r) => format!("{}: no page is record {r} of this file", path.display()),
+            None => format!("{}: no page in this file", path.display()),
+        }));
+    }
     for f in &failures {
         eprintln!("farmscan: {f}");
-    }
-    if let Some(r) = record
-        && pages.is_empty()
-    {
-        return Err(format!(
-            "{}: no page is record {r} of this file",
-            path.display()
-        ));
-    }
-    if pages.is_empty() {
-        return Err(failures
-            .pop()
-            .unwrap_or_else(|| format!("{}: no page in this file", path.display())));
     }
     Ok(pages)
 }

@@ -23,9 +23,16 @@ struct ExtractRow {
     status: PageStatus,
     /// The input's id for the page (JSON Lines `id`).
     id: Option<String>,
+    /// What the reader noticed that did not stop it (a payload cut short).
+    note: Option<String>,
 }
 
-fn row(source: &Source, id: Option<String>, result: Result<Extracted, PageStatus>) -> ExtractRow {
+/// The row of a page read (with its id and note) or of one that failed.
+fn row(
+    source: &Source,
+    (id, note): (Option<String>, Option<String>),
+    result: Result<Extracted, PageStatus>,
+) -> ExtractRow {
     match result {
         Ok(e) => {
             let text = e.body();
@@ -45,6 +52,7 @@ fn row(source: &Source, id: Option<String>, result: Result<Extracted, PageStatus
                 dates: e.dates,
                 status: PageStatus::Ok,
                 id,
+                note,
             }
         }
         Err(status) => ExtractRow {
@@ -59,6 +67,7 @@ fn row(source: &Source, id: Option<String>, result: Result<Extracted, PageStatus
             dates: PageDates::default(),
             status,
             id,
+            note,
         },
     }
 }
@@ -71,6 +80,9 @@ fn print_text(out: &mut impl Write, r: &ExtractRow) -> std::io::Result<()> {
     writeln!(out, "=== {label}")?;
     if !r.status.is_ok() {
         return writeln!(out, "status: {}\n", r.status);
+    }
+    if let Some(n) = &r.note {
+        writeln!(out, "note: {n}")?;
     }
     writeln!(out, "title: {}", r.title)?;
     if let Some(u) = &r.url {
@@ -116,8 +128,11 @@ pub(crate) fn write(args: &ExtractArgs, out: &mut dyn Write) -> Result<(), Strin
         &walk,
         cfg.max_bytes,
         true,
-        |p| row(&p.source, p.id.clone(), Ok(extract::extract(p, cfg.today))),
-        |source, status| row(&source, None, Err(status)),
+        |p| {
+            let named = (p.id.clone(), p.note.clone());
+            row(&p.source, named, Ok(extract::extract(p, cfg.today)))
+        },
+        |source, status| row(&source, (None, None), Err(status)),
     );
     crate::interrupt::check()?;
     let mut out = std::io::BufWriter::new(out);

@@ -175,7 +175,7 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
         if let Some(path) = &args.sites {
             super::written(
                 crate::atomic_file::write_atomically(Some(path), |w| {
-                    report::write_sites(w, &sites, args.format)
+                    report::write_sites(w, &sites, report::side_table(path, args.format))
                 }),
                 Some(path),
             )?;
@@ -184,7 +184,7 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
             let run = crate::report::html::RunInfo {
                 inputs: &args.paths,
                 cfg: &s.cfg,
-                day: crate::calendar::latest_for(None, None, s.cfg.today),
+                today: s.cfg.today,
             };
             let page = crate::report::html::render(&s.pages, &s.verdicts, &sites, &s.summary, &run);
             super::written(
@@ -196,7 +196,11 @@ pub(crate) fn write_outputs(args: &ScanArgs, s: &Scanned, report: bool) -> Resul
     if let Some(pairs) = &args.pairs {
         super::written(
             crate::atomic_file::write_atomically(Some(pairs), |w| {
-                report::write_pairs(w, report::pairs(&s.pages, &s.verdicts), args.format)
+                report::write_pairs(
+                    w,
+                    report::pairs(&s.pages, &s.verdicts),
+                    report::side_table(pairs, args.format),
+                )
             }),
             Some(pairs),
         )?;

@@ -63,7 +63,7 @@ fn page_of(line: &[u8], path: &std::sync::Arc<str>, line_no: u64) -> Result<Page
     let fail = |status: String| Failure::new(path, Some(line_no), status);
     let text = String::from_utf8_lossy(line);
     let doc: serde_json::Value =
-        serde_json::from_str(text.trim()).map_err(|e| fail(format!("bad JSON line: {e}")))?;
+        serde_json::from_str(&text).map_err(|e| fail(bad_json(&e, line_no)))?;
     let obj = doc
         .as_object()
         .ok_or_else(|| fail("bad JSON line: not an object".into()))?;
@@ -88,6 +88,7 @@ fn page_of(line: &[u8], path: &std::sync::Arc<str>, line_no: u64) -> Result<Page
             .or_else(|| field("crawled_at"))
             .and_then(crate::calendar::parse_date),
         saved: None,
+        note: None,
         // A number is an id as much as a string is.
         id: obj.get("id").and_then(|v| match v {
             serde_json::Value::String(s) => Some(s.clone()),
@@ -95,6 +96,19 @@ fn page_of(line: &[u8], path: &std::sync::Arc<str>, line_no: u64) -> Result<Page
             _ => None,
         }),
     })
+}
+
+/// A parse error placed in the file: the parser sees one line alone and
+/// counts it as line 1, so its own position is rewritten with the file's
+/// line number.
+fn bad_json(e: &serde_json::Error, line_no: u64) -> String {
+    let said = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let what = said.strip_suffix(&position).unwrap_or(&said);
+    format!(
+        "bad JSON line: {what} at line {line_no} column {}",
+        e.column()
+    )
 }
 
 #[cfg(test)]
@@ -125,6 +139,11 @@ not json\n\
                 .starts_with("bad JSON line")
         );
         assert_eq!(out[1].as_ref().unwrap_err().source.record, Some(2));
+        // The position is the file's line, not the parser's line 1.
+        assert_eq!(
+            out[1].as_ref().unwrap_err().status,
+            "bad JSON line: expected ident at line 2 column 2"
+        );
         assert!(
             out[2]
                 .as_ref()

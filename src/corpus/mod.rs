@@ -6,6 +6,7 @@
 pub mod decode;
 mod gunzip;
 pub mod jsonl;
+pub(crate) mod path_name;
 pub(crate) mod walk;
 pub mod warc;
 
@@ -41,6 +42,9 @@ impl Source {
     }
 }
 
+/// The `path` of pages read from standard input.
+pub(crate) const STDIN_NAME: &str = "-";
+
 /// Whether the page's text is markup or a page saved as plain text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Markup {
@@ -64,6 +68,9 @@ pub struct Page {
     /// The input's own name for the page (JSON Lines `id`), carried to every
     /// output so rows join back to the input.
     pub id: Option<String>,
+    /// What the reader noticed that did not stop it reading the page (a
+    /// payload cut short): the report's `note` column.
+    pub note: Option<String>,
 }
 
 /// Default cap on the bytes one file may decompress to.
@@ -155,14 +162,15 @@ pub(crate) fn read_file(
         .ok()
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
     let visit = &mut |item: Result<Page, Failure>| visit(item.map(|page| Page { saved, ..page }));
-    match found.kind {
+    let (kind, gzip) = walk::settle_kind(found);
+    match kind {
         FileKind::Html | FileKind::Text => {
-            let markup = if found.kind == FileKind::Html {
+            let markup = if kind == FileKind::Html {
                 Markup::Html
             } else {
                 Markup::Text
             };
-            let read = decode::read_capped(path, found.gzip, max_bytes).and_then(|bytes| {
+            let read = decode::read_capped(path, gzip, max_bytes).and_then(|bytes| {
                 let text = decode::decode_bytes(bytes, markup == Markup::Html, None);
                 decode::check_text(&text)?;
                 Ok(text)
@@ -178,17 +186,23 @@ pub(crate) fn read_file(
                     url: None,
                     crawl_date: None,
                     saved: None,
+                    note: None,
                     id: None,
                 })),
                 Err(e) => visit(Err(Failure::new(&found.display, None, e))),
             }
             0
         }
-        FileKind::Warc | FileKind::Jsonl => match decode::open_stream(path, found.gzip) {
-            Ok(stream) if found.kind == FileKind::Warc => {
-                warc::read(stream, &found.display, max_bytes, visit)
-            }
-            Ok(stream) => jsonl::read(stream, &found.display, max_bytes, visit),
+        FileKind::Warc | FileKind::Arc | FileKind::Jsonl => match decode::open_stream(path, gzip) {
+            Ok(stream) => match kind {
+                FileKind::Warc => {
+                    warc::read(stream, &found.display, warc::Format::Warc, max_bytes, visit)
+                }
+                FileKind::Arc => {
+                    warc::read(stream, &found.display, warc::Format::Arc, max_bytes, visit)
+                }
+                _ => jsonl::read(stream, &found.display, max_bytes, visit),
+            },
             Err(e) => {
                 visit(Err(Failure::new(&found.display, None, e)));
                 0

@@ -10,6 +10,8 @@ pub(crate) enum FileKind {
     Text,
     /// Web ARChive: one page per `response` record.
     Warc,
+    /// The older Internet Archive ARC format: one page per HTTP record.
+    Arc,
     /// JSON Lines: one page per line.
     Jsonl,
 }
@@ -20,7 +22,8 @@ pub(crate) struct Discovered {
     /// Path on disk, as given to the OS.
     pub fs_path: std::path::PathBuf,
     /// The `path` column: the user's PATH joined with the path below it,
-    /// lossily converted so non-UTF-8 names still appear.
+    /// a name that is not UTF-8 escaped so that it can be given back (see
+    /// [`super::path_name`]).
     pub display: String,
     pub kind: FileKind,
     pub gzip: bool,
@@ -63,34 +66,83 @@ fn read_stdin() -> Result<(StdinCopy, Discovered), String> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read standard input: {e}"))?;
-    let gzip = bytes.starts_with(&[0x1f, 0x8b]);
-    let head: Vec<u8> = if gzip {
-        let mut d = flate2::read::MultiGzDecoder::new(bytes.as_slice());
-        let mut head = vec![0u8; 64];
-        let n = d.read(&mut head).unwrap_or(0);
-        head.truncate(n);
-        head
-    } else {
-        bytes.iter().take(64).copied().collect()
-    };
-    let start = String::from_utf8_lossy(&head);
-    let start = start.trim_start_matches('\u{feff}').trim_start();
-    let kind = if start.starts_with("WARC/") {
-        FileKind::Warc
-    } else if start.starts_with('{') {
+    let (gzip, head) = sniff_bytes(&bytes);
+    let kind = archive_kind(&head).unwrap_or(if text_start(&head).starts_with('{') {
         FileKind::Jsonl
     } else {
         FileKind::Html
-    };
+    });
     let path = std::env::temp_dir().join(format!("farmscan-stdin-{}", std::process::id()));
     std::fs::write(&path, &bytes).map_err(|e| format!("cannot keep standard input: {e}"))?;
     let found = Discovered {
         fs_path: path.clone(),
-        display: "-".to_string(),
+        display: super::STDIN_NAME.to_string(),
         kind,
         gzip,
     };
     Ok((StdinCopy(path), found))
+}
+
+/// How many bytes of a file's start tell what it holds.
+const SNIFF_BYTES: usize = 512;
+
+/// Whether bytes are gzip (by gzip's magic number, not a name), and their
+/// first bytes once inflated.
+fn sniff_bytes(bytes: &[u8]) -> (bool, Vec<u8>) {
+    let gzip = bytes.starts_with(&[0x1f, 0x8b]);
+    if !gzip {
+        return (false, bytes.iter().take(SNIFF_BYTES).copied().collect());
+    }
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    let mut inflate =
+        std::io::Read::take(flate2::read::MultiGzDecoder::new(bytes), SNIFF_BYTES as u64);
+    // A stream that fails this early is read (and its error told) later.
+    let _ = std::io::Read::read_to_end(&mut inflate, &mut head);
+    (true, head)
+}
+
+/// The text at the start of a file, past a byte-order mark and blanks.
+fn text_start(head: &[u8]) -> String {
+    let text = String::from_utf8_lossy(head);
+    text.trim_start_matches('\u{feff}').trim_start().to_string()
+}
+
+/// A crawl archive known by its first record, whatever its name.
+fn archive_kind(head: &[u8]) -> Option<FileKind> {
+    let start = text_start(head);
+    if start.starts_with("WARC/") {
+        Some(FileKind::Warc)
+    } else if start.starts_with("filedesc://") {
+        Some(FileKind::Arc)
+    } else {
+        None
+    }
+}
+
+/// What a file holds, read from its first bytes where they contradict its
+/// name: gzip or not by gzip's magic number, and a crawl archive (WARC,
+/// ARC) by its first record, so plain HTML named `.htm.gz` or a gzipped
+/// WARC with an extra suffix is read for what it is. Any other kind keeps
+/// its name's word (HTML and text look alike; an archive's name on bytes
+/// that are no archive is that archive's error). A file that cannot be
+/// opened keeps its name's kind; opening it again tells the error.
+pub(crate) fn settle_kind(found: &Discovered) -> (FileKind, bool) {
+    let mut start = [0u8; SNIFF_BYTES];
+    let read = std::fs::File::open(&found.fs_path).and_then(|mut f| {
+        let mut n = 0;
+        while n < start.len() {
+            match std::io::Read::read(&mut f, &mut start[n..])? {
+                0 => break,
+                k => n += k,
+            }
+        }
+        Ok(n)
+    });
+    let Ok(n) = read else {
+        return (found.kind, found.gzip);
+    };
+    let (gzip, head) = sniff_bytes(&start[..n]);
+    (archive_kind(&head).unwrap_or(found.kind), gzip)
 }
 
 /// The file name endings a folder walk reads, each maybe followed by
@@ -102,6 +154,7 @@ pub(crate) const EXTENSIONS: &[(&str, FileKind)] = &[
     ("xhtml", FileKind::Html),
     ("txt", FileKind::Text),
     ("warc", FileKind::Warc),
+    ("arc", FileKind::Arc),
     ("jsonl", FileKind::Jsonl),
 ];
 
@@ -145,6 +198,8 @@ pub(crate) fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
             }
             continue;
         }
+        // A name a report wrote for a file whose name is not UTF-8.
+        let root = &super::path_name::resolve(root);
         let meta =
             std::fs::symlink_metadata(root).map_err(|e| format!("{}: {}", root.display(), e))?;
         if meta.is_file() {
@@ -157,7 +212,7 @@ pub(crate) fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
             let (kind, gzip) = classify(&name).unwrap_or((FileKind::Html, name.ends_with(".gz")));
             walk.files.push(Discovered {
                 fs_path: root.clone(),
-                display: root.to_string_lossy().into_owned(),
+                display: display_path(root),
                 kind,
                 gzip,
             });
@@ -221,7 +276,7 @@ pub(crate) fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
 const NAMED_SKIPS: usize = 5;
 
 fn display_path(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
+    super::path_name::display(p)
 }
 
 #[cfg(test)]
@@ -236,6 +291,7 @@ mod tests {
         assert_eq!(classify("a.pdf"), None);
         assert_eq!(classify("CC-MAIN-1.warc.gz"), Some((FileKind::Warc, true)));
         assert_eq!(classify("docs.jsonl"), Some((FileKind::Jsonl, false)));
+        assert_eq!(classify("IA-1.arc.gz"), Some((FileKind::Arc, true)));
         assert_eq!(classify("README"), None);
     }
 }

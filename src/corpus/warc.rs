@@ -1,146 +1,395 @@
-//! WARC files, read as a stream of records: only `response` records with an
-//! HTML or text payload are pages; a record is never held whole beyond the
-//! size cap, and the file is never held whole at all.
+//! Crawl archives, WARC and the older ARC, read as a stream of records by
+//! one loop: only records holding an HTTP response with an HTML or text
+//! payload are pages. A record is never held whole beyond the size cap,
+//! and the file is never held whole at all.
+//!
+//! Archives in the wild are not always well formed. A record whose stated
+//! length is short leaves bytes before the next record: they are skipped
+//! up to the next record's header, and the page before them says so. A
+//! payload cut short (a record or a gzip stream that ends early) is read
+//! as far as it goes, and the page says what was cut.
 
 use super::decode;
 use super::{Failure, Markup, Page, Source};
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
-/// Reads every record of a WARC stream, handing pages and failures to
+/// Which archive format a stream holds: the header of each record differs,
+/// the rest of the reading is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// WARC: `WARC/1.x` and named header fields; `response` records are pages.
+    Warc,
+    /// ARC (Internet Archive, versions 1 and 2): one header line per record
+    /// (`URL IP-address date content-type ... length`), after a `filedesc://`
+    /// record that describes the file.
+    Arc,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Warc => "WARC",
+            Format::Arc => "ARC",
+        }
+    }
+}
+
+/// What a record's header says: how long its block is, and whether and
+/// where it is a page.
+struct Header {
+    /// The block's length, or why it is not known.
+    length: Result<u64, String>,
+    /// A response to an HTTP request (the only records that can be pages).
+    response: bool,
+    url: Option<String>,
+    crawl_date: Option<chrono::NaiveDate>,
+}
+
+/// Reads every record of an archive stream, handing pages and failures to
 /// `visit` as they come. Returns how many records were not pages.
 pub fn read(
     mut input: impl BufRead,
     path: &str,
+    format: Format,
     max_bytes: u64,
     visit: &mut dyn FnMut(Result<Page, Failure>),
 ) -> u64 {
     // One copy of the path for all the file's pages.
     let shared: std::sync::Arc<str> = path.into();
-    let mut record = 0u64;
-    let mut skipped = 0u64;
+    let mut reader = Reader {
+        format,
+        arc_fields: ARC_V1_FIELDS,
+        record: 0,
+        skipped: 0,
+        // A page waits for the next header to be read, which may show that
+        // bytes after it were skipped: its note says so.
+        pending: None,
+    };
     loop {
-        let headers = match read_headers(&mut input) {
-            Ok(Some(h)) => h,
-            Ok(None) => return skipped,
+        let (headers, gap) = match reader.next_header(&mut input) {
+            Ok(Some(found)) => found,
+            Ok(None) => break,
             Err(e) => {
+                reader.flush(visit);
                 visit(Err(Failure::new(
                     path,
-                    Some(record + 1),
-                    format!("bad WARC record: {e}"),
+                    Some(reader.record + 1),
+                    format!("bad {} record: {e}", format.name()),
                 )));
-                return skipped;
+                return reader.skipped;
             }
         };
-        record += 1;
+        if gap > 0 {
+            reader.note_pending(format!(
+                "{} after the record's stated length skipped to reach the next record",
+                crate::wording::counted(gap, "byte", "bytes")
+            ));
+        }
+        reader.flush(visit);
+        reader.record += 1;
+        let record = reader.record;
         let fail = |status: String| Failure::new(path, Some(record), status);
-        let Some(length) = headers
-            .get("content-length")
-            .and_then(|v| v.trim().parse::<u64>().ok())
-        else {
-            visit(Err(fail("bad WARC record: no Content-Length".into())));
-            return skipped;
-        };
-        let is_response = headers
-            .get("warc-type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("response"));
-        if !is_response || length > max_bytes {
-            if let Err(e) = discard(&mut input, length) {
-                visit(Err(fail(format!("truncated WARC record: {e}"))));
-                return skipped;
+        let length = match headers.length {
+            Ok(n) => n,
+            Err(e) => {
+                // Nothing says where the block ends: it is taken as empty,
+                // and what follows is read as the next record.
+                visit(Err(fail(format!("bad {} record: {e}", format.name()))));
+                continue;
             }
-            if is_response {
+        };
+        if !headers.response || length > max_bytes {
+            if let Err(e) = discard(&mut input, length) {
+                if headers.response {
+                    visit(Err(fail(format!(
+                        "truncated {} record: {e}",
+                        format.name()
+                    ))));
+                } else {
+                    reader.skipped += 1;
+                }
+                break;
+            }
+            if headers.response {
                 visit(Err(fail(format!(
                     "too large: record over {max_bytes} bytes"
                 ))));
             } else {
-                skipped += 1;
+                reader.skipped += 1;
             }
             continue;
         }
         let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
-        match (&mut input).take(length).read_to_end(&mut block) {
-            Ok(n) if n as u64 == length => {}
-            Ok(n) => {
-                visit(Err(fail(format!(
-                    "truncated WARC record: {n} of {length} bytes"
-                ))));
-                return skipped;
-            }
+        let cut = match (&mut input).take(length).read_to_end(&mut block) {
+            Ok(n) if n as u64 == length => None,
+            Ok(n) => Some(format!(
+                "record cut: {n} of its {length} bytes are in the file"
+            )),
             Err(e) => {
-                visit(Err(fail(format!("unreadable WARC record: {e}"))));
-                return skipped;
+                visit(Err(fail(format!(
+                    "unreadable {} record: {e}",
+                    format.name()
+                ))));
+                break;
             }
-        }
-        match http_page(&block, max_bytes) {
-            Some(Ok((markup, text))) => visit(Ok(Page {
+        };
+        let page = match http_page(&block, max_bytes) {
+            Some(Ok(read)) => Ok(Page {
                 source: Source {
                     path: shared.clone(),
                     record: Some(record),
                 },
-                markup,
-                text,
-                url: headers
-                    .get("warc-target-uri")
-                    .map(|u| u.trim().trim_matches(['<', '>']).to_string()),
-                crawl_date: headers
-                    .get("warc-date")
-                    .and_then(|d| crate::calendar::parse_date(d)),
+                markup: read.markup,
+                text: read.text,
+                url: headers.url,
+                crawl_date: headers.crawl_date,
                 saved: None,
                 id: None,
+                note: join_notes(cut.clone(), read.cut),
+            }),
+            Some(Err(status)) => Err(fail(match &cut {
+                Some(c) => format!("{status} ({c})"),
+                None => status,
             })),
-            Some(Err(status)) => visit(Err(fail(status))),
-            None => skipped += 1,
-        }
-    }
-}
-
-/// The header block of the next record, names lowercased; `None` at the end.
-fn read_headers(input: &mut impl BufRead) -> Result<Option<HashMap<String, String>>, String> {
-    let mut line = String::new();
-    // Skip the blank lines that end the previous record.
-    loop {
-        line.clear();
-        let n = read_line(input, &mut line)?;
-        if n == 0 {
-            return Ok(None);
-        }
-        if !line.trim().is_empty() {
+            None => {
+                reader.skipped += 1;
+                continue;
+            }
+        };
+        reader.pending = Some(page);
+        if cut.is_some() {
+            // The file ended inside this record.
             break;
         }
     }
-    if !line.starts_with("WARC/") {
-        return Err(format!(
-            "expected a WARC version line, found {:?}",
-            line.trim().chars().take(40).collect::<String>()
-        ));
+    reader.flush(visit);
+    reader.skipped
+}
+
+/// Two notes as one, `;`-separated.
+fn join_notes(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
     }
-    let mut headers = HashMap::new();
+}
+
+/// The reading state of one archive.
+struct Reader {
+    format: Format,
+    /// Fields in an ARC record's header line: 5 in version 1, 10 in
+    /// version 2, as the `filedesc://` record says.
+    arc_fields: usize,
+    /// The number of the last record begun.
+    record: u64,
+    /// Records that were not pages.
+    skipped: u64,
+    pending: Option<Result<Page, Failure>>,
+}
+
+impl Reader {
+    fn flush(&mut self, visit: &mut dyn FnMut(Result<Page, Failure>)) {
+        if let Some(page) = self.pending.take() {
+            visit(page);
+        }
+    }
+
+    fn note_pending(&mut self, note: String) {
+        match &mut self.pending {
+            Some(Ok(page)) => page.note = join_notes(page.note.take(), Some(note)),
+            Some(Err(failure)) => failure.status = format!("{}; {note}", failure.status),
+            // Bytes after a record that was no page: nothing to tell.
+            None => {}
+        }
+    }
+
+    /// The next record's header and how many bytes were skipped to reach
+    /// it; `None` at the end. Bytes that do not start a record are skipped
+    /// only after a first record: a file that does not begin with one is not
+    /// an archive, and that is the error.
+    fn next_header(&mut self, input: &mut impl BufRead) -> Result<Option<(Header, u64)>, String> {
+        let mut gap = 0u64;
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let n = read_line(input, &mut line, self.record > 0)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_start_matches('\u{feff}').trim_end();
+            let header = match self.format {
+                Format::Warc if text.starts_with("WARC/") => Some(warc_header(input)?),
+                Format::Arc => self.arc_header(text, input)?,
+                Format::Warc => None,
+            };
+            if let Some(h) = header {
+                return Ok(Some((h, gap)));
+            }
+            if self.record == 0 {
+                return Err(format!(
+                    "expected {}, found {:?}",
+                    match self.format {
+                        Format::Warc => "a WARC version line",
+                        Format::Arc => "an ARC header line",
+                    },
+                    text.chars().take(40).collect::<String>()
+                ));
+            }
+            gap += n as u64;
+        }
+    }
+
+    /// An ARC record's header from its header line, `None` when the line
+    /// is not one. The `filedesc://` record's block starts with the version.
+    fn arc_header(
+        &mut self,
+        line: &str,
+        input: &mut impl BufRead,
+    ) -> Result<Option<Header>, String> {
+        let filedesc = line.starts_with("filedesc://");
+        // The URL may hold spaces: the other fields are taken from the right.
+        let fields: Vec<&str> = line.rsplitn(self.arc_fields, ' ').collect();
+        let looks_like_url = filedesc || line.split(' ').next().is_some_and(|u| u.contains(':'));
+        if fields.len() != self.arc_fields || !looks_like_url {
+            return Ok(None);
+        }
+        // rsplitn gives the fields from the right: length first, URL last.
+        let length = fields[0];
+        let url = fields[self.arc_fields - 1];
+        let date = fields[self.arc_fields - 3];
+        let length = length
+            .parse::<u64>()
+            .map_err(|_| format!("length {length:?} is not a byte count"));
+        if filedesc {
+            // The version is the block's first line, read here so the
+            // record lines that follow are split right; the rest of the
+            // block is passed over as the record of no page it is. Where
+            // its length is not a number, the block is taken to be its
+            // usual two lines (version, then field names).
+            let mut version = Vec::new();
+            let read = read_line(input, &mut version, true)? as u64;
+            if String::from_utf8_lossy(&version)
+                .trim_start()
+                .starts_with('2')
+            {
+                self.arc_fields = ARC_V2_FIELDS;
+            }
+            let rest = match length {
+                Ok(n) => n.saturating_sub(read),
+                Err(_) => {
+                    read_line(input, &mut Vec::new(), true)?;
+                    0
+                }
+            };
+            return Ok(Some(Header {
+                length: Ok(rest),
+                response: false,
+                url: None,
+                crawl_date: None,
+            }));
+        }
+        let web = url.starts_with("http://") || url.starts_with("https://");
+        Ok(Some(Header {
+            length,
+            response: web && !filedesc,
+            url: Some(url.to_string()),
+            crawl_date: arc_date(date),
+        }))
+    }
+}
+
+/// Fields of an ARC version 1 header line: URL, IP address, date,
+/// content type, length.
+const ARC_V1_FIELDS: usize = 5;
+/// Fields of an ARC version 2 header line: URL, IP address, date, content
+/// type, result code, checksum, location, offset, file name, length.
+const ARC_V2_FIELDS: usize = 10;
+
+/// An ARC date, `YYYYMMDDhhmmss` (or a prefix down to the day).
+fn arc_date(s: &str) -> Option<chrono::NaiveDate> {
+    if s.len() < 8 || s.len() > 14 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    chrono::NaiveDate::parse_from_str(&s[..8], "%Y%m%d").ok()
+}
+
+/// The header fields of a WARC record whose version line was just read.
+fn warc_header(input: &mut impl BufRead) -> Result<Header, String> {
+    let mut fields = HashMap::new();
+    let mut line = Vec::new();
     loop {
         line.clear();
-        if read_line(input, &mut line)? == 0 || line.trim().is_empty() {
-            return Ok(Some(headers));
+        if read_line(input, &mut line, false)? == 0 {
+            break;
         }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
+        let text = String::from_utf8_lossy(&line);
+        if text.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = text.split_once(':') {
+            fields.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
         }
     }
+    let url = fields
+        .get("warc-target-uri")
+        .map(|u| u.trim().trim_matches(['<', '>']).to_string());
+    // A response to anything but HTTP (Heritrix's `dns:` lookups) is no page.
+    let web = url
+        .as_deref()
+        .is_none_or(|u| u.starts_with("http://") || u.starts_with("https://"));
+    Ok(Header {
+        length: fields
+            .get("content-length")
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .ok_or_else(|| "no Content-Length".to_string()),
+        response: web
+            && fields
+                .get("warc-type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("response")),
+        crawl_date: fields
+            .get("warc-date")
+            .and_then(|d| crate::calendar::parse_date(d)),
+        url,
+    })
 }
 
 /// Longest header line accepted: a lying or binary stream must not make a
 /// line buffer grow without bound.
 const MAX_LINE: u64 = 64 * 1024;
 
-fn read_line(input: &mut impl BufRead, line: &mut String) -> Result<usize, String> {
-    let mut bytes = Vec::new();
-    let n = input
+/// Reads one line into `line`; returns its length in bytes, 0 at the end.
+/// A line longer than [`MAX_LINE`] is an error, unless `skipping` (bytes
+/// passed over between records), when it is read through and kept short.
+fn read_line(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    skipping: bool,
+) -> Result<usize, String> {
+    let mut n = input
         .take(MAX_LINE)
-        .read_until(b'\n', &mut bytes)
+        .read_until(b'\n', line)
         .map_err(|e| e.to_string())?;
-    if n as u64 == MAX_LINE && !bytes.ends_with(b"\n") {
-        return Err("header line too long".into());
+    if n as u64 == MAX_LINE && !line.ends_with(b"\n") {
+        if !skipping {
+            return Err("header line too long".into());
+        }
+        loop {
+            let mut rest = Vec::new();
+            let more = input
+                .take(MAX_LINE)
+                .read_until(b'\n', &mut rest)
+                .map_err(|e| e.to_string())?;
+            n += more;
+            if more == 0 || rest.ends_with(b"\n") {
+                break;
+            }
+        }
     }
-    line.push_str(&String::from_utf8_lossy(&bytes));
     Ok(n)
 }
 
@@ -153,9 +402,17 @@ fn discard(input: &mut impl Read, length: u64) -> Result<(), String> {
     Ok(())
 }
 
+/// A page read from a response block.
+struct HttpPage {
+    markup: Markup,
+    text: String,
+    /// What was cut from the payload, when it ends early.
+    cut: Option<String>,
+}
+
 /// The page in an HTTP response block: `None` when the payload is not HTML
 /// or text (images, scripts), an error when it cannot be read.
-fn http_page(block: &[u8], max_bytes: u64) -> Option<Result<(Markup, String), String>> {
+fn http_page(block: &[u8], max_bytes: u64) -> Option<Result<HttpPage, String>> {
     let split = memchr::memmem::find(block, b"\r\n\r\n")
         .map(|i| (i, 4))
         .or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, 2)));
@@ -197,6 +454,7 @@ fn http_page(block: &[u8], max_bytes: u64) -> Option<Result<(Markup, String), St
             Err(e) => return Some(Err(e)),
         }
     }
+    let mut cut = None;
     if headers
         .get("content-encoding")
         .is_some_and(|c| c.contains("gzip"))
@@ -210,6 +468,15 @@ fn http_page(block: &[u8], max_bytes: u64) -> Option<Result<(Markup, String), St
                 return Some(Err(format!("too large: over {max_bytes} bytes")));
             }
             Ok(_) => body = out,
+            // A stream cut short (its checksum, or its end, missing) still
+            // gave the bytes before the cut: the page is read from them.
+            Err(e) if !out.is_empty() => {
+                cut = Some(format!(
+                    "payload cut: its gzip stream ends early ({e}); read the {} before the cut",
+                    crate::wording::counted(out.len(), "byte", "bytes")
+                ));
+                body = out;
+            }
             Err(e) => return Some(Err(format!("corrupt gzip payload: {e}"))),
         }
     }
@@ -219,7 +486,7 @@ fn http_page(block: &[u8], max_bytes: u64) -> Option<Result<(Markup, String), St
         .map(|c| c.trim_matches('"').to_string());
     let text = decode::decode_bytes(body, markup == Markup::Html, charset.as_deref());
     // The same test of text as a page file gets.
-    Some(decode::check_text(&text).map(|()| (markup, text)))
+    Some(decode::check_text(&text).map(|()| HttpPage { markup, text, cut }))
 }
 
 /// Undoes HTTP chunked transfer encoding.
@@ -261,7 +528,7 @@ mod tests {
 
     fn read_all(bytes: &[u8]) -> (Vec<Result<Page, Failure>>, u64) {
         let mut out = Vec::new();
-        let skipped = read(bytes, "x.warc", 1 << 20, &mut |p| out.push(p));
+        let skipped = read(bytes, "x.warc", Format::Warc, 1 << 20, &mut |p| out.push(p));
         (out, skipped)
     }
 
@@ -319,7 +586,11 @@ mod tests {
         assert!(pages[0].is_ok());
         let err = pages[1].as_ref().unwrap_err();
         assert_eq!(err.source.record, Some(2));
-        assert!(err.status.contains("truncated"), "{}", err.status);
+        assert!(
+            err.status.contains("record cut: 5 of its 99999 bytes"),
+            "{}",
+            err.status
+        );
     }
 
     #[test]

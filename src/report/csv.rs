@@ -20,7 +20,7 @@ pub(crate) fn write<R: Table>(
 pub(crate) fn write_header<R: Table>(out: impl Write) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(R::COLUMNS.iter().map(|c| c.name))
-        .map_err(std::io::Error::other)?;
+        .map_err(io_error)?;
     w.flush()
 }
 
@@ -34,9 +34,21 @@ pub(crate) fn write_rows<R: Table>(
     for row in rows {
         fields.clear();
         fields.extend(R::COLUMNS.iter().map(|c| field((c.get)(&row))));
-        w.write_record(&fields).map_err(std::io::Error::other)?;
+        w.write_record(&fields).map_err(io_error)?;
     }
     w.flush()
+}
+
+/// The I/O error inside a CSV error, kept whole: a closed pipe must stay a
+/// closed pipe for the caller, which ends the output quietly on one.
+fn io_error(e: ::csv::Error) -> std::io::Error {
+    if !e.is_io_error() {
+        return std::io::Error::other(e);
+    }
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(io) => io,
+        _ => unreachable!("is_io_error said the kind is Io"),
+    }
 }
 
 fn field(cell: Cell) -> String {
@@ -86,7 +98,7 @@ mod tests {
         let text = csv_of(vec![row]);
         assert_eq!(
             text.lines().nth(1).unwrap(),
-            "\"farm/a, b.html\",,,,,,2025-04-11,,,,1.0,,0.125,,copy;junk_links,ok,,,,,,"
+            "\"farm/a, b.html\",,,,,,2025-04-11,,,,1.0,,0.125,,copy;junk_links,ok,,,,,,,"
         );
     }
 }

@@ -74,12 +74,15 @@ fn histogram(
     }
     let _ = write!(
         svg,
-        r#"<line x1="{pad}" y1="{y}" x2="{x2}" y2="{y}" class="axis"/><text x="{pad}" y="{ty}">{lo}</text><text x="{x2}" y="{ty}" text-anchor="end">{hi}</text><text x="{mid}" y="{ty}" text-anchor="middle">{}</text><text x="4" y="{top}">{}</text></svg></figure>"#,
+        r#"<line x1="{pad}" y1="{y}" x2="{x2}" y2="{y}" class="axis"/><text x="{pad}" y="{ty}">{lo:.digits$}</text><text x="{x2}" y="{ty}" text-anchor="end">{hi:.digits$}</text><text x="{mid}" y="{label_y}" text-anchor="middle">{}</text><text x="4" y="{top}">{}</text></svg></figure>"#,
         esc(x_label),
         max as usize,
         y = h - pad,
         x2 = w - pad,
-        ty = h - pad + 18.0,
+        ty = h - pad + 14.0,
+        // The axis title on a line of its own, below the end values, so a
+        // long end value never runs into it.
+        label_y = h - 4.0,
         mid = w / 2.0,
         top = pad - 8.0,
     );
@@ -107,8 +110,10 @@ window.addEventListener('hashchange',openTarget);openTarget();";
 pub(crate) struct RunInfo<'a> {
     pub inputs: &'a [std::path::PathBuf],
     pub cfg: &'a crate::config::Config,
-    /// The day of the scan: `--today`, or the day it ran.
-    pub day: chrono::NaiveDate,
+    /// The day given with `--today`, when one was: the report then says
+    /// which day its verdicts were judged as of. The day it ran is never
+    /// shown, so the same input gives the same bytes on any day.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Writes the report.
@@ -147,9 +152,9 @@ fn head(h: &mut String, summary: &Summary, run: &RunInfo<'_>) {
     let c = run.cfg;
     let _ = write!(
         h,
-        "<h1>Content-farm report</h1><p class=\"n\">farmscan {} on {}, {}: {}. Thresholds: min_similarity {}, min_similarity_given {:.3}, hamming_radius {}, junk_ratio {}, stale_days {}, min_article_words {}.</p><p class=\"totals\">",
+        "<h1>Content-farm report</h1><p class=\"n\">farmscan {}{}, {}: {}. Thresholds: min_similarity {}, min_similarity_given {:.3}, hamming_radius {}, junk_ratio {}, stale_days {}, min_article_words {}.</p><p class=\"totals\">",
         env!("CARGO_PKG_VERSION"),
-        run.day,
+        run.today.map(|d| format!(" as of {d}")).unwrap_or_default(),
         if inputs.len() == 1 { "input" } else { "inputs" },
         inputs.join(", "),
         c.min_similarity,
@@ -278,7 +283,7 @@ fn most_copied(h: &mut String, pages: &[Analyzed], verdicts: &[Verdict], shown: 
             h,
             "<tr><td>{}<br><span class=n>{}</span></td><td class=num>{}</td><td>{}</td></tr>",
             esc(&pages[*o].title),
-            esc(&pages[*o].source.label()),
+            esc(&pages[*o].report_name()),
             copies.len(),
             esc(&by.join(", "))
         );
@@ -309,7 +314,7 @@ fn flagged_pages(h: &mut String, pages: &[Analyzed], verdicts: &[Verdict], shown
         let _ = write!(
             h,
             "<li><a href=\"#p{i}\">{}</a> {}</li>",
-            esc(&pages[i].source.label()),
+            esc(&pages[i].report_name()),
             flag_badges(&verdicts[i])
         );
     }
@@ -332,7 +337,7 @@ fn explain_page(h: &mut String, i: usize, pages: &[Analyzed], v: &Verdict) {
     let _ = write!(
         h,
         "<details id=\"p{i}\"><summary>{} {}</summary><ul><li>title: {}</li>",
-        esc(&p.source.label()),
+        esc(&p.report_name()),
         flag_badges(v),
         esc(&p.title)
     );
@@ -359,7 +364,7 @@ fn explain_page(h: &mut String, i: usize, pages: &[Analyzed], v: &Verdict) {
             h,
             "<li>copy: {:.0}% of its body is in {} ({}), {} shared, SimHash {} apart</li>",
             c.similarity * 100.0,
-            esc(&o.source.label()),
+            esc(&o.report_name()),
             esc(&o.title),
             crate::wording::counted(c.shared_paragraphs, "paragraph", "paragraphs"),
             crate::wording::counted(c.hamming, "bit", "bits")

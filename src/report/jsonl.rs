@@ -61,7 +61,7 @@ mod tests {
                 r#"{"path":"feed.jsonl","record":3,"url":null,"title":null,"lang":null,"words":250,"#,
                 r#""published":null,"simhash":null,"role":null,"original":null,"similarity":null,"#,
                 r#""wire":null,"junk_link_ratio":null,"date_lag_days":null,"flags":[],"status":"ok","#,
-                r#""date_issue":["stale"],"id":"a1","published_source":null,"published_precision":null,"match":null,"coverage":null}"#,
+                r#""date_issue":["stale"],"id":"a1","published_source":null,"published_precision":null,"match":null,"coverage":null,"note":null}"#,
                 "\n"
             )
         );

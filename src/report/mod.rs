@@ -77,30 +77,37 @@ pub(crate) fn page_lines(
 
 const NO_PARTS: &str = "a report put together from parts is CSV or JSON Lines";
 
-/// Writes the pairs of every copy, as Parquet when the report is, else as
-/// CSV (a side table has no JSON Lines form).
+/// Writes the pairs of every copy in `format` (see [`side_table`]).
 pub(crate) fn write_pairs(
     out: &mut dyn Write,
     rows: impl Iterator<Item = pairs::PairRow>,
     format: Format,
 ) -> std::io::Result<()> {
-    write(out, rows, side_table(format))
+    write(out, rows, format)
 }
 
-/// Writes the sites table, as Parquet when the report is, else as CSV.
+/// Writes the sites table in `format` (see [`side_table`]).
 pub(crate) fn write_sites(
     out: &mut dyn Write,
     rows: &[SiteRow],
     format: Format,
 ) -> std::io::Result<()> {
-    write(out, rows.iter().cloned(), side_table(format))
+    write(out, rows.iter().cloned(), format)
 }
 
-/// The format of the pairs and sites files for a report in `format`.
-fn side_table(format: Format) -> Format {
-    match format {
-        Format::Parquet => Format::Parquet,
-        Format::Csv | Format::Jsonl => Format::Csv,
+/// The format of a pairs or sites file: what its name says (`.csv`,
+/// `.parquet`), so `--sites s.csv` is CSV whatever the report's format;
+/// for another name, Parquet when the report is, else CSV (a side table
+/// has no JSON Lines form).
+pub(crate) fn side_table(path: &std::path::Path, report: Format) -> Format {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match (ext.as_deref(), report) {
+        (Some("csv"), _) => Format::Csv,
+        (Some("parquet"), _) => Format::Parquet,
+        (_, Format::Parquet) => Format::Parquet,
+        (_, Format::Csv | Format::Jsonl) => Format::Csv,
     }
 }
 

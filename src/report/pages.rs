@@ -46,6 +46,9 @@ pub(crate) struct PageRow {
     pub matched: Option<&'static str>,
     /// For a copy: the share of its original's text it covers (0 to 1).
     pub coverage: Option<f64>,
+    /// What did not stop the page being read but bears on its row: `no
+    /// body` (nothing to match, so no role), a payload cut short.
+    pub note: Option<String>,
 }
 
 impl Table for PageRow {
@@ -86,8 +89,12 @@ impl Table for PageRow {
         }),
         Column::new("match", Kind::Text, |r| Cell::Text(r.matched)),
         Column::new("coverage", Kind::Float, |r| Cell::Float(r.coverage)),
+        Column::new("note", Kind::Text, |r| Cell::Text(r.note.as_deref())),
     ];
 }
+
+/// The note of a page read with no article text.
+pub(crate) const NO_BODY: &str = "no body";
 
 impl PageRow {
     /// The row of page `i`: a page that could not be read has its place
@@ -102,10 +109,26 @@ impl PageRow {
             url: p.url.clone().filter(|u| !u.is_empty()),
             status: p.status.to_string(),
             id: p.id.clone(),
+            note: p.note.clone(),
             ..PageRow::default()
         };
         if !p.is_ok() {
             return place;
+        }
+        if p.has_no_body() {
+            // Matched against nothing and measured by nothing: no role,
+            // SimHash or junk ratio to give, and the row says why.
+            let note = match &place.note {
+                Some(n) => format!("{NO_BODY}; {n}"),
+                None => NO_BODY.to_string(),
+            };
+            return PageRow {
+                title: Some(p.title.clone()).filter(|t| !t.is_empty()),
+                words: Some(0),
+                published: p.published(),
+                note: Some(note),
+                ..place
+            };
         }
         let c = v.copy_of.as_ref();
         PageRow {
@@ -121,7 +144,7 @@ impl PageRow {
             published_precision: p.dates.published.as_ref().map(|f| f.precision.word()),
             simhash: Some(format!("{:016x}", p.print.simhash)),
             role: Some(v.role.name()),
-            original: c.map(|c| pages[c.original].source.label()),
+            original: c.map(|c| pages[c.original].report_name()),
             similarity: c.map(|c| round3(c.similarity)),
             matched: c.map(|c| c.matched.name()),
             coverage: c.map(|c| round3(c.coverage)),

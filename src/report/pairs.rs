@@ -43,8 +43,8 @@ pub(crate) fn pairs<'a>(
 ) -> impl Iterator<Item = PairRow> + 'a {
     pages.iter().zip(verdicts).filter_map(|(p, v)| {
         v.copy_of.as_ref().map(|c| PairRow {
-            copy: p.source.label(),
-            original: pages[c.original].source.label(),
+            copy: p.report_name(),
+            original: pages[c.original].report_name(),
             hamming: c.hamming,
             similarity: round3(c.similarity),
             shared_paragraphs: c.shared_paragraphs,

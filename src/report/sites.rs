@@ -222,7 +222,20 @@ mod tests {
             crate::corpus::PageStatus::Ok,
             false,
         );
-        assert_eq!(p.site(), ("farm".to_string(), SiteFrom::Folder));
+        assert_eq!(p.site(), ("crawl/farm".to_string(), SiteFrom::Folder));
+        // Another corpus's folder of the same name is another site.
+        let other = Analyzed::bare(
+            crate::corpus::Source::file("other/farm/a.html"),
+            crate::corpus::PageStatus::Ok,
+            false,
+        );
+        assert_ne!(other.site(), p.site());
+        let top = Analyzed::bare(
+            crate::corpus::Source::file("a.html"),
+            crate::corpus::PageStatus::Ok,
+            false,
+        );
+        assert_eq!(top.site().0, ".");
         p.url = Some("https://news.bbc.co.uk/world/1".into());
         assert_eq!(p.site(), ("bbc.co.uk".to_string(), SiteFrom::Url));
     }
