@@ -145,7 +145,7 @@ settings! {
     /// to be a source, so a page pasted together from a third of one of its
     /// stories is already a copy.
     min_similarity_given: f64 = 1.0 / 3.0, share, "X",
-        "The same share for a page matched against a given original (--originals, --index): a page taking a third of its text from a wire feed's story is a copy";
+        "The same share for a page matched against a given original (`scan --originals`, `scan --index`): a page taking a third of its text from a wire feed's story is a copy";
     /// Fewest shingles a page must share with another to be a copy, so a
     /// common quotation alone is not enough. 10 to 40 give the same figures
     /// on the realistic corpus (seed 1), whose shortest excerpts share far

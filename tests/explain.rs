@@ -194,3 +194,28 @@ fn every_date_found_is_shown_with_why_one_was_chosen() {
     );
     assert!(text.contains("published_precision year"), "{text}");
 }
+
+#[test]
+fn a_bad_record_named_is_explained_by_its_own_error_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = common::write(
+        dir.path(),
+        "feed.jsonl",
+        "{\"text\":\"A first fine line of text about the harbour.\"}\n\
+         {\"text\":\"A second fine line of text about the weather.\"}\n\
+         {not json\n\
+         {\"text\":\"A fourth line.\"}\n\
+         {also not json\n",
+    );
+    let out = common::farmscan()
+        .arg("explain")
+        .arg(format!("{}#3", feed.display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "said once: {err}");
+    assert!(err.contains("feed.jsonl#3: bad JSON line"), "{err}");
+    assert!(err.contains("at line 3 column 2"), "the file's line: {err}");
+    assert!(!err.contains("#5"), "another record's error: {err}");
+}

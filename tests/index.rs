@@ -307,3 +307,37 @@ fn a_farm_copy_that_kept_the_originals_canonical_link_is_a_copy() {
         rows[0]["original"]
     );
 }
+
+#[test]
+fn an_index_add_with_nothing_to_add_leaves_no_index_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("originals.db");
+    // Pages with no body, then a PATH that does not exist.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("blank.html"), "").unwrap();
+    for path in [empty.clone(), dir.path().join("no-such-folder")] {
+        let out = common::farmscan()
+            .args(["index", "add", "-q", "--db"])
+            .arg(&db)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", path.display());
+        assert!(!db.exists(), "{}: an empty index was left", path.display());
+    }
+    let err = common::farmscan()
+        .args(["index", "add", "-q", "--db"])
+        .arg(&db)
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&err.stderr).contains("nothing to add"));
+    // `index stats` on it is then the missing-index error, not "pages: 0".
+    let stats = common::farmscan()
+        .args(["index", "stats", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(stats.status.code(), Some(2));
+}

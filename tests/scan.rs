@@ -669,3 +669,82 @@ fn a_day_of_the_scan_before_the_crawl_is_warned_about() {
         String::from_utf8_lossy(&later.stderr)
     );
 }
+
+#[test]
+fn pages_with_no_body_say_so_and_take_no_role() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.html", "");
+    write(dir.path(), "empty.txt", "");
+    // An empty gzip stream, and a page of markup with no text.
+    write(
+        dir.path(),
+        "empty.html.gz",
+        b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x03\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+    );
+    write(
+        dir.path(),
+        "markup.html",
+        "<html><head><title>Nothing here</title></head><body><div><span></span></div></body></html>",
+    );
+    let rows = scan(&[dir.path()], &[]);
+    assert_eq!(rows.len(), 4);
+    for r in &rows {
+        assert_eq!(r["status"], "ok", "{r:?}");
+        assert_eq!(r["note"], "no body", "{r:?}");
+        assert_eq!(r["role"], "", "no role without a body: {r:?}");
+        assert_eq!(r["simhash"], "", "{r:?}");
+        assert_eq!(r["words"], "0");
+        assert_eq!(r["flags"], "");
+    }
+    assert_eq!(row(&rows, "markup.html")["title"], "Nothing here");
+}
+
+#[test]
+fn a_copy_read_from_standard_input_names_its_original_by_id() {
+    let story = "The harbour workers of the northern port walked out on Monday after talks over pay and safety broke down late on Sunday night, union leaders said in a statement to reporters gathered outside the gates.";
+    let input = format!(
+        "{{\"id\":\"wire-1\",\"text\":\"{story}\",\"date\":\"2024-01-01\"}}\n{{\"id\":\"farm-9\",\"text\":\"{story}\",\"date\":\"2024-03-01\"}}\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let pairs = dir.path().join("pairs.csv");
+    let out = farmscan()
+        .args(["scan", "-q", "--pairs"])
+        .arg(&pairs)
+        .arg("-")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let rows = ok_rows(&out);
+    let copy = rows.iter().find(|r| r["role"] == "copy").expect("a copy");
+    assert_eq!(copy["id"], "farm-9");
+    assert_eq!(copy["original"], "wire-1", "joinable on id");
+    let pairs = common::rows(&std::fs::read_to_string(&pairs).unwrap());
+    assert_eq!(
+        (pairs[0]["copy"].as_str(), pairs[0]["original"].as_str()),
+        ("farm-9", "wire-1")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_not_utf8_is_written_so_that_explain_takes_it_back() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9-story.html");
+    std::fs::write(
+        dir.path().join(name),
+        html_page(
+            "Caf\u{e9} story",
+            "",
+            &["A page whose file name is Latin-1, not UTF-8, and whose row must lead back to it."],
+            "",
+        ),
+    )
+    .unwrap();
+    let rows = scan(&[dir.path()], &[]);
+    let path = &rows[0]["path"];
+    assert!(path.ends_with("caf%E9-story.html"), "{path}");
+    let out = farmscan().arg("explain").arg(path).output().unwrap();
+    assert_ok(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Caf\u{e9} story"));
+}

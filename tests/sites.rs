@@ -107,3 +107,56 @@ fn the_html_report_is_the_same_bytes_on_every_run_and_rounds_its_axes() {
         }
     }
 }
+
+#[test]
+fn folders_of_the_same_name_in_two_corpora_are_two_sites() {
+    let dir = tempfile::tempdir().unwrap();
+    for corpus in ["one", "two"] {
+        write(
+            dir.path(),
+            &format!("{corpus}/unique/page.html"),
+            html_page(
+                &format!("A page of corpus {corpus}"),
+                "",
+                &[&format!(
+                    "Corpus {corpus} holds this page, and no other corpus holds any page like it at all."
+                )],
+                "",
+            ),
+        );
+    }
+    let out = farmscan()
+        .args(["scan", "-q", "--sites"])
+        .arg(dir.path().join("sites.csv"))
+        .arg(dir.path().join("one"))
+        .arg(dir.path().join("two"))
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let sites = rows(&std::fs::read_to_string(dir.path().join("sites.csv")).unwrap());
+    assert_eq!(sites.len(), 2, "{sites:?}");
+    for s in &sites {
+        assert_eq!(s["pages"], "1");
+        assert!(s["site"].ends_with("/unique"), "{}", s["site"]);
+    }
+}
+
+#[test]
+fn a_side_table_named_csv_is_csv_whatever_the_report_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = farmscan()
+        .args(["scan", "-q", "--format", "parquet", "-o"])
+        .arg(dir.path().join("report.parquet"))
+        .arg("--sites")
+        .arg(dir.path().join("s.csv"))
+        .arg("--pairs")
+        .arg(dir.path().join("p.parquet"))
+        .arg(sample())
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let sites = std::fs::read(dir.path().join("s.csv")).unwrap();
+    assert!(sites.starts_with(b"site,pages,"), "CSV, as its name says");
+    let pairs = std::fs::read(dir.path().join("p.parquet")).unwrap();
+    assert!(pairs.starts_with(b"PAR1"), "Parquet, as its name says");
+}
