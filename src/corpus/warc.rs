@@ -297,7 +297,7 @@ impl Reader {
         Ok(Some(Header {
             length,
             response: web && !filedesc,
-            url: Some(url.to_string()),
+            url: Some(url_without_spaces(url)),
             crawl_date: arc_date(date),
         }))
     }
@@ -337,7 +337,7 @@ fn warc_header(input: &mut impl BufRead) -> Result<Header, String> {
     }
     let url = fields
         .get("warc-target-uri")
-        .map(|u| u.trim().trim_matches(['<', '>']).to_string());
+        .map(|u| url_without_spaces(u.trim().trim_matches(['<', '>'])));
     // A response to anything but HTTP (Heritrix's `dns:` lookups) is no page.
     let web = url
         .as_deref()
@@ -356,6 +356,13 @@ fn warc_header(input: &mut impl BufRead) -> Result<Header, String> {
             .and_then(|d| crate::calendar::parse_date(d)),
         url,
     })
+}
+
+/// An address as crawlers sometimes write it, with spaces, made the
+/// address a browser would have asked for (`%20`), so that it joins with
+/// the same page's address elsewhere.
+fn url_without_spaces(url: &str) -> String {
+    url.replace(' ', "%20")
 }
 
 /// Longest header line accepted: a lying or binary stream must not make a
@@ -591,6 +598,35 @@ mod tests {
             "{}",
             err.status
         );
+    }
+
+    #[test]
+    fn an_arc_address_with_spaces_is_read_whole_and_written_as_a_browser_asks_for_it() {
+        let block =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Examples from the web</p>";
+        let mut arc = b"filedesc://t.arc 127.0.0.1 20140216050221 text/plain 75\n1 0 LiveWeb Capture\nURL IP-address Archive-date Content-type Archive-length\n\n".to_vec();
+        arc.extend(
+            format!(
+                "http://example.com/a?Title=Examples From The Web 93.184.216.119 20140216050221 text/html {}\n",
+                block.len()
+            )
+            .bytes(),
+        );
+        arc.extend_from_slice(block);
+        arc.push(b'\n');
+        let mut out = Vec::new();
+        let skipped = read(&arc[..], "t.arc", Format::Arc, 1 << 20, &mut |p| {
+            out.push(p)
+        });
+        assert_eq!(skipped, 1, "the filedesc record is no page");
+        let page = out[0].as_ref().unwrap();
+        assert_eq!(page.source.record, Some(2));
+        assert_eq!(
+            page.url.as_deref(),
+            Some("http://example.com/a?Title=Examples%20From%20The%20Web")
+        );
+        assert_eq!(page.crawl_date.unwrap().to_string(), "2014-02-16");
+        assert_eq!(page.note, None);
     }
 
     #[test]
