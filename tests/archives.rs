@@ -74,20 +74,6 @@ fn arc_file(version: u8, records: &[(&str, &str, Vec<u8>)]) -> Vec<u8> {
     out
 }
 
-fn extract_rows(path: &std::path::Path) -> Vec<serde_json::Value> {
-    let out = farmscan()
-        .args(["extract", "--format", "jsonl"])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert_ok(&out);
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn a_gzipped_payload_cut_before_its_trailer_is_read_and_the_bytes_after_a_short_record_are_skipped()
 {
@@ -197,7 +183,7 @@ fn arc_files_are_read_record_by_record_in_folders_and_by_name_gzipped_or_not() {
     }
     assert_eq!(of("v2.arc")[0]["url"], "https://news.example/strike");
     // The crawl date comes from the record's header line.
-    let ex = extract_rows(&dir.path().join("crawl/old.arc"));
+    let ex = extract_jsonl(&dir.path().join("crawl/old.arc"));
     assert_eq!(ex.len(), 2);
     assert!(ex[0]["text"].as_str().unwrap().starts_with("Dock workers"));
     assert!(!ex[0]["text"].as_str().unwrap().contains("HTTP/1.1"));

@@ -65,6 +65,21 @@ pub fn row<'a>(rows: &'a [HashMap<String, String>], suffix: &str) -> &'a HashMap
         .unwrap_or_else(|| panic!("no row for {suffix}"))
 }
 
+/// What `extract --format jsonl` read from `path`, one object a page.
+pub fn extract_jsonl(path: &Path) -> Vec<serde_json::Value> {
+    let out = farmscan()
+        .args(["extract", "--format", "jsonl"])
+        .arg(path)
+        .output()
+        .expect("runs");
+    assert_ok(&out);
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object a line"))
+        .collect()
+}
+
 /// Writes a file (creating folders) and returns its path.
 pub fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
     let p = dir.join(name);

@@ -3,23 +3,9 @@
 mod common;
 use common::*;
 
-fn jsonl(path: &std::path::Path) -> Vec<serde_json::Value> {
-    let out = farmscan()
-        .args(["extract", "--format", "jsonl"])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn jsonl_has_the_spec_fields() {
-    let pages = jsonl(&sample().join("farm/harbor-strike-copy.txt"));
+    let pages = extract_jsonl(&sample().join("farm/harbor-strike-copy.txt"));
     assert_eq!(pages.len(), 1);
     let p = &pages[0];
     for f in [
@@ -48,7 +34,7 @@ fn jsonl_has_the_spec_fields() {
 
 #[test]
 fn html_links_carry_text_and_target() {
-    let pages = jsonl(&sample().join("unique/council-budget.html"));
+    let pages = extract_jsonl(&sample().join("unique/council-budget.html"));
     let lists = pages[0]["links"].as_array().unwrap();
     let related = lists
         .iter()
@@ -69,7 +55,7 @@ fn charset_declared_in_meta_is_honoured() {
     let mut page = b"<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head><body><p>Le caf\xe9 de la gare a rouvert ses portes ce matin apr\xe8s des travaux.</p></body></html>".to_vec();
     page.extend_from_slice(b"\n");
     write(dir.path(), "latin1.html", page);
-    let pages = jsonl(dir.path());
+    let pages = extract_jsonl(dir.path());
     assert_eq!(pages[0]["title"], "Café");
     assert!(pages[0]["text"].as_str().unwrap().contains("après"));
 }
@@ -96,7 +82,7 @@ fn roundtrip(encoding: &'static encoding_rs::Encoding, label: &str, title: &str,
     let (bytes, _, unmappable) = encoding.encode(&page);
     assert!(!unmappable);
     write(dir.path(), "page.html", bytes);
-    let pages = jsonl(dir.path());
+    let pages = extract_jsonl(dir.path());
     assert_eq!(pages[0]["title"], title);
     assert_eq!(pages[0]["text"], body);
 }
@@ -140,7 +126,7 @@ fn utf16_with_bom_decodes() {
         bytes.extend_from_slice(&unit.to_le_bytes());
     }
     write(dir.path(), "page.html", bytes);
-    let pages = jsonl(dir.path());
+    let pages = extract_jsonl(dir.path());
     assert_eq!(pages[0]["title"], "Grüße");
     assert!(pages[0]["text"].as_str().unwrap().contains("München"));
 }
@@ -158,7 +144,7 @@ fn title_drops_the_site_name_and_prefers_the_headline() {
         "b.html",
         "<html><head><title>Money Daily - Rates rise again as inflation lingers</title></head><body><p>The central bank raised its main rate by a quarter point on Thursday, the third rise this year.</p></body></html>",
     );
-    let pages = jsonl(dir.path());
+    let pages = extract_jsonl(dir.path());
     assert_eq!(pages[0]["title"], "Rates rise again");
     assert_eq!(pages[1]["title"], "Rates rise again as inflation lingers");
 }
@@ -172,7 +158,7 @@ fn link_lists_outside_and_inside_the_body_container_are_found() {
 <h3>Most read</h3><ol><li><a href=\"/x\">Singer cancels tour after surprise announcement</a></li><li><a href=\"/y\">Ten gadgets you did not know you needed</a></li></ol></div>\
 <footer><table><tr><td><a href=\"/about\">About us</a></td><td><a href=\"/jobs\">Jobs</a></td></tr></table></footer></body></html>";
     write(dir.path(), "p.html", page);
-    let p = &jsonl(dir.path())[0];
+    let p = &extract_jsonl(dir.path())[0];
     let lists = p["links"].as_array().unwrap();
     assert_eq!(lists[0]["heading"], "Main menu");
     assert_eq!(lists[0]["items"].as_array().unwrap().len(), 3);
@@ -194,7 +180,7 @@ fn tables_and_divs_of_links_are_link_lists() {
 <div class=\"promo\"><h4>Trending now</h4><div><a href=\"/1\">Star reveals secret wedding photos</a> <a href=\"/2\">Why everyone is buying this mop</a> <a href=\"/3\">The diet doctors will not tell you about</a></div></div>\
 <footer><table><tr><td><a href=\"/about\">About us</a></td><td><a href=\"/jobs\">Jobs</a></td><td><a href=\"/ads\">Advertise</a></td></tr></table></footer></body></html>";
     write(dir.path(), "p.html", page);
-    let p = &jsonl(dir.path())[0];
+    let p = &extract_jsonl(dir.path())[0];
     let lists = p["links"].as_array().unwrap();
     assert_eq!(lists.len(), 2, "{lists:?}");
     assert_eq!(lists[0]["heading"], "Trending now");
@@ -214,7 +200,7 @@ fn right_to_left_text_comes_out_in_logical_order() {
             "<html dir=\"rtl\" lang=\"ar\"><body><article><p>{para}</p></article></body></html>"
         ),
     );
-    let pages = jsonl(dir.path());
+    let pages = extract_jsonl(dir.path());
     assert_eq!(
         pages[0]["text"], para,
         "characters in reading order, no reordering or marks added"
