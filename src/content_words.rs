@@ -87,7 +87,7 @@ const PAIR_REACH: usize = 2;
 pub(crate) fn reword_features(norms: &[String], lang: Option<&str>) -> Vec<Shingle> {
     let mut out = Vec::new();
     for p in norms {
-        let words: Vec<u64> = content_words(p, lang).iter().map(|w| hash64(w)).collect();
+        let words = content_hashes(p, lang);
         for (i, &a) in words.iter().enumerate() {
             for &b in words.iter().skip(i + 1).take(PAIR_REACH) {
                 out.push(fold(unordered_pair(a, b)));
@@ -117,25 +117,67 @@ fn short_spaced_word(w: &str) -> bool {
     w.chars().count() <= 3 && !w.chars().next().is_some_and(crate::script::unspaced)
 }
 
+/// Most words to remember a thread's content hashes for, per language;
+/// the memory is emptied when full. A language's common words, which
+/// make most of any text, fill it again at once.
+const REMEMBERED_WORDS: usize = 200_000;
+
+/// Each word's content hash (`None` for a stop word) as
+/// [`content_hashes`] found it.
+type WordHashes = rustc_hash::FxHashMap<Box<str>, Option<u64>>;
+
+thread_local! {
+    /// The words this thread found, by language (`""` for none): stemming
+    /// was most of the cost of rewording features, and a corpus says the
+    /// same words again and again.
+    static REMEMBERED: std::cell::RefCell<HashMap<&'static str, WordHashes>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
 /// The content words of a normalised text (words separated by single
 /// spaces) in language `lang` (ISO 639-3, as whatlang names it; `None`
-/// when unsure): stop words dropped, the rest stemmed. Numbers stay whole:
-/// rewording keeps them.
-pub(crate) fn content_words(norm: &str, lang: Option<&str>) -> Vec<String> {
+/// when unsure), hashed, in order: stop words dropped, the rest stemmed
+/// (numbers stay whole: rewording keeps them). Each word is found once per
+/// thread and remembered.
+fn content_hashes(norm: &str, lang: Option<&str>) -> Vec<u64> {
+    // The language as the lexicons name it: a `'static` key for the memory.
+    let lang: Option<&'static str> = lang.and_then(|l| LEXICONS.get_key_value(l).map(|(k, _)| *k));
+    REMEMBERED.with_borrow_mut(|remembered| {
+        let memory = remembered.entry(lang.unwrap_or("")).or_default();
+        if memory.len() > REMEMBERED_WORDS {
+            memory.clear();
+        }
+        norm.split(' ')
+            .filter(|w| !w.is_empty())
+            .filter_map(|w| match memory.get(w) {
+                Some(hash) => *hash,
+                None => {
+                    let hash = content_word(w, lang).map(|c| hash64(&c));
+                    memory.insert(w.into(), hash);
+                    hash
+                }
+            })
+            .collect()
+    })
+}
+
+/// One word of a normalised text as a content word: `None` for a stop
+/// word, else its stem.
+fn content_word(w: &str, lang: Option<&str>) -> Option<String> {
     let lexicon = lang
         .and_then(|l| LEXICONS.get(l))
         .filter(|x| !x.stop.is_empty());
-    norm.split(' ')
-        .filter(|w| !w.is_empty())
-        .filter(|w| match lexicon {
-            Some(x) => !x.stop.contains(w),
-            None => !short_spaced_word(w),
-        })
-        .map(|w| match lexicon.and_then(|x| x.stemmer.as_ref()) {
-            Some(stemmer) if !w.bytes().all(|b| b.is_ascii_digit()) => stemmer.stem(w).into_owned(),
-            _ => w.to_string(),
-        })
-        .collect()
+    let kept = match lexicon {
+        Some(x) => !x.stop.contains(w),
+        None => !short_spaced_word(w),
+    };
+    if !kept {
+        return None;
+    }
+    Some(match lexicon.and_then(|x| x.stemmer.as_ref()) {
+        Some(stemmer) if !w.bytes().all(|b| b.is_ascii_digit()) => stemmer.stem(w).into_owned(),
+        _ => w.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -143,8 +185,16 @@ mod tests {
     use super::*;
     use crate::fingerprint::normalise;
 
+    /// The content words of a text, unhashed, to read in a test.
+    fn words_in(text: &str, lang: Option<&str>) -> Vec<String> {
+        normalise(text)
+            .split(' ')
+            .filter_map(|w| content_word(w, lang))
+            .collect()
+    }
+
     fn words(text: &str, lang: &str) -> Vec<String> {
-        content_words(&normalise(text), Some(lang))
+        words_in(text, Some(lang))
     }
 
     #[test]
@@ -166,11 +216,24 @@ mod tests {
             ["2024", "cost", "rose"]
         );
         // Without a stop list, short words stand in for stop words.
-        assert_eq!(
-            content_words(&normalise("the cost of it rose"), None),
-            ["cost", "rose"]
-        );
-        assert_eq!(content_words(&normalise("政府"), None), ["政", "府"]);
+        assert_eq!(words_in("the cost of it rose", None), ["cost", "rose"]);
+        assert_eq!(words_in("政府", None), ["政", "府"]);
+    }
+
+    #[test]
+    fn remembered_words_hash_as_they_did_when_first_found() {
+        let text = normalise("The ministers were meeting in Paris, and the ministers met again");
+        let expected: Vec<u64> = text
+            .split(' ')
+            .filter_map(|w| content_word(w, Some("eng")))
+            .map(|w| hash64(&w))
+            .collect();
+        // The first call finds each word; the second reads them back.
+        assert_eq!(content_hashes(&text, Some("eng")), expected);
+        assert_eq!(content_hashes(&text, Some("eng")), expected);
+        // Another language's memory is its own: to German, "the" is no
+        // stop word and the stems differ.
+        assert_ne!(content_hashes(&text, Some("deu")), expected);
     }
 
     #[test]

@@ -270,6 +270,19 @@ impl BodyPrint {
         self.paragraphs().set()
     }
 
+    /// The bytes of shingles, paragraph ends and rewording features this
+    /// print holds in memory (none once parked).
+    pub(crate) fn held_bytes(&self) -> u64 {
+        let reword = match &self.reword {
+            Reword::Here(features) => features.len(),
+            _ => 0,
+        };
+        match &self.body {
+            Body::Here { shingles, ends } => ((shingles.len() + ends.len() + reword) * 4) as u64,
+            Body::Parked { .. } => 0,
+        }
+    }
+
     /// Moves the shingles to `spill`; on a write error they stay here.
     pub(crate) fn park(&mut self, spill: &std::sync::Arc<crate::spill::Spill>) {
         let Body::Here { shingles, ends } = &self.body else {
