@@ -52,7 +52,9 @@ pub(crate) struct Stats {
 
 /// Whether a page can be an indexed original: read, with a body to match.
 pub(crate) fn can_be_original(p: &Analyzed) -> bool {
-    p.is_ok() && !p.print.set().is_empty()
+    // Any shingle at all: the set itself (sorted, deduplicated) is built
+    // once, by `add`, for the pages that pass.
+    p.is_ok() && p.print.paragraphs().iter().any(|s| !s.is_empty())
 }
 
 fn db_err(e: rusqlite::Error) -> String {

@@ -76,16 +76,19 @@ fn a_closed_pipe_ends_the_output_quietly() {
     }
 }
 
-/// A report far longer than any writer's buffer, so that the closed pipe is
-/// met in the middle of the rows (where the CSV writer wraps the error),
-/// not at the final flush.
+/// A report far longer than any writer's buffer and than the pipe's own
+/// (64 KiB; 3,000 rows make about 230 KB), so that the writer blocks
+/// until the reader has gone, and meets the closed pipe in the middle of
+/// the rows (where the CSV writer wraps the error), not at the final
+/// flush. With 400 rows the whole report could fit the pipe before the
+/// reader left, and the old code passed one run in five.
 #[test]
 fn a_pipe_closed_in_the_middle_of_a_long_report_ends_it_quietly() {
     let dir = tempfile::tempdir().expect("temp dir");
-    for i in 0..400 {
+    for i in 0..3000 {
         common::write(
             dir.path(),
-            &format!("site/page-{i:03}.txt"),
+            &format!("site/page-{i:04}.txt"),
             format!("Page {i} of a long corpus: its own words, number {i}, and nothing copied."),
         );
     }

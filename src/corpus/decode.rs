@@ -4,9 +4,15 @@ use encoding_rs::Encoding;
 use std::io::Read;
 use std::path::Path;
 
-/// Reads a file, gunzipping it when asked, and refuses to hold more than
-/// `max_bytes` so a gzip bomb or a huge file costs a bounded amount.
-pub(crate) fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec<u8>, String> {
+/// Whether bytes start with gzip's magic number: a file is gzip by its
+/// bytes, not its name (plain HTML named `.htm.gz` is HTML).
+pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Reads a file, gunzipping it when it is gzip, and refuses to hold more
+/// than `max_bytes` so a gzip bomb or a huge file costs a bounded amount.
+pub(crate) fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
     let len = file.metadata().map_or(0, |m| m.len());
     // Sized up front: grown by doubling, a 300 KB page was copied about
@@ -20,7 +26,7 @@ pub(crate) fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec
     if read as u64 > max_bytes {
         return Err(format!("too large: over {max_bytes} bytes"));
     }
-    if gzip {
+    if is_gzip(&raw) {
         super::gunzip::gunzip(&raw, max_bytes)
     } else {
         Ok(raw)
@@ -28,15 +34,19 @@ pub(crate) fn read_capped(path: &Path, gzip: bool, max_bytes: u64) -> Result<Vec
 }
 
 /// Opens a file as a buffered stream, gunzipping it (every gzip member, as
-/// WARC files are compressed record by record) when asked.
-pub(crate) fn open_stream(path: &Path, gzip: bool) -> Result<Box<dyn std::io::BufRead>, String> {
+/// WARC files are compressed record by record) when its first bytes are
+/// gzip's.
+pub(crate) fn open_stream(path: &Path) -> Result<Box<dyn std::io::BufRead>, String> {
+    use std::io::BufRead;
     let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
-    Ok(if gzip {
+    let mut raw = std::io::BufReader::new(file);
+    let head = raw.fill_buf().map_err(|e| format!("read error: {e}"))?;
+    Ok(if is_gzip(head) {
         Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
-            file,
+            raw,
         )))
     } else {
-        Box::new(std::io::BufReader::new(file))
+        Box::new(raw)
     })
 }
 

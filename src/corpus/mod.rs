@@ -10,6 +10,7 @@ pub(crate) mod path_name;
 pub(crate) mod walk;
 pub mod warc;
 
+use std::io::BufRead;
 use std::path::Path;
 
 pub(crate) use walk::{Discovered, FileKind, discover};
@@ -162,20 +163,26 @@ pub(crate) fn read_file(
         .ok()
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
     let visit = &mut |item: Result<Page, Failure>| visit(item.map(|page| Page { saved, ..page }));
-    let (kind, gzip) = walk::settle_kind(found);
-    match kind {
+    match found.kind {
         FileKind::Html | FileKind::Text => {
-            let markup = if kind == FileKind::Html {
+            let markup = if found.kind == FileKind::Html {
                 Markup::Html
             } else {
                 Markup::Text
             };
-            let read = decode::read_capped(path, gzip, max_bytes).and_then(|bytes| {
-                let text = decode::decode_bytes(bytes, markup == Markup::Html, None);
-                decode::check_text(&text)?;
-                Ok(text)
-            });
-            match read {
+            let bytes = match decode::read_capped(path, max_bytes) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    visit(Err(Failure::new(&found.display, None, e)));
+                    return 0;
+                }
+            };
+            // An archive under a page's name is read as the archive it is.
+            if let Some(kind) = walk::archive_kind(&bytes[..bytes.len().min(512)]) {
+                return read_archive(&bytes[..], kind, &found.display, max_bytes, visit);
+            }
+            let text = decode::decode_bytes(bytes, markup == Markup::Html, None);
+            match decode::check_text(&text).map(|()| text) {
                 // farmscan's own HTML report saved inside the scanned tree:
                 // not a page, counted as a skipped record.
                 Ok(text) if is_own_report(&text) => return 1,
@@ -193,20 +200,37 @@ pub(crate) fn read_file(
             }
             0
         }
-        FileKind::Warc | FileKind::Arc | FileKind::Jsonl => match decode::open_stream(path, gzip) {
-            Ok(stream) => match kind {
-                FileKind::Warc => {
-                    warc::read(stream, &found.display, warc::Format::Warc, max_bytes, visit)
+        FileKind::Warc | FileKind::Arc | FileKind::Jsonl => {
+            let mut stream = match decode::open_stream(path) {
+                Ok(stream) => stream,
+                Err(e) => {
+                    visit(Err(Failure::new(&found.display, None, e)));
+                    return 0;
                 }
-                FileKind::Arc => {
-                    warc::read(stream, &found.display, warc::Format::Arc, max_bytes, visit)
-                }
-                _ => jsonl::read(stream, &found.display, max_bytes, visit),
-            },
-            Err(e) => {
-                visit(Err(Failure::new(&found.display, None, e)));
-                0
+            };
+            // The first record says which archive this is, whatever the
+            // name; a stream that cannot be peeked at tells its error below.
+            let said = stream.fill_buf().ok().and_then(walk::archive_kind);
+            match said.unwrap_or(found.kind) {
+                FileKind::Jsonl => jsonl::read(stream, &found.display, max_bytes, visit),
+                kind => read_archive(stream, kind, &found.display, max_bytes, visit),
             }
-        },
+        }
     }
+}
+
+/// Reads a WARC or ARC stream (`kind`).
+fn read_archive(
+    stream: impl std::io::BufRead,
+    kind: FileKind,
+    display: &str,
+    max_bytes: u64,
+    visit: &mut dyn FnMut(Result<Page, Failure>),
+) -> u64 {
+    let format = if kind == FileKind::Arc {
+        warc::Format::Arc
+    } else {
+        warc::Format::Warc
+    };
+    warc::read(stream, display, format, max_bytes, visit)
 }

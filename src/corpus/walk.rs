@@ -25,8 +25,8 @@ pub(crate) struct Discovered {
     /// a name that is not UTF-8 escaped so that it can be given back (see
     /// [`super::path_name`]).
     pub display: String,
+    /// What the name says; gzip is told by the bytes as they are read.
     pub kind: FileKind,
-    pub gzip: bool,
 }
 
 /// What the walk found: files to read, and what it passed over.
@@ -66,7 +66,7 @@ fn read_stdin() -> Result<(StdinCopy, Discovered), String> {
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read standard input: {e}"))?;
-    let (gzip, head) = sniff_bytes(&bytes);
+    let head = sniff_bytes(&bytes);
     let kind = archive_kind(&head).unwrap_or(if text_start(&head).starts_with('{') {
         FileKind::Jsonl
     } else {
@@ -78,7 +78,6 @@ fn read_stdin() -> Result<(StdinCopy, Discovered), String> {
         fs_path: path.clone(),
         display: super::STDIN_NAME.to_string(),
         kind,
-        gzip,
     };
     Ok((StdinCopy(path), found))
 }
@@ -86,19 +85,18 @@ fn read_stdin() -> Result<(StdinCopy, Discovered), String> {
 /// How many bytes of a file's start tell what it holds.
 const SNIFF_BYTES: usize = 512;
 
-/// Whether bytes are gzip (by gzip's magic number, not a name), and their
-/// first bytes once inflated.
-fn sniff_bytes(bytes: &[u8]) -> (bool, Vec<u8>) {
-    let gzip = bytes.starts_with(&[0x1f, 0x8b]);
-    if !gzip {
-        return (false, bytes.iter().take(SNIFF_BYTES).copied().collect());
+/// The first bytes of `bytes`, inflated when they are gzip (by gzip's
+/// magic number).
+fn sniff_bytes(bytes: &[u8]) -> Vec<u8> {
+    if !super::decode::is_gzip(bytes) {
+        return bytes.iter().take(SNIFF_BYTES).copied().collect();
     }
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     let mut inflate =
         std::io::Read::take(flate2::read::MultiGzDecoder::new(bytes), SNIFF_BYTES as u64);
     // A stream that fails this early is read (and its error told) later.
     let _ = std::io::Read::read_to_end(&mut inflate, &mut head);
-    (true, head)
+    head
 }
 
 /// The text at the start of a file, past a byte-order mark and blanks.
@@ -107,8 +105,11 @@ fn text_start(head: &[u8]) -> String {
     text.trim_start_matches('\u{feff}').trim_start().to_string()
 }
 
-/// A crawl archive known by its first record, whatever its name.
-fn archive_kind(head: &[u8]) -> Option<FileKind> {
+/// A crawl archive known by its first record, whatever its name: the
+/// reader takes its bytes' word over the file's name, so a gzipped WARC
+/// with an extra suffix, or an ARC named like a WARC, is read for what it
+/// is.
+pub(crate) fn archive_kind(head: &[u8]) -> Option<FileKind> {
     let start = text_start(head);
     if start.starts_with("WARC/") {
         Some(FileKind::Warc)
@@ -117,32 +118,6 @@ fn archive_kind(head: &[u8]) -> Option<FileKind> {
     } else {
         None
     }
-}
-
-/// What a file holds, read from its first bytes where they contradict its
-/// name: gzip or not by gzip's magic number, and a crawl archive (WARC,
-/// ARC) by its first record, so plain HTML named `.htm.gz` or a gzipped
-/// WARC with an extra suffix is read for what it is. Any other kind keeps
-/// its name's word (HTML and text look alike; an archive's name on bytes
-/// that are no archive is that archive's error). A file that cannot be
-/// opened keeps its name's kind; opening it again tells the error.
-pub(crate) fn settle_kind(found: &Discovered) -> (FileKind, bool) {
-    let mut start = [0u8; SNIFF_BYTES];
-    let read = std::fs::File::open(&found.fs_path).and_then(|mut f| {
-        let mut n = 0;
-        while n < start.len() {
-            match std::io::Read::read(&mut f, &mut start[n..])? {
-                0 => break,
-                k => n += k,
-            }
-        }
-        Ok(n)
-    });
-    let Ok(n) = read else {
-        return (found.kind, found.gzip);
-    };
-    let (gzip, head) = sniff_bytes(&start[..n]);
-    (archive_kind(&head).unwrap_or(found.kind), gzip)
 }
 
 /// The file name endings a folder walk reads, each maybe followed by
@@ -167,16 +142,13 @@ pub(crate) fn extension_list() -> String {
         .join(", ")
 }
 
-/// Classifies a file name: `Some((kind, gzip))` for a page format.
-pub(crate) fn classify(name: &str) -> Option<(FileKind, bool)> {
+/// Classifies a file name: the page format it names, `.gz` or not.
+pub(crate) fn classify(name: &str) -> Option<FileKind> {
     let lower = name.to_ascii_lowercase();
-    let (stem, gzip) = match lower.strip_suffix(".gz") {
-        Some(s) => (s, true),
-        None => (lower.as_str(), false),
-    };
+    let stem = lower.strip_suffix(".gz").unwrap_or(&lower);
     let ext = stem.rsplit_once('.').map(|(_, e)| e)?;
     let (_, kind) = EXTENSIONS.iter().find(|(e, _)| *e == ext)?;
-    Some((*kind, gzip))
+    Some(*kind)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -209,12 +181,11 @@ pub(crate) fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let (kind, gzip) = classify(&name).unwrap_or((FileKind::Html, name.ends_with(".gz")));
+            let kind = classify(&name).unwrap_or(FileKind::Html);
             walk.files.push(Discovered {
                 fs_path: root.clone(),
                 display: display_path(root),
                 kind,
-                gzip,
             });
             continue;
         }
@@ -244,11 +215,10 @@ pub(crate) fn discover(paths: &[std::path::PathBuf]) -> Result<Walk, String> {
             }
             let name = entry.file_name().to_string_lossy();
             match classify(&name) {
-                Some((kind, gzip)) => walk.files.push(Discovered {
+                Some(kind) => walk.files.push(Discovered {
                     fs_path: entry.path().to_path_buf(),
                     display: display_path(entry.path()),
                     kind,
-                    gzip,
                 }),
                 None => {
                     walk.skipped_unknown += 1;
@@ -285,13 +255,13 @@ mod tests {
 
     #[test]
     fn classify_recognises_page_names_and_gzip() {
-        assert_eq!(classify("a.HTML"), Some((FileKind::Html, false)));
-        assert_eq!(classify("a.htm.gz"), Some((FileKind::Html, true)));
-        assert_eq!(classify("a.txt"), Some((FileKind::Text, false)));
+        assert_eq!(classify("a.HTML"), Some(FileKind::Html));
+        assert_eq!(classify("a.htm.gz"), Some(FileKind::Html));
+        assert_eq!(classify("a.txt"), Some(FileKind::Text));
         assert_eq!(classify("a.pdf"), None);
-        assert_eq!(classify("CC-MAIN-1.warc.gz"), Some((FileKind::Warc, true)));
-        assert_eq!(classify("docs.jsonl"), Some((FileKind::Jsonl, false)));
-        assert_eq!(classify("IA-1.arc.gz"), Some((FileKind::Arc, true)));
+        assert_eq!(classify("CC-MAIN-1.warc.gz"), Some(FileKind::Warc));
+        assert_eq!(classify("docs.jsonl"), Some(FileKind::Jsonl));
+        assert_eq!(classify("IA-1.arc.gz"), Some(FileKind::Arc));
         assert_eq!(classify("README"), None);
     }
 }
