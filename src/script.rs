@@ -23,9 +23,19 @@ pub(crate) fn hiragana(c: char) -> bool {
 
 /// Counts words: whitespace-separated words, each character of an
 /// unspaced script counting as one (as word counts of such texts do).
-/// ASCII is read byte by byte without decoding: counting was a tenth of a
-/// scan of plain-text documents.
+/// ASCII bytes are read without decoding: counting was a tenth of a scan
+/// of plain-text documents.
 pub(crate) fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    if text.is_ascii() {
+        count_ascii_words(bytes)
+    } else {
+        count_mixed_words(text)
+    }
+}
+
+/// [`count_words`] of any text, character by character.
+fn count_mixed_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
@@ -53,6 +63,20 @@ pub(crate) fn count_words(text: &str) -> usize {
         }
     }
     words
+}
+
+/// [`count_words`] of ASCII text: a word starts at every byte that is not
+/// whitespace and follows whitespace or the start. Counted over pairs of
+/// bytes without a branch, a loop the compiler vectorises (the byte loop
+/// above was most of a twentieth of a scan of short documents).
+fn count_ascii_words(bytes: &[u8]) -> usize {
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let first = bytes.first().is_some_and(|&b| !space(b));
+    usize::from(first)
+        + bytes
+            .windows(2)
+            .map(|w| usize::from(space(w[0]) & !space(w[1])))
+            .sum::<usize>()
 }
 
 /// The text with Arabic-Indic, Extended Arabic-Indic and full-width digits
@@ -100,6 +124,26 @@ mod tests {
             count_words("a\tb\nc\u{b}d\u{c}e\rf\u{a0}g\u{3000}h\u{1c}i"),
             8
         );
+    }
+
+    #[test]
+    fn ascii_text_is_counted_as_the_general_loop_counts_it() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "  lead and trail  ",
+            "a\tb\nc\u{b}d\u{c}e\rf",
+            "control\u{1c}bytes\u{7f} are word bytes",
+            "It said Monday. 11 April, 2025!",
+        ] {
+            assert_eq!(
+                count_ascii_words(text.as_bytes()),
+                count_mixed_words(text),
+                "{text:?}"
+            );
+        }
+        assert_eq!(count_words(" two\twords\n"), 2);
     }
 
     #[test]
