@@ -353,13 +353,24 @@ pub(crate) fn fingerprint_normalised(norms: &[String]) -> BodyPrint {
 }
 
 /// How many elements two sorted, deduplicated slices share.
+pub fn intersection_size<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+    intersection_reaching(a, b, 0).unwrap_or_default()
+}
+
+/// Steps of the merge between two looks at whether `need` can still be met.
+const MERGE_BLOCK: usize = 64;
+
+/// How many elements two sorted, deduplicated slices share, or `None` as
+/// soon as what is left of them cannot bring the count to `need`: most
+/// pairs verified share a few stock phrases, and a verdict needs only to
+/// know they fall short.
 ///
 /// Verifying candidate pairs runs this on every pair's shingle sets, and a
 /// merge that branches on each comparison mispredicts about every other
 /// step: it was a sixth of a scan of real pages. The merge advances both
 /// sides by the comparison's outcome instead, and a set far shorter than
 /// the other is looked up in it by binary search.
-pub fn intersection_size<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
+pub fn intersection_reaching<T: Ord + Copy>(a: &[T], b: &[T], need: usize) -> Option<usize> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() * 32 < long.len() {
         let mut rest = long;
@@ -373,16 +384,27 @@ pub fn intersection_size<T: Ord + Copy>(a: &[T], b: &[T]) -> usize {
                 Err(k) => rest = &rest[k..],
             }
         }
-        return n;
+        return Some(n);
     }
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i], b[j]);
-        n += usize::from(x == y);
-        i += usize::from(x <= y);
-        j += usize::from(y <= x);
+    loop {
+        // Each step uses up an element of one side at least, so no more
+        // can be shared than the shorter rest, and that many steps stay
+        // inside both slices.
+        let left = (a.len() - i).min(b.len() - j);
+        if n + left < need {
+            return None;
+        }
+        if left == 0 {
+            return Some(n);
+        }
+        for _ in 0..left.min(MERGE_BLOCK) {
+            let (x, y) = (a[i], b[j]);
+            n += usize::from(x == y);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
+        }
     }
-    n
 }
 
 /// Bits in which two fingerprints differ.
@@ -474,6 +496,30 @@ mod tests {
             let (a, b): (Vec<u32>, Vec<u32>) = (a.into_iter().collect(), b.into_iter().collect());
             proptest::prop_assert_eq!(intersection_size(&a, &b), expected);
             proptest::prop_assert_eq!(intersection_size(&b, &a), expected);
+        }
+
+        #[test]
+        fn a_merge_given_up_falls_short_and_one_finished_is_exact(
+            a in proptest::collection::btree_set(0u32..600, 0..400),
+            b in proptest::collection::btree_set(0u32..600, 0..400),
+            need in 0usize..300,
+        ) {
+            let expected = a.intersection(&b).count();
+            let (a, b): (Vec<u32>, Vec<u32>) = (a.into_iter().collect(), b.into_iter().collect());
+            for got in [intersection_reaching(&a, &b, need), intersection_reaching(&b, &a, need)] {
+                match got {
+                    Some(n) => proptest::prop_assert_eq!(n, expected),
+                    None => proptest::prop_assert!(expected < need),
+                }
+            }
+            // Sets of like size are merged, and a merge that can still
+            // reach `need` runs to the end.
+            if a.len() * 32 >= b.len() && b.len() * 32 >= a.len() {
+                proptest::prop_assert_eq!(
+                    intersection_reaching(&a, &b, need).is_some(),
+                    expected >= need
+                );
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 
 use super::Printed;
 use crate::config::Config;
-use crate::fingerprint::{Shingle, intersection_size};
+use crate::fingerprint::{Shingle, intersection_reaching, intersection_size};
 use rayon::prelude::*;
 
 /// A verified relation between two pages.
@@ -51,16 +51,20 @@ pub(crate) fn verify(
         ids.dedup();
         let sets: Vec<Vec<Shingle>> = ids.par_iter().map(|&i| set_of(i as usize)).collect();
         let set = |i: u32| &sets[ids.partition_point(|&x| x < i)];
-        // Whether one of `a` and `b` rewords the other, given the shares
-        // of their shingles found in each other.
-        let reworded = |a: u32, b: u32, verbatim_a: f64, verbatim_b: f64| {
+        // Whether one of `a` and `b` rewords the other; `verbatim` gives
+        // the shares of their shingles found in each other. A share only
+        // lowers the rewording gap, so it is worked out only for a pair
+        // that would reword were it zero.
+        let reworded = |a: u32, b: u32, verbatim: &dyn Fn() -> (f64, f64)| {
             let (fa, fb) = (reword_of(a as usize), reword_of(b as usize));
             let shared = intersection_size(&fa, &fb);
             let a_in_b = shared as f64 / fa.len().max(1) as f64;
             let b_in_a = shared as f64 / fb.len().max(1) as f64;
-            let either = crate::signals::copy::rewords(a_in_b, b_in_a, shared, verbatim_a, cfg)
-                || crate::signals::copy::rewords(b_in_a, a_in_b, shared, verbatim_b, cfg);
-            either.then_some(Edge {
+            let rewords = |(verbatim_a, verbatim_b): (f64, f64)| {
+                crate::signals::copy::rewords(a_in_b, b_in_a, shared, verbatim_a, cfg)
+                    || crate::signals::copy::rewords(b_in_a, a_in_b, shared, verbatim_b, cfg)
+            };
+            (rewords((0.0, 0.0)) && rewords(verbatim())).then_some(Edge {
                 a,
                 b,
                 shared,
@@ -70,9 +74,12 @@ pub(crate) fn verify(
         };
         edges.par_extend(chunk.par_iter().filter_map(|&(a, b)| {
             let (sa, sb) = (set(a), set(b));
-            let shared = intersection_size(sa, sb);
-            let a_in_b = shared as f64 / sa.len().max(1) as f64;
-            let b_in_a = shared as f64 / sb.len().max(1) as f64;
+            let shares = |shared: usize| {
+                (
+                    shared as f64 / sa.len().max(1) as f64,
+                    shared as f64 / sb.len().max(1) as f64,
+                )
+            };
             let (ga, gb) = (pages[a as usize].given, pages[b as usize].given);
             let least = |given: bool| {
                 if given {
@@ -82,19 +89,62 @@ pub(crate) fn verify(
                 }
             };
             // `a` may copy `b` when `b` is given, and the other way round.
-            let holds = a_in_b >= least(gb) || b_in_a >= least(ga);
-            if shared >= cfg.min_shared_shingles && holds {
-                Some(Edge {
-                    a,
-                    b,
-                    shared,
-                    a_in_b,
-                    b_in_a,
-                })
-            } else {
-                reworded(a, b, a_in_b, b_in_a)
+            let need = cfg
+                .min_shared_shingles
+                .max(least_count(least(gb), sa.len()).min(least_count(least(ga), sb.len())));
+            let full = || shares(intersection_size(sa, sb));
+            match intersection_reaching(sa, sb, need) {
+                Some(shared) => {
+                    let (a_in_b, b_in_a) = shares(shared);
+                    let holds = a_in_b >= least(gb) || b_in_a >= least(ga);
+                    if shared >= cfg.min_shared_shingles && holds {
+                        Some(Edge {
+                            a,
+                            b,
+                            shared,
+                            a_in_b,
+                            b_in_a,
+                        })
+                    } else {
+                        reworded(a, b, &|| (a_in_b, b_in_a))
+                    }
+                }
+                None => reworded(a, b, &full),
             }
         }));
     }
     edges
+}
+
+/// The fewest shingles of a set of `len` whose share (of `len`, or of 1
+/// for an empty set, as the shares above are taken) reaches `least`:
+/// `len + 1` when none does.
+fn least_count(least: f64, len: usize) -> usize {
+    let share = |k: usize| k as f64 / len.max(1) as f64;
+    // The product's rounding may miss by one either way; the shares, taken
+    // as the verdict takes them, settle it.
+    let mut k = ((least * len.max(1) as f64).ceil() as usize).min(len + 1);
+    while k > 0 && share(k - 1) >= least {
+        k -= 1;
+    }
+    while k <= len && share(k) < least {
+        k += 1;
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::least_count;
+
+    #[test]
+    fn the_least_count_is_the_first_whose_share_reaches() {
+        for len in [0usize, 1, 2, 3, 7, 10, 299, 300, 3001] {
+            for least in [0.0, 1.0 / 3.0, 0.5, 0.6, 0.7, 1.0, 1.5] {
+                let share = |k: usize| k as f64 / len.max(1) as f64;
+                let first = (0..=len).find(|&k| share(k) >= least).unwrap_or(len + 1);
+                assert_eq!(least_count(least, len), first, "{least} of {len}");
+            }
+        }
+    }
 }
